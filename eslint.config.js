@@ -1,0 +1,37 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', fetch: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', structuredClone: 'readonly', setImmediate: 'readonly', performance: 'readonly', AbortSignal: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', queueMicrotask: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // The core is pure: no I/O, no clock, no platform.
+    files: ['src/core/**/*.ts', 'src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['kysely', 'better-sqlite3', 'pg', 'node:fs', 'node:http', 'node-cron', 'grammy', '@grammyjs/*', '@slack/*', '../store/*', '../bot/*', '../scheduler/*'], message: 'src/core and src/commands are pure: no I/O, no platform, no outer layers.' },
+      ] }],
+    },
+  },
+  {
+    // Only adapters may know a platform SDK.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['grammy', '@grammyjs/*', '@slack/*', '../../adapters/*', '../adapters/*'], message: 'Only adapters/ may import a platform SDK.' },
+      ] }],
+    },
+  },
+);

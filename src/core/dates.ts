@@ -1,0 +1,87 @@
+/**
+ * Calendar arithmetic on local dates and the one bridge between instants and
+ * the user's calendar. Pure: the caller passes the instant and the zone.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { Instant, LocalDate } from './types.ts';
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a local date; the basis of all date arithmetic here. */
+export function dayNumber(date: LocalDate): number {
+  const m = LOCAL_DATE.exec(date);
+  if (!m) throw new RangeError(`not a local date: ${date}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+export function fromDayNumber(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isLocalDate(text: string): boolean {
+  const m = LOCAL_DATE.exec(text);
+  if (!m) return false;
+  return fromDayNumber(dayNumber(text)) === text;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  return ((dayNumber(date) + 3) % 7 + 7) % 7 + 1;
+}
+
+/** The Monday of the ISO week that holds `date`. */
+export function startOfIsoWeek(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return zone.length > 0 && zone.length < 64 && IANAZone.isValidZone(zone);
+}
+
+/** The calendar date of an instant in a zone. */
+export function localDateOf(at: Date | Instant, zone: string): LocalDate {
+  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : DateTime.fromJSDate(at);
+  return dt.setZone(zone).toISODate() as LocalDate;
+}
+
+/** Wall-clock `HH:MM` of an instant in a zone. */
+export function localTimeOf(at: Date | Instant, zone: string): string {
+  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : DateTime.fromJSDate(at);
+  return dt.setZone(zone).toFormat('HH:mm');
+}
+
+/**
+ * The instant of a wall-clock time on a local date. In a spring-forward gap the
+ * time moves forward to the first valid one (02:30 -> 03:30), so a nudge is late
+ * rather than lost; on a fall-back day a time that happens twice resolves to one
+ * of the two instants (luxon's choice), so it still happens once.
+ */
+export function instantAt(date: LocalDate, time: string, zone: string): Instant {
+  const [hour, minute] = time.split(':').map(Number);
+  const m = LOCAL_DATE.exec(date);
+  if (!m || hour === undefined || minute === undefined) throw new RangeError(`bad date/time ${date} ${time}`);
+  const dt = DateTime.fromObject(
+    { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour, minute },
+    { zone },
+  );
+  return dt.toUTC().toISO() as Instant;
+}
+
+/** Offset of the zone from UTC in minutes at an instant (what chrono-node needs). */
+export function zoneOffsetMinutes(at: Date, zone: string): number {
+  return DateTime.fromJSDate(at).setZone(zone).offset;
+}
+
+export function toInstant(at: Date): Instant {
+  return at.toISOString();
+}
