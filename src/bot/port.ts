@@ -4,15 +4,9 @@
  * `Reply` values natively. Nothing here knows a platform SDK.
  */
 import type { Language } from '../core/types.ts';
+import type { Platform, PlatformIdentity } from '../core/identity.ts';
 
-export type Platform = 'console' | 'telegram' | 'slack';
-
-/** Who a keepwarm user is on their platform. `teamId` is the Slack workspace; '' elsewhere. */
-export interface PlatformIdentity {
-  platform: Platform;
-  teamId: string;
-  userId: string;
-}
+export type { Platform, PlatformIdentity } from '../core/identity.ts';
 
 export interface Incoming {
   from: PlatformIdentity;

@@ -1,0 +1,107 @@
+/**
+ * Button payloads. Short (Telegram allows 64 bytes), opaque to the platforms,
+ * and always re-checked against the pressing user's own data: a payload names
+ * an id, never grants access to it.
+ */
+import type { Tier } from '../core/types.ts';
+
+export type Action =
+  /** Answer to "which one?": the chosen contact. */
+  | { kind: 'pick'; token: string; contactId: number }
+  /** Answer to "I don't know Bob — add him?". */
+  | { kind: 'add'; token: string }
+  /** /met of a known name: the same person, or a new contact. */
+  | { kind: 'same'; token: string; contactId: number }
+  | { kind: 'new'; token: string }
+  /** Yes / no to a confirmation. */
+  | { kind: 'yes'; token: string }
+  | { kind: 'no'; token: string }
+  | { kind: 'tier'; contactId: number; tier: Tier }
+  | { kind: 'done'; contactId: number }
+  | { kind: 'snooze'; contactId: number; days: number }
+  | { kind: 'skip'; contactId: number }
+  | { kind: 'noanswer'; contactId: number }
+  | { kind: 'review'; contactId: number; choice: ReviewChoice }
+  /** Keep / move to C / archive, for a contact who ignored three nudges. */
+  | { kind: 'ignored'; contactId: number; choice: 'keep' | 'C' | 'archive' };
+
+export type ReviewChoice = Tier | 'archive' | 'keep' | 'stop';
+
+const TIER = /^[ABCD]$/;
+const TOKEN = /^[0-9a-f]{8}$/;
+
+function id(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,15}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+export function encodeAction(action: Action): string {
+  switch (action.kind) {
+    case 'pick':
+    case 'same':
+      return `${action.kind}:${action.token}:${action.contactId}`;
+    case 'add':
+    case 'new':
+    case 'yes':
+    case 'no':
+      return `${action.kind}:${action.token}`;
+    case 'tier':
+      return `tier:${action.contactId}:${action.tier}`;
+    case 'done':
+    case 'skip':
+    case 'noanswer':
+      return `${action.kind}:${action.contactId}`;
+    case 'snooze':
+      return `snooze:${action.contactId}:${action.days}`;
+    case 'review':
+      return `rv:${action.contactId}:${action.choice}`;
+    case 'ignored':
+      return `ign:${action.contactId}:${action.choice}`;
+  }
+}
+
+/** Reads a payload back; anything malformed or forged is undefined. */
+export function decodeAction(payload: string): Action | undefined {
+  if (payload.length > 64) return undefined;
+  const [kind, a, b, extra] = payload.split(':');
+  if (extra !== undefined) return undefined;
+  switch (kind) {
+    case 'pick':
+    case 'same': {
+      const contactId = id(b);
+      return a && TOKEN.test(a) && contactId !== undefined ? { kind, token: a, contactId } : undefined;
+    }
+    case 'add':
+    case 'new':
+    case 'yes':
+    case 'no':
+      return a && TOKEN.test(a) && b === undefined ? { kind, token: a } : undefined;
+    case 'tier': {
+      const contactId = id(a);
+      return contactId !== undefined && b && TIER.test(b) ? { kind, contactId, tier: b as Tier } : undefined;
+    }
+    case 'done':
+    case 'skip':
+    case 'noanswer': {
+      const contactId = id(a);
+      return contactId !== undefined && b === undefined ? { kind, contactId } : undefined;
+    }
+    case 'snooze': {
+      const contactId = id(a);
+      const days = id(b);
+      return contactId !== undefined && days !== undefined && days >= 1 && days <= 365 ? { kind, contactId, days } : undefined;
+    }
+    case 'rv': {
+      const contactId = id(a);
+      const ok = b !== undefined && (TIER.test(b) || b === 'archive' || b === 'keep' || b === 'stop');
+      return contactId !== undefined && ok ? { kind: 'review', contactId, choice: b as ReviewChoice } : undefined;
+    }
+    case 'ign': {
+      const contactId = id(a);
+      const ok = b === 'keep' || b === 'C' || b === 'archive';
+      return contactId !== undefined && ok ? { kind: 'ignored', contactId, choice: b } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The conversation: one `Incoming` in, the replies out, on the store. The same
+ * for every platform; adapters only translate.
+ */
+import type { Kysely } from 'kysely';
+import type { Command, Intent } from '../commands/command.ts';
+import { isParseError } from '../commands/command.ts';
+import { parseCommand } from '../commands/parse.ts';
+import { localDateOf } from '../core/dates.ts';
+import type { Tier } from '../core/types.ts';
+import { getContact, createContact } from '../store/contacts.ts';
+import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
+import { clearPending, getPending, type Pending } from '../store/pending.ts';
+import type { DB } from '../store/schema.ts';
+import { ensureUser } from '../store/users.ts';
+import { decodeAction, type Action } from './actions.ts';
+import type { Ctx, Handler, Resolved } from './context.ts';
+import * as account from './handlers/account.ts';
+import { answer, answerFor } from './handlers/answers.ts';
+import * as contacts from './handlers/contacts.ts';
+import { review, reviewAnswer } from './handlers/review.ts';
+import * as settings from './handlers/settings.ts';
+import { change } from './handlers/shared.ts';
+import * as touches from './handlers/touches.ts';
+import * as views from './handlers/views.ts';
+import { catalog } from './i18n/index.ts';
+import type { Incoming, Reply } from './port.ts';
+import type { ChoosePayload } from './resolve.ts';
+import { slotName } from './resolve.ts';
+import { addDays } from '../core/dates.ts';
+
+export interface Logger {
+  error(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+export interface Bot {
+  /** Handles one message or button press. Never throws: failures become an apology and change nothing. */
+  handle(incoming: Incoming, now?: Date): Promise<Reply[]>;
+}
+
+type Handlers = { [I in Intent]: Handler<Extract<Command, { intent: I }>> };
+
+const noPending: Handler = async (ctx) => [{ text: [ctx.t.nothingPending()] }];
+
+const handlers: Handlers = {
+  met: contacts.met,
+  add: contacts.add,
+  note: contacts.note,
+  tier: contacts.tier,
+  cadence: contacts.cadence,
+  archive: contacts.archive,
+  delete: contacts.remove,
+  intro: contacts.intro,
+  touch: touches.touch,
+  remind: touches.remind,
+  done: answer,
+  noanswer: answer,
+  skip: answer,
+  snooze: answer,
+  today: views.today,
+  overdue: views.overdue,
+  show: views.show,
+  find: views.find,
+  list: views.list,
+  stats: views.stats,
+  review,
+  settings: settings.settings,
+  pause: settings.pause,
+  resume: settings.resume,
+  export: account.exportData,
+  forget: account.forget,
+  undo: account.undo,
+  help: account.help,
+  start: account.start,
+  confirm: noPending,
+  cancel: noPending,
+};
+
+function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<Reply[]> {
+  return (handlers[command.intent] as Handler)(ctx, command, resolved);
+}
+
+export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
+  const { db, log } = options;
+
+  async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
+    const user = await ensureUser(
+      db,
+      incoming.from,
+      { chatId: incoming.chatId, ...(incoming.locale ? { locale: incoming.locale } : {}), ...(incoming.timeZone ? { timeZone: incoming.timeZone } : {}) },
+      now,
+    );
+    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming };
+    if (incoming.action !== undefined) return onAction(ctx, incoming.action);
+    if (incoming.file !== undefined) return [{ text: [ctx.t.fileNotYet()] }];
+    return onText(ctx, incoming.text ?? '');
+  }
+
+  return {
+    async handle(incoming, now = new Date()) {
+      const platform = incoming.from.platform;
+      if (incoming.eventId !== undefined && !(await firstDelivery(db, platform, incoming.eventId, now))) return [];
+      try {
+        return await run(incoming, now);
+      } catch (error) {
+        // Each change is one transaction, so a failure leaves nothing half-done.
+        // The delivery is forgotten so a platform retry gets another chance.
+        if (incoming.eventId !== undefined) await forgetDelivery(db, platform, incoming.eventId).catch(() => undefined);
+        log?.error({ err: error, platform }, 'handling a message failed');
+        return [{ text: [catalog(incoming.locale?.startsWith('de') ? 'de' : 'en').internalError()] }];
+      }
+    },
+  };
+}
+
+async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
+  const pending = await getPending(ctx.db, ctx.user.id, ctx.now);
+  if (pending?.kind === 'forget') {
+    if (account.isForgetWord(text)) {
+      if (!(await clearPending(ctx.db, ctx.user.id, pending.token))) return [];
+      return account.eraseEverything(ctx);
+    }
+    await clearPending(ctx.db, ctx.user.id, pending.token);
+    const rest = await onParsed(ctx, text, undefined);
+    return [{ text: [ctx.t.forgetCancelled()] }, ...rest];
+  }
+  return onParsed(ctx, text, pending);
+}
+
+async function onParsed(ctx: Ctx, text: string, pending: Pending | undefined): Promise<Reply[]> {
+  const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
+  if (isParseError(parsed)) return [{ text: ctx.t.parseError(parsed) }];
+  if (parsed.intent === 'confirm' || parsed.intent === 'cancel') {
+    if (!pending) return [{ text: [ctx.t.nothingPending()] }];
+    return onPendingAnswer(ctx, pending, parsed.intent === 'confirm');
+  }
+  return dispatch(ctx, parsed);
+}
+
+/** A typed yes or no to the open question. */
+async function onPendingAnswer(ctx: Ctx, pending: Pending, yes: boolean): Promise<Reply[]> {
+  if (!yes) {
+    await clearPending(ctx.db, ctx.user.id, pending.token);
+    return [{ text: [ctx.t.cancelled()] }];
+  }
+  switch (pending.kind) {
+    case 'delete':
+    case 'unknown':
+      return onAction(ctx, `${pending.kind === 'delete' ? 'yes' : 'add'}:${pending.token}`);
+    default:
+      // "Which Anna?" and "same person?" need a choice, not a yes.
+      return [{ text: [ctx.t.pickAButton()] }];
+  }
+}
+
+async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
+  const action = decodeAction(payload);
+  if (!action) return [{ text: [ctx.t.buttonUnknown()] }];
+  switch (action.kind) {
+    case 'pick':
+    case 'add':
+    case 'same':
+    case 'new':
+    case 'yes':
+    case 'no':
+      return onQuestionAnswer(ctx, action);
+    case 'tier': {
+      const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
+      return contact ? contacts.setTier(ctx, contact, action.tier) : [{ text: [ctx.t.contactGone()] }];
+    }
+    case 'done':
+    case 'noanswer':
+    case 'skip':
+    case 'snooze': {
+      const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
+      if (!contact) return [{ text: [ctx.t.contactGone()] }];
+      const command: Command =
+        action.kind === 'snooze' ? { intent: 'snooze', until: addDays(ctx.today, action.days) } : { intent: action.kind };
+      return answerFor(ctx, command as Parameters<typeof answerFor>[1], contact);
+    }
+    case 'review':
+      return reviewAnswer(ctx, action.contactId, action.choice);
+    case 'ignored': {
+      const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
+      if (!contact) return [{ text: [ctx.t.contactGone()] }];
+      if (action.choice === 'C') return contacts.setTier(ctx, contact, 'C' as Tier);
+      if (action.choice === 'archive') return dispatch(ctx, { intent: 'archive', name: contact.name }, { name: contact.id });
+      return [{ text: [ctx.t.keptAsIs(contact.name)] }];
+    }
+  }
+}
+
+/** A button under a question: valid once, and only while it is the open question. */
+async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: string }>): Promise<Reply[]> {
+  const pending = await getPending<unknown>(ctx.db, ctx.user.id, ctx.now);
+  if (!pending || pending.token !== action.token) return [{ text: [ctx.t.questionExpired()] }];
+  // Taking the question away first makes a double press act once.
+  if (!(await clearPending(ctx.db, ctx.user.id, action.token))) return [{ text: [ctx.t.questionExpired()] }];
+  if (action.kind === 'no') return [{ text: [ctx.t.cancelled()] }];
+
+  switch (pending.kind) {
+    case 'choose': {
+      if (action.kind !== 'pick') break;
+      const { command, slot, resolved } = pending.payload as ChoosePayload;
+      return dispatch(ctx, command, { ...resolved, [slot]: action.contactId });
+    }
+    case 'unknown': {
+      if (action.kind !== 'add' && action.kind !== 'yes') break;
+      const { command, slot, resolved } = pending.payload as ChoosePayload;
+      const name = slotName(command, slot) ?? '';
+      const id = await change(ctx, { key: 'add', name }, (ch) => createContact(ch, { name, tier: 'B', source: 'add', createdOn: ctx.today }));
+      const added: Reply = { text: [ctx.t.added({ name, tier: 'B', lastTalked: undefined, today: ctx.today })] };
+      return [added, ...(await dispatch(ctx, command, { ...resolved, [slot]: id }))];
+    }
+    case 'same': {
+      const { command } = pending.payload as contacts.SamePersonPayload;
+      if (action.kind === 'same') return dispatch(ctx, command, { name: action.contactId });
+      if (action.kind === 'new') return dispatch(ctx, command, { createNew: true });
+      break;
+    }
+    case 'delete':
+      if (action.kind === 'yes') return contacts.confirmDelete(ctx, pending.payload as contacts.DeletePayload);
+      break;
+  }
+  return [{ text: [ctx.t.questionExpired()] }];
+}

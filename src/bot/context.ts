@@ -1,0 +1,28 @@
+/** What every command handler receives. */
+import type { Kysely } from 'kysely';
+import type { Command } from '../commands/command.ts';
+import type { LocalDate } from '../core/types.ts';
+import type { DB } from '../store/schema.ts';
+import type { User } from '../store/users.ts';
+import type { Messages } from './i18n/messages.ts';
+import type { Incoming, Reply } from './port.ts';
+
+export interface Ctx {
+  db: Kysely<DB>;
+  user: User;
+  now: Date;
+  /** The user's calendar date at `now`. */
+  today: LocalDate;
+  t: Messages;
+  incoming: Incoming;
+}
+
+/** Contacts already chosen for a command's name slots (after "which Anna?"). */
+export interface Resolved {
+  name?: number;
+  other?: number;
+  /** /met: the user said it is not the person already known by that name. */
+  createNew?: boolean;
+}
+
+export type Handler<C extends Command = Command> = (ctx: Ctx, command: C, resolved: Resolved) => Promise<Reply[]>;

@@ -1,0 +1,50 @@
+/** /settings, /pause, /resume. */
+import type { Command } from '../../commands/command.ts';
+import type { Language } from '../../core/types.ts';
+import { updateUserSettings, type UserSettingsPatch } from '../../store/users.ts';
+import { catalog } from '../i18n/index.ts';
+import type { Handler } from '../context.ts';
+import { change } from './shared.ts';
+
+type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
+
+export const settings: Handler<Of<'settings'>> = async (ctx, command) => {
+  const { user } = ctx;
+  if (command.key === undefined || command.value === undefined) return [{ text: ctx.t.settingsOverview(user, ctx.today) }];
+  let patch: UserSettingsPatch;
+  switch (command.key) {
+    case 'time':
+      patch = { nudge_time: command.value };
+      break;
+    case 'timezone':
+      patch = { time_zone: command.value };
+      break;
+    case 'days':
+      patch = { nudge_days: command.value };
+      break;
+    case 'count':
+      patch = { nudge_count: Number(command.value) };
+      break;
+    case 'language':
+      patch = { language: command.value };
+      break;
+    case 'cadence':
+      patch = command.tier === 'A' ? { cadence_a: command.cadenceDays } : { cadence_b: command.cadenceDays };
+      break;
+  }
+  await change(ctx, { key: 'settings' }, (ch) => updateUserSettings(ch, patch));
+  // A new language answers in that language right away.
+  const t = command.key === 'language' ? catalog(command.value as Language) : ctx.t;
+  return [{ text: [t.settingChanged(command)] }];
+};
+
+export const pause: Handler<Of<'pause'>> = async (ctx, command) => {
+  await change(ctx, { key: 'pause' }, (ch) => updateUserSettings(ch, { paused_until: command.until }));
+  return [{ text: [ctx.t.paused(command.until, ctx.today)] }];
+};
+
+export const resume: Handler<Of<'resume'>> = async (ctx) => {
+  if (ctx.user.pausedUntil === null || ctx.user.pausedUntil <= ctx.today) return [{ text: [ctx.t.notPaused()] }];
+  await change(ctx, { key: 'resume' }, (ch) => updateUserSettings(ch, { paused_until: null }));
+  return [{ text: [ctx.t.resumed()] }];
+};

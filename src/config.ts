@@ -1,0 +1,48 @@
+/**
+ * Configuration from the environment, validated once at start. A missing or
+ * malformed variable stops keepwarm with a message naming it.
+ */
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from './store/db.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  DATABASE_URL: optionalText.transform((v) => v ?? DEFAULT_DATABASE_URL),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  KEEPWARM_USER: optionalText,
+  TZ: optionalText,
+  LANG: optionalText,
+});
+
+export type Config = {
+  databaseUrl: string;
+  logLevel: string | undefined;
+  consoleUser: string | undefined;
+  timeZone: string | undefined;
+  locale: string | undefined;
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    consoleUser: e.KEEPWARM_USER,
+    timeZone: e.TZ,
+    locale: e.LANG,
+  };
+}

@@ -1,0 +1,161 @@
+/** Touches, notes, reminders and introductions of one user's contacts. */
+import type { Kysely } from 'kysely';
+import type { ReminderFacts, TouchFacts } from '../core/contact.ts';
+import type { LocalDate, TouchKind } from '../core/types.ts';
+import type { DB } from './schema.ts';
+import type { Change } from './change.ts';
+
+export interface Touch {
+  id: number;
+  contactId: number;
+  on: LocalDate;
+  kind: TouchKind;
+  note: string | null;
+}
+
+export interface Note {
+  id: number;
+  contactId: number;
+  text: string;
+  at: string;
+}
+
+export interface Reminder extends ReminderFacts {
+  doneAt: string | null;
+}
+
+export interface Introduction {
+  id: number;
+  fromContactId: number;
+  toContactId: number;
+  note: string | null;
+  on: LocalDate;
+}
+
+export async function insertTouch(change: Change, contactId: number, on: LocalDate, kind: TouchKind, note: string | null): Promise<number> {
+  const { id } = await change.tx
+    .insertInto('touches')
+    .values({ user_id: change.userId, contact_id: contactId, touched_on: on, kind, note, created_at: change.nowIso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  change.undo.push({ op: 'delete', table: 'touches', id });
+  return id;
+}
+
+export async function insertNote(change: Change, contactId: number, text: string): Promise<number> {
+  const { id } = await change.tx
+    .insertInto('notes')
+    .values({ user_id: change.userId, contact_id: contactId, text, created_at: change.nowIso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  change.undo.push({ op: 'delete', table: 'notes', id });
+  return id;
+}
+
+export async function insertReminder(change: Change, contactId: number, due: LocalDate, text: string | null): Promise<number> {
+  const { id } = await change.tx
+    .insertInto('reminders')
+    .values({ user_id: change.userId, contact_id: contactId, due, text, done_at: null, created_at: change.nowIso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  change.undo.push({ op: 'delete', table: 'reminders', id });
+  return id;
+}
+
+/** Marks the contact's reminders due on or before `today` as done. */
+export async function completeDueReminders(change: Change, contactId: number, today: LocalDate): Promise<void> {
+  const due = await change.tx
+    .selectFrom('reminders')
+    .select('id')
+    .where('user_id', '=', change.userId)
+    .where('contact_id', '=', contactId)
+    .where('done_at', 'is', null)
+    .where('due', '<=', today)
+    .execute();
+  for (const { id } of due) {
+    change.undo.push({ op: 'update', table: 'reminders', id, before: { done_at: null } });
+    await change.tx.updateTable('reminders').set({ done_at: change.nowIso }).where('user_id', '=', change.userId).where('id', '=', id).execute();
+  }
+}
+
+export async function insertIntroduction(change: Change, fromId: number, toId: number, note: string | null, on: LocalDate): Promise<number> {
+  const { id } = await change.tx
+    .insertInto('introductions')
+    .values({ user_id: change.userId, from_contact_id: fromId, to_contact_id: toId, note, introduced_on: on, created_at: change.nowIso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  change.undo.push({ op: 'delete', table: 'introductions', id });
+  return id;
+}
+
+/** Open reminders (not done), oldest due first. */
+export async function openReminders(db: Kysely<DB>, userId: number): Promise<Reminder[]> {
+  const rows = await db
+    .selectFrom('reminders')
+    .select(['id', 'contact_id', 'due', 'text', 'done_at'])
+    .where('user_id', '=', userId)
+    .where('done_at', 'is', null)
+    .orderBy('due')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at }));
+}
+
+/** Touches on or after `since`, for /stats. */
+export async function touchesSince(db: Kysely<DB>, userId: number, since: LocalDate): Promise<TouchFacts[]> {
+  const rows = await db
+    .selectFrom('touches')
+    .select(['contact_id', 'touched_on', 'kind'])
+    .where('user_id', '=', userId)
+    .where('touched_on', '>=', since)
+    .execute();
+  return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind as TouchKind }));
+}
+
+/** The newest note of each given contact: the conversation hook of a nudge. */
+export async function latestNotes(db: Kysely<DB>, userId: number, contactIds: number[]): Promise<Map<number, string>> {
+  const latest = new Map<number, string>();
+  if (contactIds.length === 0) return latest;
+  const rows = await db
+    .selectFrom('notes')
+    .select(['contact_id', 'text'])
+    .where('user_id', '=', userId)
+    .where('contact_id', 'in', contactIds)
+    .orderBy('id', 'desc')
+    .execute();
+  for (const row of rows) if (!latest.has(row.contact_id)) latest.set(row.contact_id, row.text);
+  return latest;
+}
+
+/** Everything about one contact, newest first, for /show and the export. */
+export async function contactHistory(db: Kysely<DB>, userId: number, contactId: number) {
+  const [touches, notes, reminders] = await Promise.all([
+    db.selectFrom('touches').selectAll().where('user_id', '=', userId).where('contact_id', '=', contactId)
+      .orderBy('touched_on', 'desc').orderBy('id', 'desc').execute(),
+    db.selectFrom('notes').selectAll().where('user_id', '=', userId).where('contact_id', '=', contactId).orderBy('id', 'desc').execute(),
+    db.selectFrom('reminders').selectAll().where('user_id', '=', userId).where('contact_id', '=', contactId)
+      .where('done_at', 'is', null).orderBy('due').execute(),
+  ]);
+  return {
+    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind as TouchKind, note: t.note })),
+    notes: notes.map((n): Note => ({ id: n.id, contactId: n.contact_id, text: n.text, at: n.created_at })),
+    reminders: reminders.map((r): Reminder => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at })),
+  };
+}
+
+export async function listIntroductions(db: Kysely<DB>, userId: number): Promise<Introduction[]> {
+  const rows = await db.selectFrom('introductions').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, fromContactId: r.from_contact_id, toContactId: r.to_contact_id, note: r.note, on: r.introduced_on }));
+}
+
+/** The latest real touch of a contact (attempts do not count): recomputed after undo or edits. */
+export async function lastRealTouchOn(db: Kysely<DB>, userId: number, contactId: number): Promise<LocalDate | null> {
+  const row = await db
+    .selectFrom('touches')
+    .select((eb) => eb.fn.max('touched_on').as('last'))
+    .where('user_id', '=', userId)
+    .where('contact_id', '=', contactId)
+    .where('kind', '!=', 'attempt')
+    .executeTakeFirst();
+  return (row?.last as string | null | undefined) ?? null;
+}

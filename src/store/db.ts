@@ -1,0 +1,56 @@
+/**
+ * The one seam that knows which database keepwarm talks to. Everything else
+ * receives a `Kysely<DB>` and writes portable queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export const DEFAULT_DATABASE_URL = './data/keepwarm.db';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** The better-sqlite3 handle, for online backups and pragmas; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** `sqlite:path`, `sqlite://path`, a plain path, or `:memory:`. */
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^sqlite:(\/\/)?/i, '');
+  return path === '' ? ':memory:' : path;
+}
+
+export function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  // Settings asserted at boot (docs/storage.md): durable commits, concurrent
+  // readers, waits instead of SQLITE_BUSY, and rows that really cascade.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  // Freed pages are overwritten, so erased data is gone from the file too.
+  sqlite.pragma('secure_delete = ON');
+  const db = new Kysely<DB>({ dialect: new KeepwarmSqliteDialect(sqlite) });
+  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Database> {
+  if (databaseKind(url) === 'postgres') {
+    // Loaded lazily so SQLite users never load the pg driver.
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(url);
+  }
+  return openSqlite(sqlitePath(url));
+}

@@ -1,0 +1,137 @@
+/**
+ * The database as the application sees it (kysely's table types). Migrations
+ * do not import this: they are frozen in time, this moves with the code.
+ * Stored forms: see docs/storage.md.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  platform: string;
+  team_id: Generated<string>;
+  platform_user_id: string;
+  chat_id: string | null;
+  language: string | null;
+  platform_language: string | null;
+  time_zone: string | null;
+  platform_time_zone: string | null;
+  nudge_time: Generated<string>;
+  nudge_days: Generated<string>;
+  nudge_count: Generated<number>;
+  cadence_a: Generated<number>;
+  cadence_b: Generated<number>;
+  paused_until: string | null;
+  inactive: Generated<number>;
+  last_review_on: string | null;
+  created_on: string;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  name_key: string;
+  tier: string;
+  cadence_days: number | null;
+  status: Generated<string>;
+  source: string;
+  place: string | null;
+  met_on: string | null;
+  tags: Generated<string>;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  snoozed_until: string | null;
+  last_touch_on: string | null;
+  followup_stage: string | null;
+  followup_due: string | null;
+  reviewed_on: string | null;
+  created_on: string;
+  created_at: string;
+}
+
+export interface TouchesTable {
+  id: Generated<number>;
+  user_id: number;
+  contact_id: number;
+  touched_on: string;
+  kind: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface NotesTable {
+  id: Generated<number>;
+  user_id: number;
+  contact_id: number;
+  text: string;
+  created_at: string;
+}
+
+export interface RemindersTable {
+  id: Generated<number>;
+  user_id: number;
+  contact_id: number;
+  due: string;
+  text: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface IntroductionsTable {
+  id: Generated<number>;
+  user_id: number;
+  from_contact_id: number;
+  to_contact_id: number;
+  note: string | null;
+  introduced_on: string;
+  created_at: string;
+}
+
+export interface UndoLogTable {
+  id: Generated<number>;
+  user_id: number;
+  label: string;
+  ops: string;
+  created_at: string;
+}
+
+export interface PendingTable {
+  user_id: number;
+  token: string;
+  kind: string;
+  payload: string;
+  expires_at: string;
+}
+
+export interface InboundEventsTable {
+  platform: string;
+  event_id: string;
+  received_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  contacts: ContactsTable;
+  touches: TouchesTable;
+  notes: NotesTable;
+  reminders: RemindersTable;
+  introductions: IntroductionsTable;
+  undo_log: UndoLogTable;
+  pending: PendingTable;
+  inbound_events: InboundEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type ContactUpdate = Updateable<ContactsTable>;
+export type TouchRow = Selectable<TouchesTable>;
+export type NoteRow = Selectable<NotesTable>;
+export type ReminderRow = Selectable<RemindersTable>;
+export type IntroductionRow = Selectable<IntroductionsTable>;
+
+/** The tables whose rows belong to one user and can be restored by undo. */
+export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users';
