@@ -94,6 +94,7 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
     const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming };
     if (incoming.action !== undefined) return onAction(ctx, incoming.action);
     if (incoming.file !== undefined) return [{ text: [ctx.t.fileNotYet()] }];
+    if (incoming.forwardedFrom !== undefined) return onForward(ctx, incoming.forwardedFrom);
     return onText(ctx, incoming.text ?? '');
   }
 
@@ -112,6 +113,15 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
       }
     },
   };
+}
+
+/** A forwarded message is a chat with its sender: logged as a message touch on the day it was written. */
+function onForward(ctx: Ctx, forwarded: NonNullable<Incoming['forwardedFrom']>): Promise<Reply[]> {
+  const name = forwarded.name.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (name === '') return Promise.resolve([{ text: [ctx.t.forwardWithoutSender()] }]);
+  const written = forwarded.at ? localDateOf(forwarded.at, ctx.user.timeZone) : ctx.today;
+  const date = written > ctx.today ? ctx.today : written;
+  return dispatch(ctx, { intent: 'touch', name, kind: 'message', date });
 }
 
 async function onText(ctx: Ctx, text: string): Promise<Reply[]> {

@@ -26,6 +26,11 @@ export interface Incoming {
   timeZone?: string;
   /** A file the user sent (import). */
   file?: IncomingFile;
+  /**
+   * The user forwarded someone's message: a chat with that person counts as a
+   * touch. `name` is the original sender's display name, `at` when they wrote.
+   */
+  forwardedFrom?: { name: string; at?: Date };
 }
 
 export interface IncomingFile {

@@ -92,3 +92,21 @@ describe('asking instead of guessing', () => {
     expect(chat.text()).toContain('no open question');
   });
 });
+
+describe('forwarded messages', () => {
+  it('a message forwarded from a known contact logs a message touch on the day it was written', async () => {
+    const chat = await startChat();
+    await chat.say('/add Anna Schmidt, tier A, last talked 5 months ago');
+    chat.replies = await chat.bot.handle(
+      { from: chat.who, chatId: 'c', forwardedFrom: { name: 'Anna Schmidt', at: new Date('2026-11-22T15:00:00Z') } },
+      chat.now,
+    );
+    expect(chat.text()).toContain('Logged a message with Anna Schmidt on Sun 22 Nov');
+  });
+
+  it('an unknown sender is offered as a new contact', async () => {
+    const chat = await startChat();
+    chat.replies = await chat.bot.handle({ from: chat.who, chatId: 'c', forwardedFrom: { name: 'Zoe Park' } }, chat.now);
+    expect(chat.text()).toContain("I don't know Zoe Park yet");
+  });
+});
