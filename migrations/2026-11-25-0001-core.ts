@@ -49,6 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone', 'text')
     .addColumn('snoozed_until', 'text')
     .addColumn('last_touch_on', 'text')
+    // Derived from the last contact and the cadence, kept so "who is due" is an index lookup.
+    .addColumn('due_on', 'text')
     .addColumn('followup_stage', 'text')
     .addColumn('followup_due', 'text')
     .addColumn('reviewed_on', 'text')
@@ -56,6 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('contacts_by_user').on('contacts').columns(['user_id', 'status', 'tier']).execute();
+  await db.schema.createIndex('contacts_due').on('contacts').columns(['user_id', 'due_on']).execute();
+  await db.schema.createIndex('contacts_follow_up').on('contacts').columns(['user_id', 'followup_due']).execute();
 
   await withId(db, db.schema.createTable('touches'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))

@@ -4,6 +4,7 @@
  * works the same way for every command without each one writing its own.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { TierCadences } from '../core/types.ts';
 import type { DB, UserTable } from './schema.ts';
 
 type Row = Record<string, unknown>;
@@ -19,8 +20,16 @@ export type UndoOp =
 export interface Change {
   readonly tx: Transaction<DB>;
   readonly userId: number;
+  /** The owner's tier cadences, for the due dates the store keeps. Updated when they change. */
+  cadences: TierCadences;
   readonly undo: UndoOp[];
   readonly nowIso: string;
+}
+
+/** Whose data a change touches. */
+export interface Owner {
+  id: number;
+  cadences: TierCadences;
 }
 
 /** How many undo steps a user keeps. */
@@ -32,13 +41,13 @@ const UNDO_DEPTH = 20;
  */
 export async function withChange<T>(
   db: Kysely<DB>,
-  userId: number,
+  owner: Owner,
   now: Date,
   label: string | null,
   work: (change: Change) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    const change: Change = { tx, userId, undo: [], nowIso: now.toISOString() };
+    const change: Change = { tx, userId: owner.id, cadences: { ...owner.cadences }, undo: [], nowIso: now.toISOString() };
     const result = await work(change);
     if (label !== null && change.undo.length > 0) await saveUndoStep(change, label);
     return result;

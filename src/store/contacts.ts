@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier } from '../core/types.ts';
 import { nameKey } from '../core/names.ts';
+import { nextDueOn } from '../core/cadence.ts';
 import type { ContactRow, DB, NewContact } from './schema.ts';
 import { beforeImage, type Change } from './change.ts';
 
@@ -117,6 +118,10 @@ export async function createContact(change: Change, fields: NewContactFields): P
     phone: fields.phone ?? null,
     snoozed_until: null,
     last_touch_on: fields.lastTouchOn ?? null,
+    due_on: nextDueOn(
+      { tier: fields.tier, cadenceDays: fields.cadenceDays ?? null, lastTouchOn: fields.lastTouchOn ?? null, metOn: fields.metOn ?? null, createdOn: fields.createdOn },
+      change.cadences,
+    ),
     followup_stage: fields.followUp?.stage ?? null,
     followup_due: fields.followUp?.due ?? null,
     reviewed_on: null,
@@ -172,6 +177,21 @@ function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
   return row;
 }
 
+/** The due date the cadence gives a row, after a patch. */
+function dueOnAfter(row: ContactRow, patch: Partial<ContactRow>, change: Change): string | null {
+  const merged = { ...row, ...patch };
+  return nextDueOn(
+    {
+      tier: merged.tier as Tier,
+      cadenceDays: merged.cadence_days,
+      lastTouchOn: merged.last_touch_on,
+      metOn: merged.met_on,
+      createdOn: merged.created_on,
+    },
+    change.cadences,
+  );
+}
+
 /** Updates one contact of the user, recording the columns as they were for /undo. */
 export async function updateContact(change: Change, id: number, patch: ContactPatch): Promise<void> {
   const rowPatch = toRowPatch(patch);
@@ -182,6 +202,8 @@ export async function updateContact(change: Change, id: number, patch: ContactPa
     .where('user_id', '=', change.userId)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  const due = dueOnAfter(current, rowPatch, change);
+  if (due !== current.due_on) rowPatch.due_on = due;
   change.undo.push({ op: 'update', table: 'contacts', id, before: beforeImage(current, rowPatch) });
   await change.tx.updateTable('contacts').set(rowPatch).where('user_id', '=', change.userId).where('id', '=', id).execute();
 }
@@ -218,6 +240,20 @@ function containsPattern(text: string): string {
 
 function lowerLike(column: string, pattern: string) {
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+/**
+ * Recomputes the due dates of the user's contacts after their tier cadences
+ * changed (`change.cadences` already holds the new ones).
+ */
+export async function refreshDueDates(change: Change): Promise<void> {
+  const rows = await change.tx.selectFrom('contacts').selectAll().where('user_id', '=', change.userId).execute();
+  for (const row of rows) {
+    const due = dueOnAfter(row, {}, change);
+    if (due === row.due_on) continue;
+    change.undo.push({ op: 'update', table: 'contacts', id: row.id, before: { due_on: row.due_on } });
+    await change.tx.updateTable('contacts').set({ due_on: due }).where('user_id', '=', change.userId).where('id', '=', row.id).execute();
+  }
 }
 
 /** Case-insensitive search in names, places, companies, roles, tags and notes. */

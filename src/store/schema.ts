@@ -45,6 +45,7 @@ export interface ContactsTable {
   phone: string | null;
   snoozed_until: string | null;
   last_touch_on: string | null;
+  due_on: string | null;
   followup_stage: string | null;
   followup_due: string | null;
   reviewed_on: string | null;

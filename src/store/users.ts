@@ -6,6 +6,7 @@ import type { PlatformIdentity } from '../core/identity.ts';
 import type { DB, UserRow } from './schema.ts';
 import type { Change } from './change.ts';
 import { beforeImage } from './change.ts';
+import { refreshDueDates } from './contacts.ts';
 
 export interface User {
   id: number;
@@ -132,6 +133,10 @@ export async function updateUserSettings(change: Change, patch: UserSettingsPatc
   const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   change.undo.push({ op: 'update', table: 'users', id: userId, before: beforeImage(row, patch) });
   await tx.updateTable('users').set(patch).where('id', '=', userId).execute();
+  if (patch.cadence_a !== undefined || patch.cadence_b !== undefined) {
+    change.cadences = { A: patch.cadence_a ?? change.cadences.A, B: patch.cadence_b ?? change.cadences.B };
+    await refreshDueDates(change);
+  }
 }
 
 export async function markInactive(db: Kysely<DB>, userId: number): Promise<void> {

@@ -202,3 +202,33 @@ describe('export and forget', () => {
     }
   });
 });
+
+describe('the due date kept for the scheduler', () => {
+  it('always equals what the cadence rule says, through touches, tier and cadence changes and undo', async () => {
+    const { nextDueOn } = await import('../../src/core/cadence.ts');
+    const { listContacts } = await import('../../src/store/contacts.ts');
+    const { findUser } = await import('../../src/store/users.ts');
+    const chat = await startChat();
+    const steps = [
+      '/add Anna, tier A, last talked 3 months ago',
+      '/met Bob at Messe',
+      'called Anna yesterday',
+      '/tier Bob C',
+      '/every Anna 2 weeks',
+      '/settings cadence B 90 days',
+      '/tier Bob B',
+      '/undo',
+      '/undo',
+      '/settings cadence A 30 days',
+      '/undo',
+    ];
+    for (const step of steps) {
+      await chat.say(step);
+      const user = (await findUser(chat.db, chat.who))!;
+      const rows = await chat.db.selectFrom('contacts').select(['id', 'due_on']).execute();
+      for (const contact of await listContacts(chat.db, user.id)) {
+        expect(rows.find((r) => r.id === contact.id)?.due_on, `${step}: ${contact.name}`).toBe(nextDueOn(contact, user.cadences));
+      }
+    }
+  });
+});

@@ -42,24 +42,24 @@ describe('undo steps', () => {
   it('revert inserts and updates of one change together, newest step first', async () => {
     const { db } = await memoryDatabase();
     const user = await ensureUser(db, who, {}, now);
-    const id = await withChange(db, user.id, now, '{"key":"add"}', (ch) =>
+    const id = await withChange(db, user, now, '{"key":"add"}', (ch) =>
       createContact(ch, { name: 'Anna', tier: 'B', source: 'add', createdOn: '2026-11-23' }),
     );
-    await withChange(db, user.id, now, '{"key":"tier"}', (ch) => updateContact(ch, id, { tier: 'A', place: 'Messe' }));
+    await withChange(db, user, now, '{"key":"tier"}', (ch) => updateContact(ch, id, { tier: 'A', place: 'Messe' }));
     expect((await getContact(db, user.id, id))?.tier).toBe('A');
 
-    expect(await withChange(db, user.id, now, null, undoLast)).toBe('{"key":"tier"}');
+    expect(await withChange(db, user, now, null, undoLast)).toBe('{"key":"tier"}');
     expect(await getContact(db, user.id, id)).toMatchObject({ tier: 'B', place: null });
-    expect(await withChange(db, user.id, now, null, undoLast)).toBe('{"key":"add"}');
+    expect(await withChange(db, user, now, null, undoLast)).toBe('{"key":"add"}');
     expect(await getContact(db, user.id, id)).toBeUndefined();
-    expect(await withChange(db, user.id, now, null, undoLast)).toBeNull();
+    expect(await withChange(db, user, now, null, undoLast)).toBeNull();
   });
 
   it('a failing change leaves nothing behind, not even an undo step', async () => {
     const { db } = await memoryDatabase();
     const user = await ensureUser(db, who, {}, now);
     await expect(
-      withChange(db, user.id, now, '{"key":"add"}', async (ch) => {
+      withChange(db, user, now, '{"key":"add"}', async (ch) => {
         await createContact(ch, { name: 'Anna', tier: 'B', source: 'add', createdOn: '2026-11-23' });
         throw new Error('boom');
       }),
@@ -72,7 +72,7 @@ describe('undo steps', () => {
     const { db } = await memoryDatabase();
     const user = await ensureUser(db, who, {}, now);
     for (let n = 0; n < 25; n++) {
-      await withChange(db, user.id, now, `{"key":"add","name":"${n}"}`, (ch) =>
+      await withChange(db, user, now, `{"key":"add","name":"${n}"}`, (ch) =>
         createContact(ch, { name: `P${n}`, tier: 'B', source: 'add', createdOn: '2026-11-23' }),
       );
     }

@@ -41,7 +41,7 @@ export async function eraseEverything(ctx: Ctx): Promise<Reply[]> {
 }
 
 export const undo: Handler<Of<'undo'>> = async (ctx) => {
-  const label = await withChange(ctx.db, ctx.user.id, ctx.now, null, undoLast);
+  const label = await withChange(ctx.db, ctx.user, ctx.now, null, undoLast);
   if (label === null) return [{ text: [ctx.t.nothingToUndo()] }];
   return [{ text: [ctx.t.undone(decodeLabel(label))] }];
 };

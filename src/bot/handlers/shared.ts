@@ -40,5 +40,5 @@ export async function logTouch(
 
 /** Runs a change of the current user's data as one undoable step. */
 export function change<T>(ctx: Ctx, label: UndoLabel | null, work: (change: Change) => Promise<T>): Promise<T> {
-  return withChange(ctx.db, ctx.user.id, ctx.now, label && encodeLabel(label), work);
+  return withChange(ctx.db, ctx.user, ctx.now, label && encodeLabel(label), work);
 }
