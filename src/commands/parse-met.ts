@@ -1,0 +1,120 @@
+/**
+ * /met (a new acquaintance) and /add (someone already known):
+ * "Anna Berg at Verbandstagung, tier A, CFO at Siemens" — name, then an
+ * optional date and place, then comma-separated tier, "last talked …" and
+ * free text (the note).
+ */
+import type { LocalDate, Tier } from '../core/types.ts';
+import type { Command, ParseContext, ParseError } from './command.ts';
+import { extractTags, placeSegment, splitNamePlace, tierAtEnd, tierSegment } from './extract.ts';
+import type { TierReading } from './extract.ts';
+import { cutDate, findDates, todayOf } from './parse-date.ts';
+import type { DateFound } from './parse-date.ts';
+import { cleanName, collapse, isNoise, refuse } from './text.ts';
+
+// "last talked 4 months ago", "zuletzt gesprochen vor 3 Wochen".
+const LAST_TALKED = /^(?:last\s+(?:talked|talk|spoke|contact(?:ed)?|met|seen|call(?:ed)?)(?:\s+(?:to|with))?|zuletzt(?:\s+(?:gesprochen|kontakt|getroffen|telefoniert|gesehen))?|letzter\s+kontakt|letztes\s+gespr(?:ä|ae)ch|since|seit)\s*:?\s*/iu;
+
+interface Pieces {
+  tier?: Tier;
+  badTier?: string;
+  place?: string;
+  date?: DateFound;
+  badDate?: string;
+  notes: string[];
+}
+
+/**
+ * Reads the arguments of /met or /add. Every /met has a date (today unless
+ * given); for /add a date is "last talked" and may be absent. Either is
+ * refused when in the future.
+ */
+export function parseMet(intent: 'met' | 'add', arg: string, ctx: ParseContext): Command | ParseError {
+  const { tags, rest } = extractTags(arg);
+  // A dash separates like a comma: "/met Anna - CFO at Siemens".
+  const segments = rest.split(/\s*,\s*|\s+[-–—]\s+/u).filter((s) => s !== '');
+  const pieces: Pieces = { notes: [] };
+  const name = readFirstSegment(segments[0] ?? '', ctx, pieces);
+  for (const segment of segments.slice(1)) readSegment(segment, ctx, pieces);
+
+  if (name === '') return refuse('missing_name', { tier: pieces.tier, place: pieces.place }, intent);
+  if (pieces.badTier !== undefined) return refuse('bad_tier', { got: pieces.badTier, name }, intent);
+  if (pieces.badDate !== undefined) return refuse('bad_date', { got: pieces.badDate, name }, intent);
+  const today = todayOf(ctx);
+  if (pieces.date && pieces.date.date > today) {
+    return refuse('date_in_future', { got: pieces.date.text, date: pieces.date.date, name }, intent);
+  }
+  const date: LocalDate | undefined = pieces.date?.date ?? (intent === 'met' ? today : undefined);
+  const note = pieces.notes.join(', ');
+  const optional = {
+    ...(pieces.place !== undefined && { place: pieces.place }),
+    ...(pieces.tier !== undefined && { tier: pieces.tier }),
+    ...(note !== '' && { note }),
+  };
+  if (intent === 'met') return { intent, name, date: date ?? today, tags, ...optional };
+  return { intent, name, tags, ...(date !== undefined && { date }), ...optional };
+}
+
+/** "Sophie Martin yesterday at the Handelskammer tier A": name, date, place, tier. */
+function readFirstSegment(segment: string, ctx: ParseContext, pieces: Pieces): string {
+  // "/met , tier A" or "/met tier A": a tier where the name should be is no name.
+  const onlyTier = /^(?:tier|stufe|kategorie|klasse)\s/iu.test(segment) ? tierSegment(segment) : undefined;
+  if (onlyTier) {
+    applyTier(onlyTier, pieces);
+    return '';
+  }
+  let text = segment;
+  const tier = tierAtEnd(text);
+  if (tier) {
+    applyTier(tier.reading, pieces);
+    text = tier.rest;
+  }
+  const found = findDates(text, ctx, 'past')[0];
+  if (found) {
+    pieces.date = found;
+    text = cutDate(text, found);
+  }
+  const { name, place } = splitNamePlace(text);
+  if (place !== undefined) pieces.place = cleanPlace(place);
+  return cleanName(name);
+}
+
+function readSegment(segment: string, ctx: ParseContext, pieces: Pieces): void {
+  const tier = tierSegment(segment);
+  if (tier) return applyTier(tier, pieces);
+  const lastTalked = LAST_TALKED.exec(segment);
+  const dateText = lastTalked ? segment.slice(lastTalked[0].length) : segment;
+  const found = pieces.date ? undefined : wholeDate(dateText, ctx);
+  if (found) {
+    pieces.date = found;
+    return;
+  }
+  if (lastTalked) {
+    pieces.badDate = dateText;
+    return;
+  }
+  const place = pieces.place === undefined ? placeSegment(segment) : undefined;
+  const cleanedPlace = place === undefined ? undefined : cleanPlace(place);
+  if (cleanedPlace !== undefined) {
+    pieces.place = cleanedPlace;
+    return;
+  }
+  pieces.notes.push(segment);
+}
+
+/** A date that is the whole segment ("yesterday", "vor 3 Monaten"); a date inside a note stays in the note. */
+function wholeDate(text: string, ctx: ParseContext): DateFound | undefined {
+  const found = findDates(text, ctx, 'past')[0];
+  return found && isNoise(cutDate(text, found)) ? found : undefined;
+}
+
+function applyTier(reading: TierReading, pieces: Pieces): void {
+  if ('tier' in reading) pieces.tier = reading.tier;
+  else pieces.badTier = reading.bad;
+}
+
+/** The place without trailing punctuation; a place of punctuation alone is none. */
+function cleanPlace(place: string): string | undefined {
+  const clean = collapse(place).replace(/[.!?;:]+$/u, '');
+  return isNoise(clean) ? undefined : clean;
+}

@@ -1,0 +1,70 @@
+/**
+ * /settings: no key shows them; `time`, `timezone`, `days`, `count`,
+ * `language` and `cadence A 45 days` change one, with the value in canonical form.
+ */
+import type { Command, ParseError, SettingKey } from './command.ts';
+import { durationDays, findDuration } from './duration.ts';
+import { tierOf } from './extract.ts';
+import { MAX_CADENCE_DAYS } from './parse-contact.ts';
+import { readCount, readDays, readLanguage, readTime, readTimeZone } from './setting-values.ts';
+import { collapse, fold, lookup, refuse, removeSpan } from './text.ts';
+
+const KEYS: Record<string, SettingKey> = {
+  time: 'time', nudgetime: 'time', hour: 'time', zeit: 'time', uhrzeit: 'time',
+  timezone: 'timezone', tz: 'timezone', zone: 'timezone', zeitzone: 'timezone',
+  days: 'days', day: 'days', weekdays: 'days', tage: 'days', wochentage: 'days',
+  count: 'count', number: 'count', people: 'count', anzahl: 'count', personen: 'count', leute: 'count',
+  language: 'language', lang: 'language', sprache: 'language',
+  cadence: 'cadence', cadences: 'cadence', rhythmus: 'cadence', kadenz: 'cadence', intervall: 'cadence',
+};
+
+/** Reads "/settings …"; a value that cannot be read is refused with the key's own code. */
+export function parseSettings(arg: string): Command | ParseError {
+  if (arg === '') return { intent: 'settings' };
+  const [first = '', ...restWords] = arg.split(' ');
+  // "time zone", "nudge time": two words naming one key.
+  const twoWords = fold(`${first}${restWords[0] ?? ''}`);
+  const pair = lookup(KEYS, twoWords);
+  const key = pair ?? lookup(KEYS, fold(first.replace(/[:=]$/u, '')));
+  const value = collapse((pair ? restWords.slice(1) : restWords).join(' ').replace(/^(?:[:=]|(?:to|auf)(?=\s))\s*/iu, ''));
+  switch (key) {
+    case undefined:
+      return refuse('bad_setting', { got: first }, 'settings');
+    case 'time':
+      return setting(key, readTime(value), 'bad_time', value);
+    case 'timezone':
+      return setting(key, readTimeZone(value), 'bad_timezone', value);
+    case 'days':
+      return setting(key, readDays(value), 'bad_days', value);
+    case 'count': {
+      const count = readCount(value);
+      return setting(key, count === undefined ? undefined : String(count), 'bad_count', value);
+    }
+    case 'language':
+      return setting(key, readLanguage(value), 'bad_language', value);
+    case 'cadence':
+      return parseTierCadence(value);
+  }
+}
+
+function setting(key: Exclude<SettingKey, 'cadence'>, value: string | undefined, code: ParseError['error'], got: string): Command | ParseError {
+  return value === undefined ? refuse(code, { got, key }, 'settings') : { intent: 'settings', key, value };
+}
+
+/** "cadence A 45 days" → A every 45 days. C and D have no cadence by design: they are never nudged. */
+function parseTierCadence(value: string): Command | ParseError {
+  const m = /^(?:(?:tier|stufe|f(?:ü|ue)r|for)\s+)?([a-z])(?:[-\s]?(?:kontakte?|contacts?))?\s*[:=]?\s*(.*)$/iu.exec(value);
+  const got = m?.[1] ?? '';
+  const tier = tierOf(got);
+  if (!m || !tier) return refuse('bad_tier', { got: m ? got : value, key: 'cadence' }, 'settings');
+  if (tier === 'C' || tier === 'D') return refuse('tier_without_cadence', { tier, key: 'cadence' }, 'settings');
+  const spec = collapse(m[2] ?? '');
+  const span = findDuration(spec);
+  const bare = /^\d{1,6}$/u.test(spec) ? Number(spec) : undefined;
+  const days = span ? durationDays(span.duration) : bare;
+  const leftover = span ? removeSpan(spec, span.index, span.text.length) : '';
+  if (days === undefined || leftover !== '' || days < 1 || days > MAX_CADENCE_DAYS) {
+    return refuse('bad_cadence', { got: spec, tier, key: 'cadence', days: days === undefined ? undefined : String(days) }, 'settings');
+  }
+  return { intent: 'settings', key: 'cadence', tier, cadenceDays: days, value: `${tier}:${days}` };
+}
