@@ -44,8 +44,16 @@ export function startOfIsoWeek(date: LocalDate): LocalDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA zone name. Remembered: luxon builds an Intl formatter to tell. */
 export function isValidTimeZone(zone: string): boolean {
-  return zone.length > 0 && zone.length < 64 && IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0 && zone.length < 64 && IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 /** The calendar date of an instant in a zone. */

@@ -104,6 +104,7 @@ function parseError(e: ParseError): RichText {
     case 'too_long':
       return [l`Die Nachricht ist zu lang für einen Befehl (${p.length ?? 'über 500'} Zeichen; höchstens ${p.max ?? '500'}). Nichts wurde geändert.`];
     case 'not_understood':
+      if (p.missing === 'query') return [l`Wonach soll ich suchen? Schreib z. B. ${code('/find siemens')}.`];
       return [l`Das habe ich nicht verstanden: ${b(got || p.text || '')}. Nichts wurde geändert.`, l`${code('/help')} zeigt, was ich kann.`];
     case 'unknown_command':
       return [l`Den Befehl ${code(p.word ?? got)} kenne ich nicht. Nichts wurde geändert.`, l`${code('/help')} zeigt alle Befehle.`];

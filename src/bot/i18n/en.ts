@@ -99,6 +99,7 @@ function parseError(e: ParseError): RichText {
     case 'too_long':
       return [l`That message is too long for a command (${p.length ?? 'over 500'} characters; at most ${p.max ?? '500'}). Nothing was changed.`];
     case 'not_understood':
+      if (p.missing === 'query') return [l`What should I look for? Say e.g. ${code('/find siemens')}.`];
       return [l`I did not understand ${b(got || p.text || '')}. Nothing was changed.`, l`Try ${code('/help')} for what I can do.`];
     case 'unknown_command':
       return [l`I don't know the command ${code(p.word ?? got)}. Nothing was changed.`, l`${code('/help')} lists all commands.`];

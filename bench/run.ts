@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [suite …]`: every performance claim of keepwarm as a ratio
+ * against a floor measured in the same run, on this machine, now.
+ */
+import { benchCommands } from './commands.ts';
+
+const suites: Record<string, () => Promise<void>> = {
+  commands: benchCommands,
+};
+
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = chosen.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+console.log(`keepwarm bench — node ${process.version}, ${new Date().toISOString()}`);
+for (const name of chosen.length > 0 ? chosen : Object.keys(suites)) await suites[name]!();
