@@ -17,6 +17,8 @@ const schema = z.object({
   KEEPWARM_USER: optionalText,
   TZ: optionalText,
   LANG: optionalText,
+  NUDGE_CATCH_UP_HOURS: z.coerce.number().min(0).max(24).optional(),
+  NUDGE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -25,6 +27,9 @@ export type Config = {
   consoleUser: string | undefined;
   timeZone: string | undefined;
   locale: string | undefined;
+  /** A nudge missed while the bot was down is still sent this late (default 6 h). */
+  catchUpMs: number;
+  sendConcurrency: number;
 };
 
 export class ConfigError extends Error {
@@ -44,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     consoleUser: e.KEEPWARM_USER,
     timeZone: e.TZ,
     locale: e.LANG,
+    catchUpMs: (e.NUDGE_CATCH_UP_HOURS ?? 6) * 3600_000,
+    sendConcurrency: e.NUDGE_SEND_CONCURRENCY ?? 4,
   };
 }

@@ -9,6 +9,7 @@ import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
+import { startScheduler } from './scheduler/scheduler.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -48,9 +49,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const bot = createBot({ db: database.db, log });
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
+  const who = consoleIdentity(config);
   const chat = startConsoleChat({
     bot,
-    user: consoleIdentity(config),
+    user: who,
     ...(config.locale ? { locale: config.locale } : {}),
     timeZone: consoleTimeZone(config),
     input: process.stdin,
@@ -58,10 +60,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
-  const stop = async () => {
-    await database.close();
-  };
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  const scheduler = startScheduler({
+    db: database.db,
+    messengers: [chat.messenger],
+    audience: [{ platform: 'console', userIds: [who.userId] }],
+    catchUpMs: config.catchUpMs,
+    concurrency: config.sendConcurrency,
+    log,
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await scheduler.stop();
+      await database.close();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
   await chat.done;
   await stop();
   return 0;

@@ -23,7 +23,11 @@ export type Action =
   | { kind: 'noanswer'; contactId: number }
   | { kind: 'review'; contactId: number; choice: ReviewChoice }
   /** Keep / move to C / archive, for a contact who ignored three nudges. */
-  | { kind: 'ignored'; contactId: number; choice: 'keep' | 'C' | 'archive' };
+  | { kind: 'ignored'; contactId: number; choice: 'keep' | 'C' | 'archive' }
+  /** All open follow-ups of a nudge who were met where this contact was met. */
+  | { kind: 'groupdone'; nudgeId: number; contactId: number }
+  /** The same answer for every open person of a nudge ("done both"). */
+  | { kind: 'all'; nudgeId: number; answer: 'done' | 'skip' | 'noanswer' };
 
 export type ReviewChoice = Tier | 'archive' | 'keep' | 'stop';
 
@@ -57,6 +61,10 @@ export function encodeAction(action: Action): string {
       return `rv:${action.contactId}:${action.choice}`;
     case 'ignored':
       return `ign:${action.contactId}:${action.choice}`;
+    case 'groupdone':
+      return `gd:${action.nudgeId}:${action.contactId}`;
+    case 'all':
+      return `all:${action.nudgeId}:${action.answer}`;
   }
 }
 
@@ -100,6 +108,16 @@ export function decodeAction(payload: string): Action | undefined {
       const contactId = id(a);
       const ok = b === 'keep' || b === 'C' || b === 'archive';
       return contactId !== undefined && ok ? { kind: 'ignored', contactId, choice: b } : undefined;
+    }
+    case 'all': {
+      const nudgeId = id(a);
+      const ok = b === 'done' || b === 'skip' || b === 'noanswer';
+      return nudgeId !== undefined && ok ? { kind: 'all', nudgeId, answer: b } : undefined;
+    }
+    case 'gd': {
+      const nudgeId = id(a);
+      const contactId = id(b);
+      return nudgeId !== undefined && contactId !== undefined ? { kind: 'groupdone', nudgeId, contactId } : undefined;
     }
     default:
       return undefined;

@@ -7,7 +7,6 @@ import type { Command, Intent } from '../commands/command.ts';
 import { isParseError } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
-import type { Tier } from '../core/types.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
 import { clearPending, getPending, type Pending } from '../store/pending.ts';
@@ -16,7 +15,7 @@ import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from './actions.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import * as account from './handlers/account.ts';
-import { answer, answerFor } from './handlers/answers.ts';
+import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import { review, reviewAnswer } from './handlers/review.ts';
 import * as settings from './handlers/settings.ts';
@@ -27,7 +26,6 @@ import { catalog } from './i18n/index.ts';
 import type { Incoming, Reply } from './port.ts';
 import type { ChoosePayload } from './resolve.ts';
 import { slotName } from './resolve.ts';
-import { addDays } from '../core/dates.ts';
 
 export interface Logger {
   error(fields: object, message: string): void;
@@ -177,26 +175,32 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
       return onQuestionAnswer(ctx, action);
     case 'tier': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
-      return contact ? contacts.setTier(ctx, contact, action.tier) : [{ text: [ctx.t.contactGone()] }];
+      if (!contact) return [{ text: [ctx.t.contactGone()] }];
+      return settleQuestion(ctx, contact.id, await contacts.setTier(ctx, contact, action.tier));
     }
     case 'done':
     case 'noanswer':
     case 'skip':
     case 'snooze': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
-      if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      const command: Command =
-        action.kind === 'snooze' ? { intent: 'snooze', until: addDays(ctx.today, action.days) } : { intent: action.kind };
-      return answerFor(ctx, command as Parameters<typeof answerFor>[1], contact);
+      return contact ? answerButton(ctx, action, contact) : [{ text: [ctx.t.contactGone()] }];
     }
+    case 'all':
+      return answerAll(ctx, action.nudgeId, action.answer);
+    case 'groupdone':
+      return groupDone(ctx, action.nudgeId, action.contactId);
     case 'review':
       return reviewAnswer(ctx, action.contactId, action.choice);
     case 'ignored': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
       if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      if (action.choice === 'C') return contacts.setTier(ctx, contact, 'C' as Tier);
-      if (action.choice === 'archive') return dispatch(ctx, { intent: 'archive', name: contact.name }, { name: contact.id });
-      return [{ text: [ctx.t.keptAsIs(contact.name)] }];
+      const replies =
+        action.choice === 'C'
+          ? await contacts.setTier(ctx, contact, 'C')
+          : action.choice === 'archive'
+            ? await dispatch(ctx, { intent: 'archive', name: contact.name }, { name: contact.id })
+            : [{ text: [ctx.t.keptAsIs(contact.name)] }];
+      return settleQuestion(ctx, contact.id, replies);
     }
   }
 }

@@ -83,6 +83,8 @@ export interface Recipient extends PlatformIdentity {
  */
 export interface Messenger {
   platform: Platform;
+  /** The platform's sending limits; the scheduler paces nudges below them. */
+  rateLimit?: { perSecond: number; perChatPerSecond?: number };
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;
 }

@@ -8,16 +8,32 @@ import type { Instant, LocalDate } from './types.ts';
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * Remembers the results of a pure function of one key. Date arithmetic runs
+ * over the same few hundred dates for every contact of every user; parsing
+ * them once each keeps planning thousands of nudges cheap.
+ */
+function memo<K, V>(compute: (key: K) => V, limit = 20_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Days since 1970-01-01 for a local date; the basis of all date arithmetic here. */
-export function dayNumber(date: LocalDate): number {
+export const dayNumber: (date: LocalDate) => number = memo((date: LocalDate) => {
   const m = LOCAL_DATE.exec(date);
   if (!m) throw new RangeError(`not a local date: ${date}`);
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
-}
+});
 
-export function fromDayNumber(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export const fromDayNumber: (day: number) => LocalDate = memo((day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10));
 
 export function isLocalDate(text: string): boolean {
   const m = LOCAL_DATE.exec(text);
@@ -75,6 +91,11 @@ export function localTimeOf(at: Date | Instant, zone: string): string {
  * of the two instants (luxon's choice), so it still happens once.
  */
 export function instantAt(date: LocalDate, time: string, zone: string): Instant {
+  return instantAtMemo(`${date}|${time}|${zone}`);
+}
+
+const instantAtMemo = memo((key: string): Instant => {
+  const [date = '', time = '', zone = ''] = key.split('|');
   const [hour, minute] = time.split(':').map(Number);
   const m = LOCAL_DATE.exec(date);
   if (!m || hour === undefined || minute === undefined) throw new RangeError(`bad date/time ${date} ${time}`);
@@ -83,7 +104,7 @@ export function instantAt(date: LocalDate, time: string, zone: string): Instant 
     { zone },
   );
   return dt.toUTC().toISO() as Instant;
-}
+});
 
 /** Offset of the zone from UTC in minutes at an instant (what chrono-node needs). */
 export function zoneOffsetMinutes(at: Date, zone: string): number {

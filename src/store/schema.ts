@@ -25,6 +25,8 @@ export interface UsersTable {
   last_review_on: string | null;
   created_on: string;
   created_at: string;
+  next_nudge_at: string | null;
+  review_invited_on: string | null;
 }
 
 export interface ContactsTable {
@@ -113,6 +115,47 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+export interface NudgesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The local date of a daily nudge; null for an on-demand /today list. */
+  local_date: string | null;
+  status: string;
+  model: string;
+  message_id: string | null;
+  created_at: string;
+}
+
+export interface NudgeEntriesTable {
+  id: Generated<number>;
+  nudge_id: number;
+  user_id: number;
+  contact_id: number;
+  reason: string;
+  state: Generated<string>;
+  answered_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  user_id: number;
+  nudge_id: number | null;
+  platform: string;
+  team_id: string;
+  platform_user_id: string;
+  chat_id: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_until: string | null;
+  expires_at: string;
+  sent_at: string | null;
+  message_id: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -123,6 +166,9 @@ export interface DB {
   undo_log: UndoLogTable;
   pending: PendingTable;
   inbound_events: InboundEventsTable;
+  nudges: NudgesTable;
+  nudge_entries: NudgeEntriesTable;
+  outbox: OutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

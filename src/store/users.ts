@@ -1,5 +1,6 @@
 /** keepwarm users: one per platform identity, with their settings. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { nextNudgeAt } from '../core/nudge-time.ts';
 import { DEFAULT_CADENCES, type Language, type LocalDate, type TierCadences } from '../core/types.ts';
 import { isValidTimeZone, localDateOf } from '../core/dates.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
@@ -27,6 +28,9 @@ export interface User {
   inactive: boolean;
   lastReviewOn: LocalDate | null;
   createdOn: LocalDate;
+  /** When the next daily nudge is due (null: none planned). */
+  nextNudgeAt: string | null;
+  reviewInvitedOn: LocalDate | null;
 }
 
 /** What the platform says about the user on each message; used until they choose for themselves. */
@@ -59,6 +63,8 @@ export function toUser(row: UserRow): User {
     inactive: row.inactive === 1,
     lastReviewOn: row.last_review_on,
     createdOn: row.created_on,
+    nextNudgeAt: row.next_nudge_at,
+    reviewInvitedOn: row.review_invited_on,
   };
 }
 
@@ -88,6 +94,7 @@ export async function getUserById(db: Kysely<DB>, id: number): Promise<User | un
  */
 export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: PlatformHints, now: Date): Promise<User> {
   let row = await identityQuery(db, who).executeTakeFirst();
+  const created = !row;
   if (!row) {
     const zone = hints.timeZone && isValidTimeZone(hints.timeZone) ? hints.timeZone : 'UTC';
     await db
@@ -116,11 +123,34 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
   if (hints.locale && hints.locale !== row.platform_language) patch.platform_language = hints.locale;
   if (hints.timeZone && hints.timeZone !== row.platform_time_zone) patch.platform_time_zone = hints.timeZone;
   if (row.inactive === 1) patch.inactive = 0;
-  if (Object.keys(patch).length > 0) {
+  if (Object.keys(patch).length > 0 || created) {
+    const changed = { ...row, ...patch };
+    // A new user, a new zone from the platform, or a user back from blocking: plan the next nudge anew.
+    if (created || patch.inactive === 0 || (patch.platform_time_zone !== undefined && row.time_zone === null)) {
+      patch.next_nudge_at = await nextNudgeFor(db, toUser(changed), now);
+    }
     await db.updateTable('users').set(patch).where('id', '=', row.id).execute();
     row = { ...row, ...patch };
   }
   return toUser(row);
+}
+
+/**
+ * When this user's next nudge is due, from their settings at `now` — never a
+ * second one for a local date that already had its nudge.
+ */
+export async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: Date): Promise<string | null> {
+  const today = localDateOf(now, user.timeZone);
+  const nudged = await db.selectFrom('nudges').select('id').where('user_id', '=', user.id).where('local_date', '=', today).executeTakeFirst();
+  return nextNudgeAt({ time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil }, now, nudged !== undefined);
+}
+
+/** Plans the user's next nudge again after their schedule changed (settings, pause, undo). */
+export async function reschedule(db: Kysely<DB> | Transaction<DB>, userId: number, now: Date): Promise<void> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!row) return;
+  const next = await nextNudgeFor(db, toUser(row), now);
+  if (next !== row.next_nudge_at) await db.updateTable('users').set({ next_nudge_at: next }).where('id', '=', userId).execute();
 }
 
 export type UserSettingsPatch = Partial<
@@ -133,6 +163,8 @@ export async function updateUserSettings(change: Change, patch: UserSettingsPatc
   const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   change.undo.push({ op: 'update', table: 'users', id: userId, before: beforeImage(row, patch) });
   await tx.updateTable('users').set(patch).where('id', '=', userId).execute();
+  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until'];
+  if (schedule.some((key) => patch[key] !== undefined)) await reschedule(tx, userId, new Date(change.nowIso));
   if (patch.cadence_a !== undefined || patch.cadence_b !== undefined) {
     change.cadences = { A: patch.cadence_a ?? change.cadences.A, B: patch.cadence_b ?? change.cadences.B };
     await refreshDueDates(change);

@@ -28,9 +28,11 @@ describe('the first-day tour (English)', () => {
     expect(overdue).toContain('Bob Meyer');
 
     await chat.say('/today');
-    expect(chat.text()).toContain('Anna Schmidt');
+    expect(chat.text()).toContain('1. Bob Meyer (B)');
+    expect(chat.text()).toContain('Quick follow-ups');
+    expect(chat.text()).toContain('Anna Schmidt (Verbandstagung, Sun 22 Nov)');
     expect(chat.text()).toContain('talk about: promoted to CFO');
-    expect(chat.buttons().some((b) => b.label.includes('Done: Anna Schmidt'))).toBe(true);
+    expect(chat.buttons().map((b) => b.label)).toEqual(expect.arrayContaining(['✅ Done: Bob Meyer', '✅ Anna Schmidt']));
 
     await chat.say('done Anna');
     expect(chat.text()).toContain('Logged contact with Anna Schmidt today');

@@ -3,7 +3,7 @@ import type { Command } from '../../commands/command.ts';
 import { undoLast, withChange } from '../../store/change.ts';
 import { exportUserData } from '../../store/export.ts';
 import { setPending } from '../../store/pending.ts';
-import { deleteUser } from '../../store/users.ts';
+import { deleteUser, reschedule } from '../../store/users.ts';
 import { catalog } from '../i18n/index.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Reply } from '../port.ts';
@@ -41,7 +41,12 @@ export async function eraseEverything(ctx: Ctx): Promise<Reply[]> {
 }
 
 export const undo: Handler<Of<'undo'>> = async (ctx) => {
-  const label = await withChange(ctx.db, ctx.user, ctx.now, null, undoLast);
+  const label = await withChange(ctx.db, ctx.user, ctx.now, null, async (change) => {
+    const undone = await undoLast(change);
+    // Settings may be back as they were: the next nudge is planned from them again.
+    if (undone !== null) await reschedule(change.tx, ctx.user.id, ctx.now);
+    return undone;
+  });
   if (label === null) return [{ text: [ctx.t.nothingToUndo()] }];
   return [{ text: [ctx.t.undone(decodeLabel(label))] }];
 };

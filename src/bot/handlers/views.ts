@@ -8,11 +8,13 @@ import { computeStats } from '../../core/stats.ts';
 import { startOfIsoWeek } from '../../core/dates.ts';
 import { STATS_WEEKS } from '../../core/method.ts';
 import { TIERS } from '../../core/types.ts';
-import { contactHistory, latestNotes, openReminders, touchesSince } from '../../store/activity.ts';
+import { contactHistory, openReminders, touchesSince } from '../../store/activity.ts';
+import { saveShownList } from '../../store/nudges.ts';
+import { composeNudges } from '../nudge-compose.ts';
+import { renderNudge } from '../nudge-render.ts';
 import { listContacts, searchContacts, type Contact } from '../../store/contacts.ts';
-import { encodeAction } from '../actions.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Button, Line, Reply } from '../port.ts';
+import type { Line } from '../port.ts';
 import { resolveContact } from '../resolve.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
@@ -20,51 +22,27 @@ type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 /** Most people anyone is asked to call at once ("call 3 people now"). */
 export const MAX_PICKS = 3;
 
-/** The Done / Snooze / Skip buttons under one person of a nudge or /today. */
-export function answerButtons(ctx: Ctx, contact: Pick<Contact, 'id' | 'name'>): Button[][] {
-  const { t } = ctx;
-  return [
-    [
-      { label: t.doneButton(contact.name), action: encodeAction({ kind: 'done', contactId: contact.id }), style: 'primary' },
-      { label: t.noAnswerButton(), action: encodeAction({ kind: 'noanswer', contactId: contact.id }) },
-      { label: t.skipButton(), action: encodeAction({ kind: 'skip', contactId: contact.id }) },
-    ],
-    [3, 7, 14].map((days) => ({ label: t.snoozeButton(days), action: encodeAction({ kind: 'snooze', contactId: contact.id, days }) })),
-  ];
-}
-
-/** The lines describing one person to contact: why, how long, where met, what to talk about. */
-export function agendaLines(ctx: Ctx, item: AgendaItem, index: number, note: string | undefined): Line[] {
-  const { t } = ctx;
-  return [
-    t.agendaHead(index, item.contact, item.reason, item.daysSinceContact, ctx.today),
-    ...(item.reason === 'reminder' && item.reminder ? [t.agendaReminder(item.reminder.text, item.reminder.due, ctx.today)] : []),
-    ...(item.contact.place ? [t.agendaPlace(item.contact.place, item.contact.metOn, ctx.today)] : []),
-    ...(note ? [t.agendaNote(note)] : []),
-    ...(item.lost ? [t.lostWarning(item.daysSinceContact)] : []),
-  ];
-}
-
 export async function loadAgenda(ctx: Ctx): Promise<{ contacts: Contact[]; items: AgendaItem[] }> {
   const [contacts, reminders] = await Promise.all([listContacts(ctx.db, ctx.user.id), openReminders(ctx.db, ctx.user.id)]);
   return { contacts, items: rankAgenda(contacts, reminders, ctx.user.cadences, ctx.today) };
 }
 
+/**
+ * /today: the same choice as the morning nudge, on demand (up to 3 calls),
+ * kept like a nudge so a bare "done" afterwards knows whom it means.
+ */
 export const today: Handler<Of<'today'>> = async (ctx, command) => {
   const { t } = ctx;
   const count = Math.min(command.count ?? ctx.user.nudgeCount, MAX_PICKS);
-  const { contacts, items } = await loadAgenda(ctx);
-  const picks = items.slice(0, count);
-  if (picks.length === 0) {
+  const composed = (await composeNudges(ctx.db, [ctx.user], ctx.today, 'today', () => count)).get(ctx.user.id);
+  if (!composed || composed.model.entries.length === 0) {
+    const contacts = await listContacts(ctx.db, ctx.user.id);
     const upcoming = nextUp(contacts, ctx.user.cadences, ctx.today, { limit: 3 });
     return [{ text: [t.nobodyDue(), ...upcoming.map((u) => t.upcoming(u.contact.name, u.on, u.inDays, ctx.today))] }];
   }
-  const notes = await latestNotes(ctx.db, ctx.user.id, picks.map((p) => p.contact.id));
-  const replies: Reply[] = [{ text: [t.todayHead(picks.length, items.length)] }];
-  picks.forEach((item, index) => {
-    replies.push({ text: agendaLines(ctx, item, index + 1, notes.get(item.contact.id)), buttons: answerButtons(ctx, item.contact) });
-  });
-  return replies;
+  const entries = composed.model.entries.map((e) => ({ contactId: e.contactId, reason: e.reason }));
+  const nudgeId = await saveShownList(ctx.db, ctx.user.id, composed.model, entries, ctx.now.toISOString());
+  return [renderNudge(composed.model, new Map(), t, ctx.today, nudgeId)];
 };
 
 export const overdue: Handler<Of<'overdue'>> = async (ctx) => {

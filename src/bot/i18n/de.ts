@@ -1,6 +1,5 @@
 /** Deutsche Antworten — dieselben Schlüssel wie en.ts, sonst meldet der Type-Check einen Fehler. */
 import type { ParseError } from '../../commands/command.ts';
-import type { AgendaReason } from '../../core/agenda.ts';
 import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../../core/contact.ts';
 import { daysBetween } from '../../core/dates.ts';
@@ -16,6 +15,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
+import { deNudge } from './de-nudge.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -147,6 +147,7 @@ function parseError(e: ParseError): RichText {
 
 export const de: Messages = {
   lang: 'de',
+  ...deNudge,
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
   parseError,
 
@@ -231,22 +232,8 @@ export const de: Messages = {
   cancelled: () => l`OK, abgebrochen. Nichts wurde geändert.`,
   keptAsIs: (name) => l`OK, ${b(name)} bleibt, wie es ist.`,
 
-  todayHead: (count, total) =>
-    l`📞 Heute ${count === 1 ? 'eine Person' : `${count} Personen`} anrufen${total > count ? ` (${total} auf der Liste)` : ''}:`,
-  agendaHead: (index, c, reason: AgendaReason, since) =>
-    line(
-      `${index}. `,
-      b(c.name),
-      ` (${c.tier}) — `,
-      reason === 'followup'
-        ? c.followUp ? FOLLOW_UP[c.followUp.stage] : FOLLOW_UP.first
-        : reason === 'reminder'
-          ? 'Erinnerung'
-          : since === 0 ? 'heute fällig' : `letzter Kontakt ${ago(since)}`,
-    ),
   agendaReminder: (text, due, today) => line('⏰ ', text ? i(text) : 'Erinnerung', due < today ? ` (seit ${day(due, today)})` : ''),
   agendaPlace: (place, metOn, today) => l`📍 kennengelernt: ${place}${metOn ? ` (${day(metOn, today)})` : ''}`,
-  agendaNote: (note) => l`💬 Gesprächsthema: ${i(note)}`,
   lostWarning: (since) => l`⚠ ${String(since)} Tage ohne Kontakt — nach drei Monaten ist ein Kontakt so gut wie verloren.`,
   nobodyDue: () => l`Heute ist niemand fällig. 🎉`,
   nobodyOverdue: () => l`Niemand ist überfällig. 🎉`,

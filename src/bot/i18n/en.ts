@@ -1,6 +1,5 @@
 /** English replies. The keys and their parameters define every catalog (messages.ts). */
 import type { ParseError } from '../../commands/command.ts';
-import type { AgendaReason } from '../../core/agenda.ts';
 import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../../core/contact.ts';
 import { daysBetween } from '../../core/dates.ts';
@@ -16,6 +15,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
+import { enNudge } from './en-nudge.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -142,6 +142,7 @@ function parseError(e: ParseError): RichText {
 
 export const en = {
   lang: 'en' as 'en' | 'de',
+  ...enNudge,
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
   parseError,
 
@@ -231,22 +232,8 @@ export const en = {
   keptAsIs: (name: string) => l`OK, ${b(name)} stays as is.`,
 
   // Views
-  todayHead: (count: number, total: number) =>
-    l`📞 ${count === 1 ? 'One person' : `${count} people`} to contact today${total > count ? ` (${total} on the list)` : ''}:`,
-  agendaHead: (index: number, c: ContactFacts, reason: AgendaReason, since: number, _today: LocalDate) =>
-    line(
-      `${index}. `,
-      b(c.name),
-      ` (${c.tier}) — `,
-      reason === 'followup'
-        ? c.followUp ? FOLLOW_UP[c.followUp.stage] : FOLLOW_UP.first
-        : reason === 'reminder'
-          ? 'reminder'
-          : since === 0 ? 'due today' : `last contact ${ago(since)}`,
-    ),
   agendaReminder: (text: string | null, due: LocalDate, today: LocalDate) => line('⏰ ', text ? i(text) : 'reminder', due < today ? ` (since ${day(due, today)})` : ''),
   agendaPlace: (place: string, metOn: LocalDate | null, today: LocalDate) => l`📍 met at ${place}${metOn ? ` (${day(metOn, today)})` : ''}`,
-  agendaNote: (note: string) => l`💬 talk about: ${i(note)}`,
   lostWarning: (since: number) => l`⚠ ${String(since)} days without contact — after 3 months a contact is as good as lost.`,
   nobodyDue: () => l`Nobody is due today. 🎉`,
   nobodyOverdue: () => l`Nobody is overdue. 🎉`,

@@ -1,0 +1,87 @@
+/**
+ * A nudge as data: who it names and why, frozen when it was planned, so the
+ * message can be drawn again (in place) after each answer.
+ */
+import type { AgendaItem } from './agenda.ts';
+import type { FollowUpStage } from './contact.ts';
+import type { EntryReason, EntryState, NudgeChoice } from './nudge-choice.ts';
+import type { LocalDate, Tier } from './types.ts';
+import type { WeekSummary } from './week-summary.ts';
+
+export interface NudgeEntryView {
+  contactId: number;
+  name: string;
+  tier: Tier;
+  reason: EntryReason;
+  stage?: FollowUpStage;
+  daysSince: number;
+  place: string | null;
+  metOn: LocalDate | null;
+  /** The newest note: the conversation hook. */
+  note?: string;
+  reminderText?: string | null;
+  reminderDue?: LocalDate;
+  lost: boolean;
+}
+
+export interface NudgeModel {
+  /** The local date the nudge is for. */
+  date: LocalDate;
+  /** The morning message, or a /today list asked for on demand. */
+  kind: 'daily' | 'today';
+  /** Mondays: last week in one line. */
+  week?: WeekSummary;
+  /** Half a year since the last review: invite to /review. */
+  reviewInvite: boolean;
+  entries: NudgeEntryView[];
+}
+
+/** How each entry was answered, by contact id; absent means open. */
+export type EntryStates = ReadonlyMap<number, { state: EntryState; detail?: string }>;
+
+function view(item: AgendaItem, reason: EntryReason, note: string | undefined): NudgeEntryView {
+  const c = item.contact;
+  return {
+    contactId: c.id,
+    name: c.name,
+    tier: c.tier,
+    reason,
+    ...(item.followUp ? { stage: item.followUp.stage } : {}),
+    daysSince: item.daysSinceContact,
+    place: c.place,
+    metOn: c.metOn,
+    ...(note ? { note } : {}),
+    ...(item.reminder ? { reminderText: item.reminder.text, reminderDue: item.reminder.due } : {}),
+    lost: item.lost,
+  };
+}
+
+/** The nudge's data from the day's choice: calls first, then follow-ups, then the questions. */
+export function buildNudgeModel(input: {
+  kind: NudgeModel['kind'];
+  date: LocalDate;
+  choice: NudgeChoice;
+  /** The newest note per contact id. */
+  notes: ReadonlyMap<number, string>;
+  week?: WeekSummary;
+  reviewInvite: boolean;
+  /** Agenda items of the contacts asked about, for their days since contact. */
+  agenda: readonly AgendaItem[];
+}): NudgeModel {
+  const { choice, notes } = input;
+  const ignoredItems = choice.ignoredQuestions
+    .map((c) => input.agenda.find((item) => item.contact.id === c.id))
+    .filter((item): item is AgendaItem => item !== undefined);
+  return {
+    date: input.date,
+    kind: input.kind,
+    ...(input.week ? { week: input.week } : {}),
+    reviewInvite: input.reviewInvite,
+    entries: [
+      ...choice.picks.map((item) => view(item, item.reason === 'reminder' ? 'reminder' : 'overdue', notes.get(item.contact.id))),
+      ...choice.followUps.map((item) => view(item, 'followup', notes.get(item.contact.id))),
+      ...choice.tierQuestions.map((item) => view(item, 'followup', undefined)),
+      ...ignoredItems.map((item) => view(item, 'ignored', undefined)),
+    ],
+  };
+}

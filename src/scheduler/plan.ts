@@ -1,0 +1,219 @@
+/**
+ * Planning the daily nudges: everyone whose nudge time has come is claimed —
+ * one row per (user, local date), unique in the database — and their message
+ * is written to the outbox in the same transaction. A restart, a second
+ * instance or a retried tick finds the claim and does nothing twice.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { localDateOf } from '../core/dates.ts';
+import type { Platform } from '../core/identity.ts';
+import { isEmptyChoice } from '../core/nudge-choice.ts';
+import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
+import type { Logger } from '../bot/bot.ts';
+import { catalog } from '../bot/i18n/index.ts';
+import { composeNudges, type ComposedNudge } from '../bot/nudge-compose.ts';
+import { renderNudge } from '../bot/nudge-render.ts';
+import { markUnansweredIgnored } from '../store/nudges.ts';
+import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
+import type { DB } from '../store/schema.ts';
+import { toUser, type User } from '../store/users.ts';
+
+/** Who this process can reach: a platform, optionally only some of its users (the console's one user). */
+export interface Audience {
+  platform: Platform;
+  userIds?: string[];
+}
+
+export interface PlanOptions {
+  /** A nudge later than this after its time is skipped for the day. */
+  catchUpMs: number;
+  audience: Audience[];
+  batchSize?: number;
+  log?: Logger;
+}
+
+export interface PlanReport {
+  /** Nudges written to the outbox. */
+  planned: number;
+  /** Claimed, but nobody was due: nothing to send. */
+  empty: number;
+  /** Found more than the catch-up window late: the day was skipped. */
+  skippedLate: number;
+  /** Another run had claimed the day already. */
+  alreadyClaimed: number;
+  failed: number;
+}
+
+export function scheduleOf(user: User): NudgeSchedule {
+  return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
+}
+
+function dueUsers(db: Kysely<DB>, audience: Audience[], nowIso: string, limit: number) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('next_nudge_at', '<=', nowIso)
+    .where('inactive', '=', 0)
+    .where((eb) =>
+      eb.or(
+        audience.map((a) =>
+          a.userIds ? eb.and([eb('platform', '=', a.platform), eb('platform_user_id', 'in', a.userIds)]) : eb('platform', '=', a.platform),
+        ),
+      ),
+    )
+    .orderBy('next_nudge_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Plans every nudge due at `now`, batch by batch, until nobody is due. */
+export async function planDueNudges(db: Kysely<DB>, now: Date, options: PlanOptions): Promise<PlanReport> {
+  const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
+  if (options.audience.length === 0) return report;
+  const nowIso = now.toISOString();
+  const batchSize = options.batchSize ?? 500;
+  // Each pass moves a user's next nudge strictly forward; a user is taken again
+  // only when it moved (a late day skipped leads on to today's nudge).
+  const seen = new Set<string>();
+  for (;;) {
+    const rows = (await dueUsers(db, options.audience, nowIso, batchSize)).filter((r) => !seen.has(`${r.id}@${r.next_nudge_at}`));
+    if (rows.length === 0) break;
+    const byDate = new Map<string, User[]>();
+    for (const row of rows) {
+      seen.add(`${row.id}@${row.next_nudge_at}`);
+      const user = toUser(row);
+      const date = localDateOf(row.next_nudge_at!, user.timeZone);
+      byDate.set(date, [...(byDate.get(date) ?? []), user]);
+    }
+    for (const [date, users] of byDate) {
+      try {
+        add(report, await db.transaction().execute((tx) => planGroup(tx, users, date, now, options)));
+      } catch (error) {
+        // One user's trouble must not hold up the others: retry them one by one.
+        options.log?.warn({ err: error, users: users.length }, 'planning a batch failed; planning its users one by one');
+        for (const user of users) {
+          try {
+            add(report, await db.transaction().execute((tx) => planGroup(tx, [user], date, now, options)));
+          } catch (single) {
+            report.failed++;
+            options.log?.error({ err: single, userId: user.id }, 'planning a nudge failed; moving on to the next nudge day');
+            await advance(db, [{ id: user.id, next: nudgeAfter(scheduleOf(user), date) }]);
+          }
+        }
+      }
+    }
+  }
+  return report;
+}
+
+function add(total: PlanReport, part: PlanReport): void {
+  for (const key of Object.keys(total) as (keyof PlanReport)[]) total[key] += part[key];
+}
+
+async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, now: Date, options: PlanOptions): Promise<PlanReport> {
+  const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
+  const nowIso = now.toISOString();
+  // Read again under the transaction's lock: another instance may have moved them on.
+  const fresh = await tx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', 'in', candidates.map((u) => u.id))
+    .where('next_nudge_at', '<=', nowIso)
+    .where('inactive', '=', 0)
+    .execute();
+  const users = fresh.map(toUser);
+  const onTime: User[] = [];
+  const late: User[] = [];
+  for (const user of users) {
+    if (!isNudgeDay(scheduleOf(user), date)) continue;
+    (isWithinCatchUp(user.nextNudgeAt!, now, options.catchUpMs) ? onTime : late).push(user);
+  }
+
+  await markUnansweredIgnored(tx, onTime.map((u) => u.id));
+  const composed = await composeNudges(tx, onTime, date, 'daily', (u) => u.nudgeCount);
+
+  const claims = [
+    ...onTime.map((u) => ({ user: u, status: statusOf(composed.get(u.id)) })),
+    ...late.map((u) => ({ user: u, status: 'skipped_late' })),
+  ];
+  const claimed = claims.length === 0 ? [] : await tx
+    .insertInto('nudges')
+    .values(claims.map(({ user, status }) => ({
+      user_id: user.id,
+      local_date: date,
+      status,
+      model: status === 'skipped_late' ? '{}' : JSON.stringify(composed.get(user.id)?.model ?? {}),
+      message_id: null,
+      created_at: nowIso,
+    })))
+    .onConflict((oc) => oc.columns(['user_id', 'local_date']).doNothing())
+    .returning(['id', 'user_id', 'status'])
+    .execute();
+  report.alreadyClaimed = claims.length - claimed.length;
+
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const entries: { nudge_id: number; user_id: number; contact_id: number; reason: string; state: string; answered_at: null }[] = [];
+  const messages: NewOutboxMessage[] = [];
+  const invited: number[] = [];
+  for (const claim of claimed) {
+    const user = byId.get(claim.user_id)!;
+    if (claim.status === 'skipped_late') {
+      report.skippedLate++;
+      continue;
+    }
+    const nudge = composed.get(user.id)!;
+    if (claim.status === 'empty') {
+      report.empty++;
+      continue;
+    }
+    report.planned++;
+    if (nudge.model.reviewInvite) invited.push(user.id);
+    for (const e of nudge.model.entries) {
+      entries.push({ nudge_id: claim.id, user_id: user.id, contact_id: e.contactId, reason: e.reason, state: 'open', answered_at: null });
+    }
+    messages.push({
+      userId: user.id,
+      nudgeId: claim.id,
+      platform: user.identity.platform,
+      teamId: user.identity.teamId,
+      platformUserId: user.identity.userId,
+      chatId: user.chatId ?? '',
+      reply: renderNudge(nudge.model, new Map(), catalog(user.language), date, claim.id),
+      expiresAt: new Date(Date.parse(user.nextNudgeAt!) + options.catchUpMs).toISOString(),
+    });
+  }
+  for (let i = 0; i < entries.length; i += 500) await tx.insertInto('nudge_entries').values(entries.slice(i, i + 500)).execute();
+  for (let i = 0; i < messages.length; i += 500) await enqueue(tx, messages.slice(i, i + 500), nowIso);
+
+  const resumeFrom = new Date(now.getTime() - options.catchUpMs);
+  const lateIds = new Set(late.map((u) => u.id));
+  await advance(
+    tx,
+    users.map((u) => ({
+      id: u.id,
+      // After downtime, jump to the first nudge still worth sending instead of replaying every missed day.
+      next: lateIds.has(u.id) ? firstNudgeAtOrAfter(scheduleOf(u), resumeFrom) : nudgeAfter(scheduleOf(u), date),
+    })),
+  );
+  if (invited.length > 0) await tx.updateTable('users').set({ review_invited_on: date }).where('id', 'in', invited).execute();
+  return report;
+}
+
+function statusOf(nudge: ComposedNudge | undefined): string {
+  if (!nudge) return 'empty';
+  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite ? 'empty' : 'planned';
+}
+
+/** Moves users on to their next nudge, one statement per few hundred users. */
+async function advance(db: Kysely<DB> | Transaction<DB>, moves: { id: number; next: string | null }[]): Promise<void> {
+  for (let i = 0; i < moves.length; i += 400) {
+    const part = moves.slice(i, i + 400);
+    const cases = sql.join(part.map((m) => sql`when ${m.id} then ${m.next}`), sql` `);
+    await db
+      .updateTable('users')
+      .set({ next_nudge_at: sql<string | null>`case id ${cases} end` })
+      .where('id', 'in', part.map((m) => m.id))
+      .execute();
+  }
+}

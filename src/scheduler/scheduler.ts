@@ -1,0 +1,118 @@
+/**
+ * The minute tick: plan whatever nudges are due, then drain the outbox; wake
+ * up again when a retry is due. node-cron only provides the tick — every
+ * decision is in the database, so restarts and several instances are safe.
+ */
+import cron from 'node-cron';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../bot/bot.ts';
+import type { Messenger } from '../bot/port.ts';
+import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
+import { pruneInbound } from '../store/inbound.ts';
+import { nextAttemptAt } from '../store/outbox.ts';
+import type { DB } from '../store/schema.ts';
+import { planDueNudges, type Audience, type PlanReport } from './plan.ts';
+import { createSender, type SendReport } from './send.ts';
+
+export interface SchedulerOptions {
+  db: Kysely<DB>;
+  messengers: Messenger[];
+  /** Who this process can reach; default: every user of each messenger's platform. */
+  audience?: Audience[];
+  catchUpMs?: number;
+  log?: Logger;
+  /** Injected in tests; the scheduler is the only other place that reads the clock. */
+  now?: () => Date;
+  /** How long a send may take before it counts as lost (at most once); see docs/scheduler.md. */
+  leaseMs?: number;
+  /** Sends in flight at once per platform. */
+  concurrency?: number;
+}
+
+export interface Scheduler {
+  /** One tick: plan and send. Safe to call at any time, from any number of instances. */
+  tick(): Promise<{ plan: PlanReport; send: SendReport }>;
+  /** Resolves when the running tick, if any, has finished. */
+  stop(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const now = options.now ?? (() => new Date());
+  const audience = options.audience ?? options.messengers.map((m) => ({ platform: m.platform }));
+  const sender = createSender(options.db, options.messengers, {
+    now,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+  // Ticks queue behind each other: two never plan at once in one process.
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function tick() {
+    const plan = await planDueNudges(options.db, now(), {
+      catchUpMs: options.catchUpMs ?? DEFAULT_CATCH_UP_MS,
+      audience,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    const send = await sender.drain();
+    return { plan, send };
+  }
+
+  return {
+    tick: () => {
+      const result = running.then(tick);
+      running = result.catch(() => undefined);
+      return result;
+    },
+    stop: async () => {
+      await running;
+    },
+  };
+}
+
+/**
+ * Runs the scheduler every minute (and again when a retry comes due) until
+ * stopped. Ticks never overlap; a failing tick is logged and the next one runs.
+ */
+export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
+  const scheduler = createScheduler(options);
+  const now = options.now ?? (() => new Date());
+  let stopped = false;
+  let wake: NodeJS.Timeout | undefined;
+  let lastPrune = 0;
+
+  const platforms = options.messengers.map((m) => m.platform as string);
+  const run = async () => {
+    if (stopped) return;
+    clearTimeout(wake);
+    try {
+      const { plan, send } = await scheduler.tick();
+      if (plan.planned + plan.skippedLate + send.sent + send.dead + send.blocked > 0) {
+        options.log?.warn({ plan, send }, 'nudges planned and sent');
+      }
+      if (Date.now() - lastPrune > 3600_000) {
+        lastPrune = Date.now();
+        await pruneInbound(options.db, now());
+      }
+      // A retry due before the next minute gets its own wake-up.
+      const next = await nextAttemptAt(options.db, platforms);
+      if (next !== undefined && !stopped) {
+        const delay = Math.max(250, Math.min(60_000, Date.parse(next) - now().getTime()));
+        wake = setTimeout(() => void run(), delay);
+        wake.unref();
+      }
+    } catch (error) {
+      options.log?.error({ err: error }, 'the scheduler tick failed; the next one will try again');
+    }
+  };
+  const task = cron.schedule('* * * * *', () => void run(), { name: 'keepwarm-nudges', timezone: 'UTC', noOverlap: true });
+  void run();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(wake);
+      await task.stop();
+      await scheduler.stop();
+    },
+  };
+}

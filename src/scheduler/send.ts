@@ -1,0 +1,124 @@
+/**
+ * Draining the outbox through the adapters' Messengers: paced below each
+ * platform's limits, retried with backoff that honours retry-after, one
+ * user's failure never holding up another's.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from '../bot/bot.ts';
+import { DeliveryError, type Messenger } from '../bot/port.ts';
+import { markInactive } from '../store/users.ts';
+import { leaseDue, markDead, markRetry, markSent, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
+import type { DB } from '../store/schema.ts';
+import { createPacer, type Pacer } from './rate-limit.ts';
+
+export interface SendOptions {
+  log?: Logger;
+  now?: () => Date;
+  /** Messages in flight at once per platform (also the most a crash can leave unknown). */
+  concurrency?: number;
+  /** How long a sender may hold a message before it counts as lost (at most once). */
+  leaseMs?: number;
+  /** Transient failures before giving up on a message. */
+  maxAttempts?: number;
+}
+
+export interface SendReport {
+  sent: number;
+  retried: number;
+  dead: number;
+  blocked: number;
+  lost: number;
+}
+
+export interface Sender {
+  /** Sends everything due now; returns what happened. */
+  drain(): Promise<SendReport>;
+}
+
+const DEFAULT_RATE = { perSecond: 20 };
+
+/** Backoff for transient failures: 5 s, 10 s, 20 s … at most 10 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(5000 * 2 ** Math.max(0, attempt - 1), 600_000);
+}
+
+export function createSender(db: Kysely<DB>, messengers: Messenger[], options: SendOptions = {}): Sender {
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const concurrency = options.concurrency ?? 4;
+  const byPlatform = new Map(messengers.map((m) => [m.platform as string, m]));
+  const pacers = new Map<string, Pacer>(messengers.map((m) => [m.platform, createPacer(m.rateLimit ?? DEFAULT_RATE)]));
+  const platforms = [...byPlatform.keys()];
+
+  async function deliver(message: OutboxMessage, pacer: Pacer, report: SendReport): Promise<void> {
+    const messenger = byPlatform.get(message.platform)!;
+    if (Date.parse(message.expiresAt) < now().getTime()) {
+      await markDead(db, message, 'expired', 'not delivered before its catch-up window ended');
+      report.dead++;
+      return;
+    }
+    await pacer.chat(message.chatId);
+    try {
+      const recipient = { platform: message.platform as Messenger['platform'], teamId: message.teamId, userId: message.platformUserId, chatId: message.chatId };
+      const { messageId } = await messenger.send(recipient, message.reply);
+      await markSent(db, message, messageId, now());
+      report.sent++;
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error.failure : 'transient';
+      const reason = error instanceof Error ? error.message : String(error);
+      if (failure === 'rate_limited') {
+        const wait = (error as DeliveryError).retryAfterMs ?? 1000;
+        pacer.pause(wait);
+        await markRetry(db, message, new Date(now().getTime() + wait), reason);
+        report.retried++;
+      } else if (failure === 'blocked') {
+        await markInactive(db, message.userId);
+        await markDead(db, message, 'blocked', reason);
+        report.blocked++;
+        options.log?.warn({ userId: message.userId, platform: message.platform }, 'the user blocked the bot: no more nudges until they write again');
+      } else if (failure === 'transient' && message.attempts < maxAttempts) {
+        await markRetry(db, message, new Date(now().getTime() + backoffMs(message.attempts)), reason);
+        report.retried++;
+      } else {
+        await markDead(db, message, 'failed', reason);
+        report.dead++;
+        options.log?.error({ userId: message.userId, platform: message.platform, attempts: message.attempts, err: error }, 'a nudge could not be delivered');
+      }
+    }
+  }
+
+  return {
+    async drain() {
+      const report: SendReport = { sent: 0, retried: 0, dead: 0, blocked: 0, lost: 0 };
+      const lost = await settleLostSends(db, now());
+      report.lost = lost.length;
+      for (const message of lost) {
+        options.log?.warn({ outboxId: message.id, userId: message.userId }, 'a send was in flight when its sender stopped; its fate is unknown and it is not repeated (at-most-once)');
+      }
+      // Per platform, `concurrency` workers. Each waits for its turn under the
+      // rate first and only then takes one message, so a message is leased
+      // only while it is really being sent: a crash loses at most the sends
+      // in flight, never a queue of them.
+      await Promise.all(
+        platforms.map(async (platform) => {
+          const pacer = pacers.get(platform)!;
+          let idle = false;
+          const worker = async () => {
+            while (!idle) {
+              await pacer.turn();
+              const [message] = await leaseDue(db, [platform], now(), 1, leaseMs);
+              if (!message) {
+                idle = true;
+                return;
+              }
+              await deliver(message, pacer, report);
+            }
+          };
+          await Promise.all(Array.from({ length: concurrency }, worker));
+        }),
+      );
+      return report;
+    },
+  };
+}

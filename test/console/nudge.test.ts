@@ -1,0 +1,45 @@
+/** While `npm start` runs, the nudge appears in the console chat at nudge time, and its buttons work there. */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+import { openSqlite } from '../../src/store/db.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'keepwarm-console-nudge-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('the morning nudge shows up in a running console chat and a number presses its button', async () => {
+  const env = { ...process.env, DATABASE_URL: join(dir, 'k.db'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
+  const setup = spawn('npx', ['keepwarm', 'chat', '--user', 'eve'], { env });
+  setup.stdin.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n');
+  await new Promise((resolve) => setup.on('close', resolve));
+  // Pretend the bot was down at 09:00: the nudge was due a minute ago.
+  const database = openSqlite(join(dir, 'k.db'));
+  await database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 60_000).toISOString() }).execute();
+  await database.close();
+
+  const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const until = async (text: string) => {
+    const end = Date.now() + 20_000;
+    while (!out.includes(text)) {
+      if (Date.now() > end || child.exitCode !== null) throw new Error(`never saw "${text}" in:\n${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await until('Good morning! Your call for today:');
+  expect(out).toContain('1. Anna Schmidt (A)');
+  expect(out).toContain('[1] ✅ Done: Anna Schmidt');
+  child.stdin.write('1\n');
+  await until('Anna Schmidt — ✅ done');
+  child.stdin.end();
+  expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+
+  const { stdout } = await run('npx', ['keepwarm', 'export', '--user', 'eve'], { env });
+  const touches = JSON.parse(stdout).contacts[0].touches as { kind: string }[];
+  expect(touches.map((t) => t.kind)).toEqual(['other', 'other']);
+}, 60_000);
