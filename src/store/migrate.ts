@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export const migrationFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
@@ -23,15 +23,25 @@ export const folderMigrations: MigrationProvider = {
   },
 };
 
+/**
+ * On PostgreSQL the migration bookkeeping lives in the connection's current
+ * schema: kysely otherwise looks for its tables in every schema and can mistake
+ * another schema's for ours (several keepwarm databases on one server).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: folderMigrations });
+export async function migrator(db: Kysely<any>): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({ db, provider: folderMigrations, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const result = await migrator(db).migrateToLatest();
+  const result = await (await migrator(db)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'before any migration ran';
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

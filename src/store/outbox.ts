@@ -67,7 +67,10 @@ export async function enqueue(tx: Db, messages: NewOutboxMessage[], nowIso: stri
 
 /**
  * Takes up to `limit` due messages of the given platforms for this sender:
- * a conditional update per row, so two senders never take the same one.
+ * a conditional update per row, so two senders never take the same one. It
+ * looks at more candidates than it needs, so a sender that loses a row to
+ * another (two instances, or workers of one) takes the next one instead of
+ * concluding the outbox is empty.
  */
 export async function leaseDue(db: Kysely<DB>, platforms: string[], now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
   if (platforms.length === 0) return [];
@@ -82,15 +85,20 @@ export async function leaseDue(db: Kysely<DB>, platforms: string[], now: Date, l
       .where('platform', 'in', platforms)
       .orderBy('next_attempt_at')
       .orderBy('id')
-      .limit(limit)
+      .limit(Math.max(16, limit * 4))
       .execute();
     const taken: OutboxMessage[] = [];
     for (const row of rows) {
+      if (taken.length >= limit) break;
+      // Compare-and-swap on what was read: still pending, still due, still the
+      // same attempt — another sender may have taken, failed and re-queued it since.
       const result = await tx
         .updateTable('outbox')
         .set({ status: 'sending', lease_until: leaseUntil, attempts: row.attempts + 1 })
         .where('id', '=', row.id)
         .where('status', '=', 'pending')
+        .where('attempts', '=', row.attempts)
+        .where('next_attempt_at', '<=', nowIso)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) continue;
       taken.push({

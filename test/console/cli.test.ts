@@ -4,11 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseUrl } from '../doubles/database.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-cli-'));
-const env = { ...process.env, DATABASE_URL: join(dir, 'test.db'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent' };
+const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent' };
+beforeAll(async () => {
+  env.DATABASE_URL = await freshDatabaseUrl(dir, 'test');
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a command with `input` on stdin (not a terminal) and collects what it prints. */
@@ -74,7 +78,7 @@ describe('keepwarm chat (stdin not a terminal)', () => {
 });
 
 describe('npm start with no platform configured', () => {
-  it('opens the console chat on the SQLite file, never an error about missing tokens', async () => {
+  it('opens the console chat on the configured database, never an error about missing tokens', async () => {
     const { code, stdout, stderr } = await withInput('npm', ['start', '--silent'], '/help\n', { KEEPWARM_USER: 'eve' });
     expect(code).toBe(0);
     expect(stdout).toContain('What I understand');

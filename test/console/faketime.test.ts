@@ -9,14 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { openSqlite } from '../../src/store/db.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { freshDatabaseUrl } from '../doubles/database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-faketime-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('under faketime, the nudge of 29 March 2026 comes at 09:00 Berlin summer time', async () => {
   expect(spawnSync('faketime', ['--version']).status, 'faketime is installed (apt-get install faketime)').toBe(0);
-  const env = { ...process.env, DATABASE_URL: join(dir, 'k.db'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
+  const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
   // Saturday noon, still winter time: the user sets up their network.
   const setup = spawnSync('faketime', ['-f', '@2026-03-28 12:00:00', process.execPath, '--import', 'tsx', 'src/cli.ts', 'chat', '--user', 'eve'], {
     env,
@@ -37,7 +38,7 @@ it('under faketime, the nudge of 29 March 2026 comes at 09:00 Berlin summer time
   expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
   expect(out).toContain('1. Anna Schmidt (A)');
 
-  const database = openSqlite(join(dir, 'k.db'));
+  const database = await openDatabase(env.DATABASE_URL);
   const nudges = await database.db.selectFrom('nudges').select(['local_date', 'created_at']).where('local_date', 'is not', null).execute();
   const outbox = await database.db.selectFrom('outbox').select('sent_at').execute();
   await database.close();

@@ -5,19 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
-import { openSqlite } from '../../src/store/db.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { freshDatabaseUrl } from '../doubles/database.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-console-nudge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('the morning nudge shows up in a running console chat and a number presses its button', async () => {
-  const env = { ...process.env, DATABASE_URL: join(dir, 'k.db'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
+  const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
   const setup = spawn('npx', ['keepwarm', 'chat', '--user', 'eve'], { env });
   setup.stdin.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n');
   await new Promise((resolve) => setup.on('close', resolve));
   // Pretend the bot was down at 09:00: the nudge was due a minute ago.
-  const database = openSqlite(join(dir, 'k.db'));
+  const database = await openDatabase(env.DATABASE_URL);
   await database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 60_000).toISOString() }).execute();
   await database.close();
 

@@ -8,18 +8,15 @@ import { createBot, type Bot } from '../../src/bot/bot.ts';
 import type { Button, Incoming, Reply } from '../../src/bot/port.ts';
 import { plainText } from '../../src/bot/rich.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
-import { openSqlite, type Database } from '../../src/store/db.ts';
-import { migrateToLatest } from '../../src/store/migrate.ts';
+import type { Database } from '../../src/store/db.ts';
+import { testDatabase } from './database.ts';
 import type { DB } from '../../src/store/schema.ts';
 
 /** Monday 2026-11-23 10:00 in Berlin: the reference moment of the command corpus. */
 export const MONDAY_10_BERLIN = new Date('2026-11-23T09:00:00Z');
 
-export async function memoryDatabase(): Promise<Database> {
-  const database = openSqlite(':memory:');
-  await migrateToLatest(database.db);
-  return database;
-}
+/** A fresh migrated database: SQLite in memory, or a new PostgreSQL schema under `npm run test:pg`. */
+export const memoryDatabase = testDatabase;
 
 export interface ChatOptions {
   user?: string;

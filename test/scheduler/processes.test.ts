@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/store/db.ts';
+import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { freshDatabaseUrl } from '../doubles/database.ts';
 
 const USERS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-sched-'));
@@ -17,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** 200 Telegram users, each with an overdue A contact, all due a minute ago. */
 async function populate(file: string): Promise<void> {
-  const database = openSqlite(file);
+  const database = await openDatabase(file);
   await migrateToLatest(database.db);
   const now = new Date();
   const due = new Date(now.getTime() - 60_000).toISOString();
@@ -68,7 +69,7 @@ function perUser(log: string): Map<string, number> {
 }
 
 async function outboxStatuses(file: string) {
-  const database = openSqlite(file);
+  const database = await openDatabase(file);
   const rows = await database.db.selectFrom('outbox').select(['platform_user_id', 'status']).execute();
   await database.close();
   return rows;
@@ -76,7 +77,7 @@ async function outboxStatuses(file: string) {
 
 describe('the scheduler as real processes', () => {
   it('killed with SIGKILL at 20 points of a 200-user fan-out and restarted: nobody twice, nobody missing but the in-flight sends', async () => {
-    const file = join(dir, 'kill.db');
+    const file = await freshDatabaseUrl(dir, 'kill');
     const log = join(dir, 'kill.log');
     await populate(file);
     for (let kill = 1; kill <= 20; kill++) {
@@ -104,7 +105,7 @@ describe('the scheduler as real processes', () => {
   }, 180_000);
 
   it('two schedulers on one database at once: exactly one nudge per user', async () => {
-    const file = join(dir, 'race.db');
+    const file = await freshDatabaseUrl(dir, 'race');
     const log = join(dir, 'race.log');
     await populate(file);
     const [a, b] = [startScheduler(file, log), startScheduler(file, log)];
