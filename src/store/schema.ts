@@ -113,6 +113,14 @@ export interface InboundEventsTable {
   received_at: string;
 }
 
+export interface ImportPlansTable {
+  id: Generated<number>;
+  user_id: number;
+  file_name: string;
+  payload: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -123,6 +131,7 @@ export interface DB {
   undo_log: UndoLogTable;
   pending: PendingTable;
   inbound_events: InboundEventsTable;
+  import_plans: ImportPlansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
