@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
+import { deImport } from './de-import.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -367,6 +368,7 @@ export const de: Messages = {
     l`👋 ${b('keepwarm')} hält dein berufliches Netzwerk warm.`,
     l`Erzähl mir, wen du kennengelernt und mit wem du gesprochen hast; jeden Morgen nenne ich dir ein, zwei Menschen, die einen Anruf wert sind.`,
   ],
+  ...deImport,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,

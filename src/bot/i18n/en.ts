@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
+import { enImport } from './en-import.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -373,6 +374,7 @@ export const en = {
     l`👋 ${b('keepwarm')} keeps your professional network warm.`,
     l`Tell me whom you met and whom you talked to; every morning I name one or two people worth calling today.`,
   ],
+  ...enImport,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
   helpUnknown: (topic: string) => l`There is no help on ${b(topic)}. ${code('/help')} lists the commands.`,
