@@ -99,6 +99,7 @@ function triageEntry(c: CreatedContact): Line {
 
 export const deImport: typeof enImport = {
   importRefused: refused,
+  importSummary: preview,
   importPreview: (s) => [...preview(s), l`Importieren? Es wird nichts geschrieben, bevor du bestätigst (oder ${code('ja')} schreibst).`],
   importNothingNew: (s) => [...preview(s), l`Nichts zu importieren: Alle aus dieser Datei sind schon so in deinem Netzwerk.`],
   importButton: (n) => (n > 0 ? `📥 ${n.toLocaleString('de-DE')} importieren` : '📥 Importieren'),

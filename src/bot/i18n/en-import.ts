@@ -98,6 +98,8 @@ function triageEntry(c: CreatedContact): Line {
 
 export const enImport = {
   importRefused: refused,
+  /** The preview without the question (the command line asks its own). */
+  importSummary: preview,
   importPreview: (s: ImportSummary): RichText => [...preview(s), l`Import? Nothing is written until you confirm (or type ${code('yes')}).`],
   importNothingNew: (s: ImportSummary): RichText => [...preview(s), l`Nothing to import: everyone in this file is already in your network as it is.`],
   importButton: (n: number) => (n > 0 ? `📥 Import ${n.toLocaleString('en-GB')}` : '📥 Import'),
