@@ -51,6 +51,8 @@ export interface PlanContext {
 export interface PlannedContact {
   record: ImportRecord;
   tier: Tier;
+  /** nameKey(record.name), computed once. */
+  key: string;
 }
 
 export interface PlannedMerge {
@@ -121,23 +123,29 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
   const refs = new Map<number | string, Target>();
   let duplicates = 0;
 
-  const remember = (known: Known, name: string) => {
-    for (const email of known.emails) byEmail.set(email, [...(byEmail.get(email) ?? []), known]);
-    const key = nameKey(name);
-    if (key !== '') byName.set(key, [...(byName.get(key) ?? []), known]);
+  const add = (map: Map<string, Known[]>, key: string, known: Known) => {
+    const list = map.get(key);
+    if (list) list.push(known);
+    else map.set(key, [known]);
   };
-  for (const c of context.existing) remember({ target: { existing: c.id }, emails: c.email ? [c.email.toLowerCase()] : [] }, c.name);
+  const remember = (known: Known, key: string) => {
+    for (const email of known.emails) add(byEmail, email, known);
+    if (key !== '') add(byName, key, known);
+  };
+  for (const c of context.existing) remember({ target: { existing: c.id }, emails: c.email ? [c.email.toLowerCase()] : [] }, nameKey(c.name));
 
   for (const original of parsed.records) {
-    const record: ImportRecord = { ...original, emails: [...original.emails], notes: [...original.notes], tags: [...original.tags] };
+    // Records are copied, never changed: the parsed file is planned again when the user confirms.
+    let record = original;
     if (record.lastContactOn && record.lastContactOn > context.today) {
       issues.push({ line: record.line, code: 'future_date', detail: record.lastContactOn, skipped: false });
-      record.lastContactOn = null;
+      record = { ...record, lastContactOn: null };
     }
+    const key = nameKey(record.name);
     const emails = record.emails.map((e) => e.toLowerCase());
-    let candidates = [...new Set(emails.flatMap((e) => byEmail.get(e) ?? []))];
+    let candidates = emails.length === 1 ? (byEmail.get(emails[0] as string) ?? []) : [...new Set(emails.flatMap((e) => byEmail.get(e) ?? []))];
     if (candidates.length === 0) {
-      candidates = (byName.get(nameKey(record.name)) ?? []).filter(
+      candidates = (byName.get(key) ?? []).filter(
         (k) => k.emails.length === 0 || emails.length === 0 || k.emails.some((e) => emails.includes(e)),
       );
     }
@@ -151,8 +159,8 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     let target: Target;
     if (!found) {
       target = { created: create.length };
-      create.push({ record, tier: record.tier ?? DEFAULT_TIER });
-      remember({ target, emails }, record.name);
+      create.push({ record: { ...record, emails: [...record.emails], phones: [...record.phones], notes: [...record.notes], tags: [...record.tags] }, tier: record.tier ?? DEFAULT_TIER, key });
+      remember({ target, emails }, key);
     } else if ('created' in found.target) {
       target = found.target;
       const planned = create[found.target.created] as PlannedContact;
@@ -164,8 +172,11 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
       const contact = existing.get(found.target.existing) as ExistingContact;
       mergeInto(merges, contact, record);
     }
-    if (record.keepwarm?.ref != null) refs.set(record.keepwarm.ref, target);
-    if (!refs.has(record.name)) refs.set(record.name, target);
+    if (record.keepwarm) {
+      if (record.keepwarm.ref !== null) refs.set(record.keepwarm.ref, target);
+      // Older exports name the people of an introduction instead of giving ids.
+      if (!refs.has(record.name)) refs.set(record.name, target);
+    }
   }
 
   for (const m of merges.values()) {

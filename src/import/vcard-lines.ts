@@ -26,6 +26,8 @@ const SKIPPED = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 /** Properties whose value is a list of components separated by `;`. */
 const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
 const BASE64_LINE = /^[A-Za-z0-9+/=]+\s*$/;
+const BEGIN_CARD = /^\s*BEGIN\s*:\s*VCARD\s*$/i;
+const END_CARD = /^\s*END\s*:\s*VCARD\s*$/i;
 
 /** Index of the first `:` outside double quotes: where the value starts. */
 function valueStart(line: string): number {
@@ -56,8 +58,10 @@ function splitParams(head: string): string[] {
 
 /** `item1.EMAIL;TYPE=x` -> `EMAIL`. */
 function propertyName(head: string): string {
-  const name = head.split(';', 1)[0] ?? '';
-  return name.slice(name.lastIndexOf('.') + 1).trim().toUpperCase();
+  const semicolon = head.indexOf(';');
+  const name = semicolon < 0 ? head : head.slice(0, semicolon);
+  const dot = name.lastIndexOf('.');
+  return (dot < 0 ? name : name.slice(dot + 1)).trim().toUpperCase();
 }
 
 /** A 2.1 value (or a decoded quoted-printable one) written with 3.0 escapes. */
@@ -148,7 +152,7 @@ export function splitCards(text: string, limit: number): { cards: RawCard[]; ove
 
   forEachLine(text, (line, number) => {
     if (!card) {
-      if (/^\s*BEGIN\s*:\s*VCARD\s*$/i.test(line)) {
+      if (BEGIN_CARD.test(line)) {
         if (cards.length >= limit) {
           overflow = true;
           return false;
@@ -173,11 +177,13 @@ export function splitCards(text: string, limit: number): { cards: RawCard[]; ove
     }
     flush();
     if (line.trim() === '') return true;
-    if (/^\s*END\s*:\s*VCARD\s*$/i.test(line)) {
+    // Only lines that start with E or B can end or begin a card: most lines skip both tests.
+    const first = line.charCodeAt(0) | 0x20;
+    if ((first === 0x65 || first === 0x20) && END_CARD.test(line)) {
       finish(false);
       return true;
     }
-    if (/^\s*BEGIN\s*:\s*VCARD\s*$/i.test(line)) {
+    if ((first === 0x62 || first === 0x20) && BEGIN_CARD.test(line)) {
       // The previous card never ended: keep it as a broken one, start anew.
       finish(true);
       if (cards.length >= limit) {
@@ -189,11 +195,12 @@ export function splitCards(text: string, limit: number): { cards: RawCard[]; ove
     }
     const colon = valueStart(line);
     const head = colon > 0 ? line.slice(0, colon) : line;
-    if (SKIPPED.has(propertyName(head))) {
+    const property = propertyName(head);
+    if (SKIPPED.has(property)) {
       skipping = true;
       return true;
     }
-    if (propertyName(head) === 'VERSION' && line.slice(colon + 1).trim() === '2.1') card.version21 = true;
+    if (property === 'VERSION' && line.slice(colon + 1).trim() === '2.1') card.version21 = true;
     current = line;
     currentQp = isQuotedPrintable(head);
     return true;

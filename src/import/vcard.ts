@@ -20,7 +20,7 @@ type JProperty = [string, Record<string, unknown>, string, ...unknown[]];
  */
 function texts(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(texts);
-  if (typeof value === 'string') return [value.replace(/\\;/g, ';')];
+  if (typeof value === 'string') return [value.includes('\\;') ? value.replace(/\\;/g, ';') : value];
   if (typeof value === 'number') return [String(value)];
   return [];
 }
@@ -36,10 +36,10 @@ function isPreferred(property: JProperty): boolean {
   return type.includes('pref') || params.pref !== undefined;
 }
 
-/** Values of every property called `name`, the preferred ones first. */
-function preferredValues(properties: JProperty[], name: string): string[] {
-  const matching = properties.filter((p) => p[0] === name);
-  const ordered = [...matching.filter(isPreferred), ...matching.filter((p) => !isPreferred(p))];
+/** Values of the given properties, the preferred ones first. */
+function preferredValues(matching: JProperty[]): string[] {
+  if (matching.length === 0) return [];
+  const ordered = matching.length === 1 ? matching : [...matching.filter(isPreferred), ...matching.filter((p) => !isPreferred(p))];
   return ordered.map((p) => texts(p.slice(3)).join(' '));
 }
 
@@ -53,9 +53,16 @@ function nameFromN(property: JProperty | undefined): string {
 }
 
 function toRecord(properties: JProperty[], line: number): ImportRecord | ImportIssue {
-  const find = (name: string) => properties.find((p) => p[0] === name);
-  const emails = [...new Set(preferredValues(properties, 'email').map(emailOf).filter((e): e is string => e !== null))];
-  const phones = [...new Set(preferredValues(properties, 'tel').map(phoneOf).filter((p): p is string => p !== null))];
+  // One pass over the card: its properties by name.
+  const byName = new Map<string, JProperty[]>();
+  for (const p of properties) {
+    const list = byName.get(p[0]);
+    if (list) list.push(p);
+    else byName.set(p[0], [p]);
+  }
+  const find = (name: string) => byName.get(name)?.[0];
+  const emails = [...new Set(preferredValues(byName.get('email') ?? []).map(emailOf).filter((e): e is string => e !== null))];
+  const phones = [...new Set(preferredValues(byName.get('tel') ?? []).map(phoneOf).filter((p): p is string => p !== null))];
   const fn = find('fn');
   const name = (fn && valueOf(fn)) || nameFromN(find('n')) || (find('nickname') && valueOf(find('nickname') as JProperty)) || emails[0] || '';
   if (name === '') return { line, code: 'no_name', skipped: true };
@@ -64,7 +71,7 @@ function toRecord(properties: JProperty[], line: number): ImportRecord | ImportI
   const orgValue = org?.[3];
   const company = clean(texts(Array.isArray(orgValue) ? orgValue[0] : orgValue).join(' '));
   const title = find('title') ?? find('role');
-  const notes = properties.filter((p) => p[0] === 'note').map((p) => cleanNote(texts(p.slice(3)).join('\n'))).filter(Boolean);
+  const notes = (byName.get('note') ?? []).map((p) => cleanNote(texts(p.slice(3)).join('\n'))).filter(Boolean);
   const tierText = find('x-keepwarm-tier');
   const tier = tierText ? valueOf(tierText).toUpperCase() : '';
   return {

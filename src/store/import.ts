@@ -9,9 +9,8 @@
  * contacts; their touches, notes and reminders go with them by ON DELETE
  * CASCADE. What an import adds to existing contacts is recorded op by op.
  */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { nextDueOn } from '../core/cadence.ts';
-import { nameKey } from '../core/names.ts';
 import { latestTouchOn } from '../core/touches.ts';
 import type { LocalDate, TouchKind } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
@@ -151,8 +150,8 @@ function settingsPatch(settings: Partial<KeepwarmSettings>): UserSettingsPatch {
   return patch;
 }
 
-function contactRow(change: Change, planned: PlannedContact, options: ApplyOptions): NewContact {
-  const { record, tier } = planned;
+function contactRow(change: Change, planned: PlannedContact, options: ApplyOptions): NewContact & Record<string, unknown> {
+  const { record, tier, key } = planned;
   const kw = record.keepwarm;
   const touches = kw ? kw.touches.map((t) => ({ on: t.on, kind: t.kind as TouchKind })) : [];
   const lastTouchOn = kw ? latestTouchOn(touches) : record.lastContactOn;
@@ -162,7 +161,7 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
   return {
     user_id: change.userId,
     name: record.name,
-    name_key: nameKey(record.name),
+    name_key: key,
     tier,
     cadence_days: cadenceDays,
     status: kw?.status ?? 'active',
@@ -185,27 +184,50 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
   };
 }
 
-async function insertBatches<T extends 'touches' | 'notes' | 'reminders'>(change: Change, table: T, rows: object[]): Promise<void> {
+/**
+ * Inserts rows in batches of BATCH with one multi-row INSERT each. kysely
+ * compiles the statement of a batch once; later batches of the same size
+ * reuse its SQL with their own parameters (the rows have the same columns in
+ * the same order), which saves most of the time a 10,000-row import spends
+ * building queries. Returns the ids when `returning` is set.
+ */
+async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes' | 'reminders', rows: Record<string, unknown>[], returning: boolean): Promise<number[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const tx = change.tx as unknown as Kysely<any>;
-  for (let start = 0; start < rows.length; start += BATCH) await tx.insertInto(table).values(rows.slice(start, start + BATCH)).execute();
+  const ids: number[] = [];
+  let reusable: { sql: string; columns: string[] } | undefined;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    let result: QueryResult<{ id: number }>;
+    if (reusable && batch.length === BATCH) {
+      const columns = reusable.columns;
+      result = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(reusable.sql, batch.flatMap((row) => columns.map((column) => row[column]))));
+    } else {
+      const query = tx.insertInto(table).values(batch);
+      const compiled = returning ? query.returning('id').compile() : query.compile();
+      const columns = Object.keys(batch[0] ?? {});
+      // Reused only when its parameters are exactly the rows' values in column order.
+      const expected = batch.flatMap((row) => columns.map((column) => row[column]));
+      if (batch.length === BATCH && expected.length === compiled.parameters.length && expected.every((v, i) => v === compiled.parameters[i])) {
+        reusable = { sql: compiled.sql, columns };
+      }
+      result = (await tx.executeQuery(compiled)) as QueryResult<{ id: number }>;
+    }
+    // One multi-row INSERT assigns increasing ids in the order of its rows.
+    if (returning) ids.push(...result.rows.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
 }
 
 /** Creates the plan's new contacts with their touches, notes and reminders; returns their ids in plan order. */
 async function createContacts(change: Change, plan: ImportPlan, options: ApplyOptions): Promise<number[]> {
-  const ids: number[] = [];
-  for (let start = 0; start < plan.create.length; start += BATCH) {
-    const rows = plan.create.slice(start, start + BATCH).map((planned) => contactRow(change, planned, options));
-    const inserted = await change.tx.insertInto('contacts').values(rows).returning('id').execute();
-    // One multi-row INSERT assigns increasing ids in the order of its rows.
-    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
-  }
+  const ids = await insertMany(change, 'contacts', plan.create.map((planned) => contactRow(change, planned, options)), true);
   if (ids.length !== plan.create.length) throw new Error('import: inserted contacts do not match the plan');
   for (const id of ids) change.undo.push({ op: 'delete', table: 'contacts', id });
   const { userId, nowIso } = change;
-  const touches: object[] = [];
-  const notes: object[] = [];
-  const reminders: object[] = [];
+  const touches: Record<string, unknown>[] = [];
+  const notes: Record<string, unknown>[] = [];
+  const reminders: Record<string, unknown>[] = [];
   plan.create.forEach(({ record }, index) => {
     const contact_id = ids[index] as number;
     const base = { user_id: userId, contact_id, created_at: nowIso };
@@ -218,9 +240,9 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
     }
     for (const text of record.notes) notes.push({ ...base, text });
   });
-  await insertBatches(change, 'touches', touches);
-  await insertBatches(change, 'notes', notes);
-  await insertBatches(change, 'reminders', reminders);
+  await insertMany(change, 'touches', touches, false);
+  await insertMany(change, 'notes', notes, false);
+  await insertMany(change, 'reminders', reminders, false);
   return ids;
 }
 

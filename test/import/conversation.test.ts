@@ -46,6 +46,22 @@ describe('a file sent in the chat', () => {
     expect(chat.replies[2]?.text[0]?.[0]?.text).toBe('Person 28 Tester');
   });
 
+  it('a large import (several batches of rows) puts every field and touch on the right contact', async () => {
+    const chat = await startChat();
+    const rows = Array.from({ length: 1234 }, (_, i) => `First${i},Last${i},,p${i}@example.org,Company ${i},Role ${i},${String((i % 28) + 1).padStart(2, '0')} Mar ${2000 + (i % 25)}`);
+    await sendFile(chat, 'Connections.csv', ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\n'));
+    await chat.say('yes');
+    expect(chat.text()).toContain('Imported: 1,234 new contacts');
+    const contacts = await chat.db.selectFrom('contacts').select(['id', 'name', 'email', 'company', 'role', 'last_touch_on']).orderBy('id').execute();
+    const touches = new Map((await chat.db.selectFrom('touches').select(['contact_id', 'touched_on']).execute()).map((t) => [t.contact_id, t.touched_on]));
+    expect(contacts).toHaveLength(1234);
+    contacts.forEach((c, i) => {
+      const on = `${2000 + (i % 25)}-03-${String((i % 28) + 1).padStart(2, '0')}`;
+      expect(c).toEqual({ id: c.id, name: `First${i} Last${i}`, email: `p${i}@example.org`, company: `Company ${i}`, role: `Role ${i}`, last_touch_on: on });
+      expect(touches.get(c.id)).toBe(on);
+    });
+  });
+
   it('can be confirmed by typing yes, in German too', async () => {
     const chat = await startChat({ locale: 'de' });
     await sendFile(chat, 'xing.csv', fixture('xing-kontakte.csv'), { locale: 'de' });
