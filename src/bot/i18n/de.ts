@@ -350,9 +350,6 @@ export const de: Messages = {
   resumed: () => l`▶ Erinnerungen laufen wieder.`,
   notPaused: () => l`Die Erinnerungen sind nicht pausiert.`,
 
-  exportReady: (n, format) => l`Hier ist dein Netzwerk: ${String(n)} Kontakte als ${format.toUpperCase()}.`,
-  exportFormatLater: (format) => l`Export als ${format.toUpperCase()} gibt es noch nicht; ${code('/export json')} enthält alles.`,
-  fileNotYet: () => l`Danke für die Datei. Der Import kommt bald: Ich nehme dann vCard- (.vcf) und CSV-Dateien (.csv).`,
   forwardWithoutSender: () => l`Ich sehe nicht, wer die weitergeleitete Nachricht geschrieben hat (die Privatsphäre-Einstellungen verbergen es). Trag es z. B. mit ${code('Anna geschrieben')} ein.`,
   confirmForget: (): RichText => [
     l`⚠ Damit löschst du ${b('alles')}, was keepwarm für dich speichert: alle Kontakte, Notizen, Kontakte, Erinnerungen und Einstellungen. Das lässt sich nicht rückgängig machen.`,

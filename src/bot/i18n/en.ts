@@ -355,9 +355,6 @@ export const en = {
   notPaused: () => l`Nudges are not paused.`,
 
   // Data
-  exportReady: (n: number, format: string) => l`Here is your network: ${String(n)} contacts as ${format.toUpperCase()}.`,
-  exportFormatLater: (format: string) => l`Export as ${format.toUpperCase()} is not available yet; ${code('/export json')} has everything.`,
-  fileNotYet: () => l`Thanks for the file. Importing is coming soon: I will accept vCard (.vcf) and CSV (.csv) files.`,
   forwardWithoutSender: () => l`I can't see who wrote the forwarded message (their privacy settings hide it). Log it with e.g. ${code('messaged Anna')}.`,
   confirmForget: (): RichText => [
     l`⚠ This erases ${b('everything')} keepwarm holds for you: all contacts, notes, touches, reminders and settings. It cannot be undone.`,
