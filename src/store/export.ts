@@ -1,6 +1,6 @@
 /**
  * Everything keepwarm holds about one user, as plain JSON (the /export json
- * and `keepwarm export` format, docs/export.md). Dates: instants ISO-8601,
+ * and `keepwarm export` format, docs/import-export.md). Dates: instants ISO-8601,
  * local dates YYYY-MM-DD.
  */
 import type { Kysely } from 'kysely';
