@@ -80,6 +80,19 @@ describe('a file that is no contact list', () => {
   });
 });
 
+describe('a malformed card', () => {
+  it('is named in the preview with its line and the reason; only the good card is imported', async () => {
+    const chat = await startChat();
+    await sendFile(chat, 'contacts.vcf', fixture('malformed.vcf'));
+    expect(chat.text()).toContain('1 new contact');
+    expect(chat.text()).toContain('2 entries left out:');
+    expect(chat.text()).toContain('line 6: the card could not be read (invalid line (no token ";" or ":") "this line is not a property") — left out');
+    expect(chat.text()).toContain('line 11: the card could not be read (END:VCARD missing) — left out');
+    await chat.press('Import');
+    expect((await chat.db.selectFrom('contacts').select('name').execute()).map((c) => c.name)).toEqual(['Greta Halvorsen']);
+  });
+});
+
 describe('a CSV with broken quoting', () => {
   it('is refused as a whole, naming the line where the quote opened', async () => {
     const chat = await startChat();
