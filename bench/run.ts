@@ -3,11 +3,13 @@
  * against a floor measured in the same run, on this machine, now.
  */
 import { benchCommands } from './commands.ts';
+import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
   nudges: benchNudges,
+  import: benchImport,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

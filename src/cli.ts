@@ -1,6 +1,8 @@
 /**
  * The `keepwarm` command: `keepwarm [start]`, `keepwarm chat --user NAME`,
- * `keepwarm migrate`, `keepwarm export --user ID --format json`.
+ * `keepwarm migrate`, `keepwarm import FILE --user ID [--yes]`,
+ * `keepwarm export --user ID --format json|csv|vcf|ics [--tier A …]`,
+ * `keepwarm backup FILE`.
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
@@ -11,23 +13,37 @@ import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
-import { exportUserData } from './store/export.ts';
-import { findUser } from './store/users.ts';
+import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
   keepwarm chat [--user NAME]               chat in the terminal; reads stdin line by line when piped
   keepwarm migrate                          bring the database schema up to date
-  keepwarm export --user ID [--format json] print all data of a user (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
+  keepwarm import FILE --user ID [--yes]    import contacts (.vcf, .csv, keepwarm .json): preview, then import with --yes or after y on a terminal
+  keepwarm export --user ID [--format json|csv|vcf|ics] [--tier A …]
+                                            print a user's data (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
+  keepwarm backup FILE [--force]            online backup of the SQLite database (PostgreSQL: use pg_dump)
 environment: DATABASE_URL (default ./data/keepwarm.db), TZ, LANG, LOG_LEVEL — see .env.example`;
 
 async function run(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { user: { type: 'string' }, format: { type: 'string', default: 'json' }, help: { type: 'boolean' } },
+    options: {
+      user: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      tier: { type: 'string', multiple: true },
+      yes: { type: 'boolean' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
+  const io: Output & { bytes(data: Buffer): void } = {
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+    bytes: (data) => process.stdout.write(data),
+  };
   if (values.help || command === 'help' || command === '--help') {
     console.log(USAGE);
     return 0;
@@ -60,20 +76,41 @@ async function run(argv: string[]): Promise<number> {
       await database.close();
       return 0;
     }
+    case 'import': {
+      const [file] = positionals;
+      if (!file || !values.user) return usageError('import needs FILE and --user ID');
+      const who = parseIdentity(values.user);
+      if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const { config, database } = await boot(process.env, 'warn');
+      try {
+        return await importCommand(
+          database,
+          { file, who, yes: Boolean(values.yes), interactive: Boolean(process.stdin.isTTY), ...(config.locale ? { locale: config.locale } : {}), timeZone: consoleTimeZone(config) },
+          io,
+        );
+      } finally {
+        await database.close();
+      }
+    }
     case 'export': {
       if (!values.user) return usageError('export needs --user ID');
-      if (values.format !== 'json') return usageError(`--format ${values.format}: only json here so far`);
+      const choice = exportChoice(values.format, values.tier);
+      if (typeof choice === 'string') return usageError(choice);
       const who = parseIdentity(values.user);
       if (!who) return usageError(`--user: cannot read ${values.user}`);
       const { database } = await boot(process.env, 'warn');
       try {
-        const user = await findUser(database.db, who);
-        if (!user) {
-          console.error(`keepwarm: no user ${values.user}`);
-          return 1;
-        }
-        process.stdout.write(JSON.stringify(await exportUserData(database.db, user.id), null, 2) + '\n');
-        return 0;
+        return await exportCommand(database, who, choice, io);
+      } finally {
+        await database.close();
+      }
+    }
+    case 'backup': {
+      const [file] = positionals;
+      if (!file) return usageError('backup needs FILE');
+      const { database } = await boot(process.env, 'warn');
+      try {
+        return await backupCommand(database, file, Boolean(values.force), io);
       } finally {
         await database.close();
       }

@@ -17,6 +17,7 @@ import type { Ctx, Handler, Resolved } from './context.ts';
 import * as account from './handlers/account.ts';
 import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
+import * as importer from './handlers/import.ts';
 import { review, reviewAnswer } from './handlers/review.ts';
 import * as settings from './handlers/settings.ts';
 import { change } from './handlers/shared.ts';
@@ -91,7 +92,7 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
     );
     const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming };
     if (incoming.action !== undefined) return onAction(ctx, incoming.action);
-    if (incoming.file !== undefined) return [{ text: [ctx.t.fileNotYet()] }];
+    if (incoming.file !== undefined) return importer.receiveFile(ctx, incoming.file);
     if (incoming.forwardedFrom !== undefined) return onForward(ctx, incoming.forwardedFrom);
     return onText(ctx, incoming.text ?? '');
   }
@@ -154,8 +155,9 @@ async function onPendingAnswer(ctx: Ctx, pending: Pending, yes: boolean): Promis
   }
   switch (pending.kind) {
     case 'delete':
+    case 'import':
     case 'unknown':
-      return onAction(ctx, `${pending.kind === 'delete' ? 'yes' : 'add'}:${pending.token}`);
+      return onAction(ctx, `${pending.kind === 'unknown' ? 'add' : 'yes'}:${pending.token}`);
     default:
       // "Which Anna?" and "same person?" need a choice, not a yes.
       return [{ text: [ctx.t.pickAButton()] }];
@@ -235,6 +237,9 @@ async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: strin
     }
     case 'delete':
       if (action.kind === 'yes') return contacts.confirmDelete(ctx, pending.payload as contacts.DeletePayload);
+      break;
+    case 'import':
+      if (action.kind === 'yes') return importer.confirmImport(ctx, pending.payload as importer.ImportPayload);
       break;
   }
   return [{ text: [ctx.t.questionExpired()] }];

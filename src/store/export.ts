@@ -1,6 +1,6 @@
 /**
  * Everything keepwarm holds about one user, as plain JSON (the /export json
- * and `keepwarm export` format, docs/export.md). Dates: instants ISO-8601,
+ * and `keepwarm export` format, docs/import-export.md). Dates: instants ISO-8601,
  * local dates YYYY-MM-DD.
  */
 import type { Kysely } from 'kysely';
@@ -9,6 +9,8 @@ import { toContact } from './contacts.ts';
 import { getUserById } from './users.ts';
 
 export interface ExportedContact {
+  /** The contact's id in this database: what `introductions` refer to (a re-import gives new ids). */
+  id: number;
   name: string;
   tier: string;
   cadenceDays: number | null;
@@ -25,15 +27,18 @@ export interface ExportedContact {
   createdOn: string;
   reviewedOn: string | null;
   followUp: { stage: string; due: string } | null;
+  /** The latest real touch (derived from `touches`; kept for readers of the file). */
+  lastTouchOn: string | null;
   notes: { text: string; at: string }[];
   touches: { at: string; kind: string; note: string | null }[];
-  reminders: { due: string; text: string | null }[];
+  /** Open reminders (done ones are not exported). `id` keeps calendar entries stable. */
+  reminders: { id: number; due: string; text: string | null }[];
 }
 
 export interface ExportData {
   version: 1;
   contacts: ExportedContact[];
-  introductions: { from: string; to: string; at: string; note: string | null }[];
+  introductions: { from: string; to: string; fromId: number; toId: number; at: string; note: string | null }[];
   settings: {
     language: string | null;
     timeZone: string | null;
@@ -76,6 +81,7 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
     contacts: contacts.map((row) => {
       const c = toContact(row);
       return {
+        id: c.id,
         name: c.name,
         tier: c.tier,
         cadenceDays: c.cadenceDays,
@@ -92,14 +98,17 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
         createdOn: c.createdOn,
         reviewedOn: c.reviewedOn,
         followUp: c.followUp,
+        lastTouchOn: c.lastTouchOn,
         notes: (notesOf.get(c.id) ?? []).map((n) => ({ text: n.text, at: n.created_at })),
         touches: (touchesOf.get(c.id) ?? []).map((t) => ({ at: t.touched_on, kind: t.kind, note: t.note })),
-        reminders: (remindersOf.get(c.id) ?? []).map((r) => ({ due: r.due, text: r.text })),
+        reminders: (remindersOf.get(c.id) ?? []).map((r) => ({ id: r.id, due: r.due, text: r.text })),
       };
     }),
     introductions: intros.map((i) => ({
       from: names.get(i.from_contact_id) ?? '',
       to: names.get(i.to_contact_id) ?? '',
+      fromId: i.from_contact_id,
+      toId: i.to_contact_id,
       at: i.introduced_on,
       note: i.note,
     })),

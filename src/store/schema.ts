@@ -156,6 +156,14 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface ImportPlansTable {
+  id: Generated<number>;
+  user_id: number;
+  file_name: string;
+  payload: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -169,6 +177,7 @@ export interface DB {
   nudges: NudgesTable;
   nudge_entries: NudgeEntriesTable;
   outbox: OutboxTable;
+  import_plans: ImportPlansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -175,7 +175,3 @@ export async function markInactive(db: Kysely<DB>, userId: number): Promise<void
   await db.updateTable('users').set({ inactive: 1 }).where('id', '=', userId).execute();
 }
 
-/** Erases the user and, by cascade, every row that belongs to them. */
-export async function deleteUser(db: Kysely<DB>, userId: number): Promise<void> {
-  await db.deleteFrom('users').where('id', '=', userId).execute();
-}

@@ -30,10 +30,16 @@ const TOPICS: Record<HelpTopic, RichText> = {
   ],
   pause: [l`${code('/pause bis WANN')} hält die Erinnerungen an (Urlaub); ${code('/resume')} setzt sie fort.`, ex('/pause bis 6. Januar')],
   stats: [l`${code('/stats')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150.`],
-  export: [l`${code('/export json|csv|vcf|ics')} — deine Daten als Datei.`, ex('/export json')],
+  export: [
+    l`${code('/export json|csv|vcf|ics [A-D …]')} — deine Daten als Datei: ${code('json')} enthält alles (und lässt sich wieder importieren), ${code('csv')} und ${code('vcf')} deine Kontakte (nach Stufe: die Liste für Weihnachtskarten), ${code('ics')} einen Kalender, wer wann dran ist, und deine Erinnerungen.`,
+    ex('/export json', '/export csv A B', '/export vcf', '/export ics'),
+  ],
   forget: [l`${code('/forget')} — alles löschen, was keepwarm über dich weiß (fragt nach einem getippten Bestätigungswort).`],
   undo: [l`${code('/undo')} — die letzte Änderung rückgängig machen (bis zu 20 Schritte).`],
-  import: [l`Schick eine .vcf- oder .csv-Datei, um Kontakte zu übernehmen.`],
+  import: [
+    l`Schick eine Datei, um Kontakte zu übernehmen: vCard (.vcf vom Handy, von Apple, Google oder Outlook), LinkedIns ${code('Connections.csv')}, einen XING-Export, jede CSV-Datei, deren erste Zeile die Spalten benennt (Vorname, Nachname, E-Mail, Firma …), oder eine keepwarm-Datei aus ${code('/export json')}.`,
+    l`Ich zeige zuerst, was sich ändern würde, und importiere erst, wenn du bestätigst; neue Kontakte beginnen als C (passiv). ${code('/undo')} nimmt einen Import zurück.`,
+  ],
 };
 
 export const deHelp = {

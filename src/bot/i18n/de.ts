@@ -16,6 +16,7 @@ import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
+import { deImport } from './de-import.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -336,9 +337,6 @@ export const de: Messages = {
   resumed: () => l`▶ Erinnerungen laufen wieder.`,
   notPaused: () => l`Die Erinnerungen sind nicht pausiert.`,
 
-  exportReady: (n, format) => l`Hier ist dein Netzwerk: ${String(n)} Kontakte als ${format.toUpperCase()}.`,
-  exportFormatLater: (format) => l`Export als ${format.toUpperCase()} gibt es noch nicht; ${code('/export json')} enthält alles.`,
-  fileNotYet: () => l`Danke für die Datei. Der Import kommt bald: Ich nehme dann vCard- (.vcf) und CSV-Dateien (.csv).`,
   forwardWithoutSender: () => l`Ich sehe nicht, wer die weitergeleitete Nachricht geschrieben hat (die Privatsphäre-Einstellungen verbergen es). Trag es z. B. mit ${code('Anna geschrieben')} ein.`,
   confirmForget: (): RichText => [
     l`⚠ Damit löschst du ${b('alles')}, was keepwarm für dich speichert: alle Kontakte, Notizen, Kontakte, Erinnerungen und Einstellungen. Das lässt sich nicht rückgängig machen.`,
@@ -354,6 +352,7 @@ export const de: Messages = {
     l`👋 ${b('keepwarm')} hält dein berufliches Netzwerk warm.`,
     l`Erzähl mir, wen du kennengelernt und mit wem du gesprochen hast; jeden Morgen nenne ich dir ein, zwei Menschen, die einen Anruf wert sind.`,
   ],
+  ...deImport,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,

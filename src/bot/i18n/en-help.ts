@@ -30,10 +30,16 @@ const TOPICS: Record<HelpTopic, RichText> = {
   ],
   pause: [l`${code('/pause until WHEN')} stops the nudges for a while (holidays); ${code('/resume')} starts them again.`, ex('/pause until January 6')],
   stats: [l`${code('/stats')} — touches per week, the share on A contacts (aim: 80 %), overdue per tier, network size against ~150.`],
-  export: [l`${code('/export json|csv|vcf|ics')} — your data as a file.`, ex('/export json')],
+  export: [
+    l`${code('/export json|csv|vcf|ics [A-D …]')} — your data as a file: ${code('json')} holds everything (and imports back), ${code('csv')} and ${code('vcf')} your contacts (by tier: the holiday-card list), ${code('ics')} a calendar of who is due when and your reminders.`,
+    ex('/export json', '/export csv A B', '/export vcf', '/export ics'),
+  ],
   forget: [l`${code('/forget')} — erase everything keepwarm holds about you (asks for a typed confirmation).`],
   undo: [l`${code('/undo')} — revert the last change (up to 20 steps back).`],
-  import: [l`Send a .vcf or .csv file to bring contacts in.`],
+  import: [
+    l`Send a file to bring contacts in: vCard (.vcf from your phone, Apple, Google or Outlook), LinkedIn's ${code('Connections.csv')}, a XING export, any CSV whose first line names the columns (Name, Email, Company …), or a keepwarm ${code('/export json')} file.`,
+    l`I show what would change first and import only when you confirm; new contacts start as C (passive). ${code('/undo')} takes an import back.`,
+  ],
 };
 
 export const enHelp = {

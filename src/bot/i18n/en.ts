@@ -16,6 +16,7 @@ import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
+import { enImport } from './en-import.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -341,9 +342,6 @@ export const en = {
   notPaused: () => l`Nudges are not paused.`,
 
   // Data
-  exportReady: (n: number, format: string) => l`Here is your network: ${String(n)} contacts as ${format.toUpperCase()}.`,
-  exportFormatLater: (format: string) => l`Export as ${format.toUpperCase()} is not available yet; ${code('/export json')} has everything.`,
-  fileNotYet: () => l`Thanks for the file. Importing is coming soon: I will accept vCard (.vcf) and CSV (.csv) files.`,
   forwardWithoutSender: () => l`I can't see who wrote the forwarded message (their privacy settings hide it). Log it with e.g. ${code('messaged Anna')}.`,
   confirmForget: (): RichText => [
     l`⚠ This erases ${b('everything')} keepwarm holds for you: all contacts, notes, touches, reminders and settings. It cannot be undone.`,
@@ -360,6 +358,7 @@ export const en = {
     l`👋 ${b('keepwarm')} keeps your professional network warm.`,
     l`Tell me whom you met and whom you talked to; every morning I name one or two people worth calling today.`,
   ],
+  ...enImport,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
   helpUnknown: (topic: string) => l`There is no help on ${b(topic)}. ${code('/help')} lists the commands.`,

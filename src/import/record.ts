@@ -1,0 +1,128 @@
+/**
+ * What every importer produces: the contacts of a file in one normalised
+ * shape, the problems found on the way (with line numbers), or a refusal of
+ * the whole file. Plain data: it is stored as the user's pending import and
+ * planned against the network only when the user confirms.
+ */
+import type { LocalDate, Tier } from '../core/types.ts';
+
+/** Where a file came from; decides the wording of the preview and the note on a "connected on" touch. */
+export type ImportSource = 'vcard' | 'linkedin' | 'xing' | 'csv' | 'keepwarm';
+
+/** One person read from a file. */
+export interface ImportRecord {
+  /** The line of the file where the card or row starts (1-based). */
+  line: number;
+  name: string;
+  /** Every address found, the preferred first. */
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  role: string | null;
+  /** A tier given by the file (a generic CSV's tier column, keepwarm's own files). */
+  tier: Tier | null;
+  /** LinkedIn's "Connected On", a generic "last contact" column. */
+  lastContactOn: LocalDate | null;
+  notes: string[];
+  tags: string[];
+  /** Where they met (keepwarm's own files, a "place" or "met at" column). */
+  place: string | null;
+  /** Only from keepwarm's own JSON export: everything else it holds about the contact. */
+  keepwarm?: KeepwarmContact;
+}
+
+/** The rest of a contact as keepwarm's JSON export holds it. */
+export interface KeepwarmContact {
+  /** The contact's id in the exported file: what its introductions refer to. */
+  ref: number | null;
+  cadenceDays: number | null;
+  status: 'active' | 'archived';
+  source: 'met' | 'add' | 'import';
+  metOn: LocalDate | null;
+  snoozedUntil: LocalDate | null;
+  createdOn: LocalDate;
+  reviewedOn: LocalDate | null;
+  followUp: { stage: 'first' | 'second' | 'tier'; due: LocalDate } | null;
+  /** Notes with the instant they were written. */
+  dated: { text: string; at: string }[];
+  touches: { on: LocalDate; kind: string; note: string | null }[];
+  reminders: { due: LocalDate; text: string | null }[];
+}
+
+/** keepwarm's JSON export: what belongs to the network rather than to one contact. */
+export interface KeepwarmNetwork {
+  /** Introductions between contacts of the file, by their `ref` (or, in older files, by name). */
+  introductions: { from: number | string; to: number | string; on: LocalDate; note: string | null }[];
+  settings?: KeepwarmSettings;
+}
+
+export interface KeepwarmSettings {
+  language: 'en' | 'de' | null;
+  timeZone: string | null;
+  nudgeTime: string;
+  nudgeDays: number[];
+  nudgeCount: number;
+  cadences: { A: number; B: number };
+  pausedUntil: LocalDate | null;
+  lastReviewOn: LocalDate | null;
+}
+
+/** Why one card or row was skipped or read only in part. */
+export type IssueCode =
+  /** No name, and no email address to name them by. */
+  | 'no_name'
+  /** A vCard that the parser refused, or one without END:VCARD. */
+  | 'bad_card'
+  /** A date that could not be read (kept without it). */
+  | 'bad_date'
+  /** A last-contact date after today (kept without it). */
+  | 'future_date'
+  /** A tier that is not A–D (kept with the default tier). */
+  | 'bad_tier'
+  /** The name fits several contacts of the network: left alone rather than guessed. */
+  | 'ambiguous'
+  /** A row with more cells than the header (read as far as the header goes). */
+  | 'extra_cells';
+
+export interface ImportIssue {
+  line: number;
+  code: IssueCode;
+  /** What was found: the name, the date as written, the parser's words. */
+  detail?: string;
+  /** True when the whole card or row was left out; false when it was kept without the field. */
+  skipped: boolean;
+}
+
+export interface ParsedImport {
+  source: ImportSource;
+  records: ImportRecord[];
+  issues: ImportIssue[];
+  keepwarm?: KeepwarmNetwork;
+}
+
+/** Why a whole file was refused (nothing of it is imported). */
+export type RefusalCode =
+  | 'empty'
+  | 'too_large'
+  | 'binary'
+  | 'zip'
+  | 'unknown_type'
+  | 'too_many_rows'
+  | 'broken_quoting'
+  | 'no_header'
+  | 'no_cards'
+  | 'bad_json'
+  | 'nothing_readable';
+
+export interface ImportRefusal {
+  refused: RefusalCode;
+  params: Record<string, string | number>;
+}
+
+export function isRefusal<T extends object>(result: T | ImportRefusal): result is ImportRefusal {
+  return 'refused' in result;
+}
+
+export function refuse(refused: RefusalCode, params: Record<string, string | number> = {}): ImportRefusal {
+  return { refused, params };
+}
