@@ -85,6 +85,11 @@ export interface Messenger {
   platform: Platform;
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;
+  /**
+   * How fast the platform lets a bot send (Telegram: about 30 messages a
+   * second overall, 1 a second per chat), for the sender to pace itself.
+   */
+  rateLimit?: { perSecond: number; perChatPerSecond?: number };
 }
 
 export type DeliveryFailure =

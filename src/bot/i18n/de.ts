@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
+import { deTelegram } from './de-telegram.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -146,6 +147,7 @@ function parseError(e: ParseError): RichText {
 }
 
 export const de: Messages = {
+  ...deTelegram,
   lang: 'de',
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
   parseError,

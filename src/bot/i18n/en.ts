@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
+import { enTelegram } from './en-telegram.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -141,6 +142,7 @@ function parseError(e: ParseError): RichText {
 }
 
 export const en = {
+  ...enTelegram,
   lang: 'en' as 'en' | 'de',
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
   parseError,
