@@ -18,6 +18,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'my
 
 export interface Poller {
   stop(): Promise<void>;
+  /** Resolves when no fetched update is being handled. */
+  idle(): Promise<void>;
 }
 
 export interface PollingOptions {
@@ -94,13 +96,18 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
   }
   start();
 
+  const idle = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+
   return {
+    idle,
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);
       await handle?.stop().catch(() => undefined);
       // The runner stops fetching but does not wait for running handlers.
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await idle();
       if (lastSeen >= 0) {
         // Confirms every update up to lastSeen, like grammY's own bot.stop().
         await api

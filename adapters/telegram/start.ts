@@ -38,6 +38,8 @@ export interface TelegramRuntime {
   messenger: TelegramMessenger;
   /** Stops receiving, finishes every update in flight, confirms the offset. */
   stop(): Promise<void>;
+  /** Resolves when no received update is being handled (tests, benchmarks). */
+  idle(): Promise<void>;
   /** The webhook server's port in webhook mode. */
   webhookPort?: number;
   /** The grammY bot, for tests and benchmarks. */
@@ -122,12 +124,12 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramR
       throw error;
     }
     log.info({ username: bot.botInfo.username, path: webhook.path, port: server.port, secretDerived: webhook.secretDerived }, 'telegram: webhook set');
-    return { messenger, grammy: bot, webhookPort: server.port, stop: () => server.stop() };
+    return { messenger, grammy: bot, webhookPort: server.port, stop: () => server.stop(), idle: () => server.idle() };
   }
 
   // A webhook left from an earlier deployment would make getUpdates fail with 409.
   await bot.api.deleteWebhook();
   const poller = startPolling(bot, { config, log, api, ...(options.onFatal ? { onFatal: options.onFatal } : {}) });
   log.info({ username: bot.botInfo.username }, 'telegram: polling for updates');
-  return { messenger, grammy: bot, stop: () => poller.stop() };
+  return { messenger, grammy: bot, stop: () => poller.stop(), idle: () => poller.idle() };
 }

@@ -21,6 +21,8 @@ export interface WebhookServer {
   /** The port actually listened on (useful with port 0). */
   port: number;
   stop(): Promise<void>;
+  /** Resolves when no request is being handled. */
+  idle(): Promise<void>;
 }
 
 export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
@@ -104,13 +106,17 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       resolve();
     });
   });
+  const idle = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
   return {
     port: (server.address() as AddressInfo).port,
+    idle,
     async stop() {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await idle();
       // Answers just written are flushed, then their keep-alive connections are idle.
       await new Promise((resolve) => setImmediate(resolve));
       server.closeIdleConnections();
