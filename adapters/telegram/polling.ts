@@ -41,6 +41,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
   let failures = 0;
   let handle: RunnerHandle | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
+  let stopped: Promise<void> | undefined;
 
   // Polling errors are retried by the runner; this only makes them visible.
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -102,18 +103,23 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
 
   return {
     idle,
-    async stop() {
-      stopping = true;
-      clearTimeout(restartTimer);
-      await handle?.stop().catch(() => undefined);
-      // The runner stops fetching but does not wait for running handlers.
-      await idle();
-      if (lastSeen >= 0) {
-        // Confirms every update up to lastSeen, like grammY's own bot.stop().
-        await api
-          .getUpdates({ offset: lastSeen + 1, limit: 1, timeout: 0 })
-          .catch((error: unknown) => log.warn(errorFields(error), 'telegram: could not confirm the update offset; the last updates will be redelivered and de-duplicated'));
-      }
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    clearTimeout(restartTimer);
+    await Promise.resolve(handle?.stop()).catch(() => undefined);
+    // The runner stops fetching but does not wait for running handlers.
+    await idle();
+    if (lastSeen >= 0) {
+      // Confirms every update up to lastSeen, like grammY's own bot.stop().
+      await api
+        .getUpdates({ offset: lastSeen + 1, limit: 1, timeout: 0 })
+        .catch((error: unknown) => log.warn(errorFields(error), 'telegram: could not confirm the update offset; the last updates will be redelivered and de-duplicated'));
+    }
+  }
 }

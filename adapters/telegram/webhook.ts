@@ -59,6 +59,7 @@ function isUpdate(value: unknown): value is Update {
 export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog): Promise<WebhookServer> {
   const inflight = new Set<Promise<unknown>>();
   let stopping = false;
+  let stopped: Promise<void> | undefined;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -112,17 +113,22 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
   return {
     port: (server.address() as AddressInfo).port,
     idle,
-    async stop() {
-      stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await idle();
-      // Answers just written are flushed, then their keep-alive connections are idle.
-      await new Promise((resolve) => setImmediate(resolve));
-      server.closeIdleConnections();
-      const grace = setTimeout(() => server.closeAllConnections(), 2000);
-      await closed;
-      clearTimeout(grace);
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await idle();
+    // Answers just written are flushed, then their keep-alive connections are idle.
+    await new Promise((resolve) => setImmediate(resolve));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), 2000);
+    await closed;
+    clearTimeout(grace);
+  }
 }

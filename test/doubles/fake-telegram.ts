@@ -14,7 +14,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, FakeChats, type Payload } from './fake-telegram-chats.ts';
+import { ApiError, FakeChats, type Payload, type Update } from './fake-telegram-chats.ts';
 
 export { ApiError, tgUser, type Payload, type StoredMessage, type TgUser, type Update } from './fake-telegram-chats.ts';
 
@@ -67,6 +67,8 @@ export class FakeTelegram extends FakeChats {
   confirmedOffset = 0;
   /** When true every request is dropped: a dead API. */
   down = false;
+  /** How often each queued update was handed out by getUpdates. */
+  readonly fetched = new WeakMap<Update, number>();
   private readonly events = new EventEmitter();
   private readonly rules: FaultRule[] = [];
   private server!: Server;
@@ -236,11 +238,16 @@ export class FakeTelegram extends FakeChats {
   private async getUpdates(p: Payload, req: IncomingMessage): Promise<unknown> {
     if (this.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     const offset = Number(p.offset ?? 0);
-    if (offset > this.confirmedOffset) this.confirmOffset(offset);
+    // Every update below the offset is confirmed and gone, redelivered ones included.
+    if (offset > 0) this.confirmOffset(offset);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
     const timeout = Number(p.timeout ?? 0);
     const ready = () => this.queue.filter((u) => u.update_id >= offset).slice(0, limit);
-    if (ready().length > 0 || timeout <= 0) return ready();
+    const hand = (updates: Update[]) => {
+      for (const u of updates) this.fetched.set(u, (this.fetched.get(u) ?? 0) + 1);
+      return updates;
+    };
+    if (ready().length > 0 || timeout <= 0) return hand(ready());
     // Long poll: hold the request until an update arrives, the timeout ends, or the client gives up.
     return new Promise((resolve) => {
       const finish = (value: unknown) => {
@@ -251,11 +258,11 @@ export class FakeTelegram extends FakeChats {
         resolve(value);
       };
       const onUpdates = () => {
-        if (ready().length > 0) finish(ready());
+        if (ready().length > 0) finish(hand(ready()));
       };
       const onGone = () => finish(NO_ANSWER);
       const onClosing = () => finish(NO_ANSWER);
-      const timer = setTimeout(() => finish(ready()), timeout * 1000);
+      const timer = setTimeout(() => finish(hand(ready())), timeout * 1000);
       this.events.on('updates', onUpdates);
       this.events.on('closing', onClosing);
       req.socket.on('close', onGone);
@@ -263,7 +270,7 @@ export class FakeTelegram extends FakeChats {
   }
 
   private confirmOffset(offset: number): void {
-    this.confirmedOffset = offset;
+    this.confirmedOffset = Math.max(this.confirmedOffset, offset);
     this.dropConfirmed(offset);
   }
 }

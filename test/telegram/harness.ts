@@ -107,7 +107,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async deliver(payload) {
       const before = fake.calls.length;
       const update = fake.push(payload);
-      await until(() => fake.confirmedOffset > update.update_id, `update ${update.update_id} to be fetched`);
+      // Handed out and then confirmed by the next getUpdates: by then the runner has it in hand.
+      await until(() => (fake.fetched.get(update) ?? 0) > 0 && !fake.pending.includes(update), `update ${update.update_id} to be fetched`);
       await runtime.idle();
       return { update, calls: fake.calls.slice(before) };
     },
