@@ -3,9 +3,11 @@
  * against a floor measured in the same run, on this machine, now.
  */
 import { benchCommands } from './commands.ts';
+import { benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
+  telegram: benchTelegram,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
