@@ -4,6 +4,9 @@
  * reads like the chat: the user's update goes in, the Bot API calls come out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { plainApi } from '../../adapters/telegram/client.ts';
+import { telegramConfig } from '../../adapters/telegram/config.ts';
+import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Incoming } from '../../src/bot/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
@@ -178,6 +181,15 @@ describe('forwards and files', () => {
     expect(calls.map((c) => c.method)).not.toContain('getFile');
     expect(calls.map((c) => c.method)).not.toContain('downloadFile');
     expect(shown(sent(calls)[0]!)).toContain('too large');
+  });
+
+  it('stops reading a download at the limit even when the reported size was smaller', async () => {
+    h = await startHarness();
+    const update = h.fake.push(h.fake.document(ada, 'big.csv', Buffer.alloc(64, 'x'), 10));
+    const fileId = String(update.message.document.file_id);
+    const config = telegramConfig({ TELEGRAM_BOT_TOKEN: h.fake.token, TELEGRAM_API_ROOT: h.fake.apiRoot })!;
+    await expect(downloadFile(plainApi(config), config, fileId, 32)).rejects.toBeInstanceOf(FileTooLarge);
+    await expect(downloadFile(plainApi(config), config, fileId, 64)).resolves.toEqual(Buffer.alloc(64, 'x'));
   });
 
   it('sends an export as a document', async () => {

@@ -149,3 +149,20 @@ describe('a dead Bot API', () => {
     expect(h.log.entries.some((e) => e.message.includes('polling recovered'))).toBe(true);
   });
 });
+
+describe('a revoked token', () => {
+  it('stops polling and reports it, so the process can exit with the reason', async () => {
+    const fatal: Error[] = [];
+    h = await startHarness({ onFatal: (error) => fatal.push(error) });
+    h.fake.fail('getUpdates', { code: 401, description: 'Unauthorized' });
+    h.fake.push(h.fake.text(ada, '/help'));
+    await until(() => fatal.length === 1, 'the fatal report');
+    expect(h.log.entries.some((e) => e.level === 'error' && e.message.includes('refused TELEGRAM_BOT_TOKEN'))).toBe(true);
+  });
+
+  it('a token refused at start stops keepwarm with a message naming the variable', async () => {
+    fake = await FakeTelegram.start();
+    fake.fail('getMe', { code: 401, description: 'Unauthorized' });
+    await expect(startHarness({ fake })).rejects.toThrow('TELEGRAM_BOT_TOKEN');
+  });
+});

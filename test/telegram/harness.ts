@@ -78,6 +78,7 @@ export interface HarnessOptions {
   tuning?: Partial<TelegramTuning>;
   /** Wraps keepwarm's conversation (spies, stand-ins). */
   wrap?: (conversation: Bot) => Bot;
+  onFatal?: (error: Error) => void;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -90,7 +91,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { ...FAST, ...options.tuning },
   )!;
   const conversation = createBot({ db: database.db, log });
-  const runtime = await startTelegram({ bot: options.wrap ? options.wrap(conversation) : conversation, db: database.db, log, config });
+  const runtime = await startTelegram({
+    bot: options.wrap ? options.wrap(conversation) : conversation,
+    db: database.db,
+    log,
+    config,
+    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+  });
   let stopped = false;
   const stopAdapter = async () => {
     if (stopped) return;

@@ -100,6 +100,18 @@ describe('a nudge through the Messenger', () => {
     expect(calls.filter((c) => c.method === 'sendMessage' && c.errorCode === undefined)).toHaveLength(1);
   });
 
+  it('when Telegram will not edit the nudge any more, the answer comes as a new message and the old buttons go', async () => {
+    h = await startHarness({ wrap: editsUnderButtons([]) });
+    await h.deliver(h.fake.text(ada, '/met Anna Schmidt at Expo, tier A'));
+    const { messageId } = await h.runtime.messenger.send(toAda, nudge(1, 'Anna Schmidt'));
+    h.fake.fail('editMessageText', faults.badRequest("Bad Request: message can't be edited"));
+    const { calls } = await h.deliver(h.fake.press(ada, Number(messageId), 'done:1'));
+    expect(calls.filter((c) => c.errorCode === undefined).map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'sendMessage', 'editMessageReplyMarkup']);
+    expect(h.fake.botMessages(1001).at(-1)!.text).toContain('Logged contact with Anna Schmidt');
+    expect(h.fake.message(1001, Number(messageId)).replyMarkup).toBeUndefined();
+    expect(touchCount(h)).toBe(1);
+  });
+
   it('tells the scheduler its rate limits: 30 messages a second, 1 per chat', async () => {
     h = await startHarness();
     expect(h.runtime.messenger.rateLimit).toEqual({ perSecond: 30, perChatPerSecond: 1 });
