@@ -49,7 +49,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { config, database, log } = await boot(env, telegram ? 'info' : 'warn');
   warmUpParser();
   const bot = createBot({ db: database.db, log });
-  const platforms: Platform[] = [];
+  const platforms: RunningPlatform[] = [];
   const fatal = deferred<Error>();
   if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve }));
   if (platforms.length > 0) return serve(platforms, database, log, fatal.promise);
@@ -74,7 +74,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   return 0;
 }
 
-interface Platform {
+interface RunningPlatform {
   stop(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ function deferred<T>() {
 }
 
 /** Runs the platforms until SIGINT/SIGTERM, then stops them cleanly: in-flight updates finish before the database closes. */
-async function serve(platforms: Platform[], database: Database, log: Logger, fatal: Promise<Error>): Promise<number> {
+async function serve(platforms: RunningPlatform[], database: Database, log: Logger, fatal: Promise<Error>): Promise<number> {
   const signal = new Promise<string>((resolve) => {
     for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
   });
