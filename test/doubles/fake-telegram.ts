@@ -8,8 +8,8 @@
  * retry_after, 403, 500, dropped connections) can be injected per method.
  *
  *   const fake = await FakeTelegram.start();
- *   fake.push(text(ANNA, '/today'));
- *   const sent = await fake.waitFor('sendMessage');
+ *   fake.push(fake.text(tgUser(1001, 'Ada'), '/today'));
+ *   const sent = await fake.waitFor('sendMessage'); // the payload grammY sent
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
