@@ -5,11 +5,13 @@
 import { benchCommands } from './commands.ts';
 import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
+import { benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
   nudges: benchNudges,
   import: benchImport,
+  telegram: benchTelegram,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,8 @@
  */
 import os from 'node:os';
 import { startConsoleChat } from '../adapters/console/chat.ts';
+import { telegramConfig } from '../adapters/telegram/config.ts';
+import { startTelegram } from '../adapters/telegram/start.ts';
 import { createBot } from './bot/bot.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -44,9 +46,14 @@ export function consoleTimeZone(config: Config): string {
 
 /** `npm start`: every configured platform; with none, the console chat. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { config, database, log } = await boot(env, 'warn');
+  const telegram = telegramConfig(env);
+  const { config, database, log } = await boot(env, telegram ? 'info' : 'warn');
   warmUpParser();
   const bot = createBot({ db: database.db, log });
+  const platforms: RunningPlatform[] = [];
+  const fatal = deferred<Error>();
+  if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve }));
+  if (platforms.length > 0) return serve(platforms, database, log, fatal.promise);
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
@@ -78,6 +85,28 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   await chat.done;
   await stop();
   return 0;
+}
+
+interface RunningPlatform {
+  stop(): Promise<void>;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Runs the platforms until SIGINT/SIGTERM, then stops them cleanly: in-flight updates finish before the database closes. */
+async function serve(platforms: RunningPlatform[], database: Database, log: Logger, fatal: Promise<Error>): Promise<number> {
+  const signal = new Promise<string>((resolve) => {
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
+  });
+  const reason = await Promise.race([signal, fatal]);
+  log.info({ reason: typeof reason === 'string' ? reason : reason.message }, 'keepwarm stopping');
+  await Promise.allSettled(platforms.map((platform) => platform.stop()));
+  await database.close();
+  return typeof reason === 'string' ? 0 : 1;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

@@ -83,7 +83,10 @@ export interface Recipient extends PlatformIdentity {
  */
 export interface Messenger {
   platform: Platform;
-  /** The platform's sending limits; the scheduler paces nudges below them. */
+  /**
+   * How fast the platform lets a bot send (Telegram: about 30 messages a
+   * second overall, 1 a second per chat); the scheduler paces nudges below it.
+   */
   rateLimit?: { perSecond: number; perChatPerSecond?: number };
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;

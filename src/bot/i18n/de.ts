@@ -17,6 +17,7 @@ import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
+import { deTelegram } from './de-telegram.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -147,6 +148,7 @@ function parseError(e: ParseError): RichText {
 }
 
 export const de: Messages = {
+  ...deTelegram,
   lang: 'de',
   ...deNudge,
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,

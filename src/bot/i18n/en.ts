@@ -17,6 +17,7 @@ import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
+import { enTelegram } from './en-telegram.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -142,6 +143,7 @@ function parseError(e: ParseError): RichText {
 }
 
 export const en = {
+  ...enTelegram,
   lang: 'en' as 'en' | 'de',
   ...enNudge,
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,

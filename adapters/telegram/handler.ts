@@ -1,0 +1,150 @@
+/**
+ * One update in, keepwarm's answers out. Private chats go to the
+ * conversation; groups and channels only hear that keepwarm works in a
+ * private chat. Every callback query is answered, whatever happens next, and
+ * no API error escapes: a failed reply is logged, never a crash.
+ */
+import type { Api, Context, Middleware } from 'grammy';
+import type { Kysely } from 'kysely';
+import type { Bot as Conversation } from '../../src/bot/bot.ts';
+import { catalog } from '../../src/bot/i18n/index.ts';
+import type { Incoming, Reply } from '../../src/bot/port.ts';
+import { plainLine } from '../../src/bot/rich.ts';
+import type { Language } from '../../src/core/types.ts';
+import { firstDelivery } from '../../src/store/inbound.ts';
+import type { DB } from '../../src/store/schema.ts';
+import { findUser, languageOf, markInactive } from '../../src/store/users.ts';
+import type { CallbackStore } from './callbacks.ts';
+import type { TelegramConfig } from './config.ts';
+import { errorFields, isBlocked, isNotModified, isUneditable } from './errors.ts';
+import { downloadFile, FileTooLarge } from './files.ts';
+import { MAX_DOWNLOAD_BYTES, translate, type DocumentRef } from './incoming.ts';
+import { chatIdOf, editReply, removeKeyboard, sendReply } from './outgoing.ts';
+import { renderHtml } from './render.ts';
+
+export interface TelegramLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface HandlerDeps {
+  conversation: Conversation;
+  db: Kysely<DB>;
+  log: TelegramLog;
+  config: TelegramConfig;
+  callbacks: CallbackStore;
+  now?: () => Date;
+}
+
+/** The middleware that connects grammY to keepwarm's conversation. */
+export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
+  const { conversation, db, log, config, callbacks } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function languageFor(userId: string | undefined, locale: string | undefined): Promise<Language> {
+    const user = userId ? await findUser(db, { platform: 'telegram', teamId: '', userId }) : undefined;
+    return user?.language ?? languageOf(locale);
+  }
+
+  /** Sends the replies in order; a failed one is logged and the rest still go out (unless the user blocked us). */
+  async function deliver(api: Api, chatId: string, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      try {
+        if (reply.editMessageId !== undefined && /^\d+$/.test(reply.editMessageId)) await edit(api, chatId, Number(reply.editMessageId), reply);
+        else await sendReply(api, chatId, reply, callbacks);
+      } catch (error) {
+        if (isBlocked(error)) {
+          log.info({ chatId, ...errorFields(error) }, 'telegram: the user blocked the bot; reply dropped');
+          return;
+        }
+        log.warn({ chatId, ...errorFields(error) }, 'telegram: a reply could not be delivered');
+      }
+    }
+  }
+
+  /** Edits in place; a message that cannot be edited any more gets a fresh one, and its old buttons go. */
+  async function edit(api: Api, chatId: string, messageId: number, reply: Reply): Promise<void> {
+    try {
+      await editReply(api, chatId, messageId, reply, callbacks);
+    } catch (error) {
+      if (isNotModified(error)) return;
+      if (!isUneditable(error)) throw error;
+      await sendReply(api, chatId, reply, callbacks);
+      await removeKeyboard(api, chatId, messageId).catch(() => undefined);
+    }
+  }
+
+  async function converse(api: Api, incoming: Incoming): Promise<void> {
+    const replies = await conversation.handle(incoming, now());
+    await deliver(api, incoming.chatId, replies);
+  }
+
+  async function onDocument(api: Api, incoming: Incoming, document: DocumentRef): Promise<void> {
+    const hint = async (text: 'tooLarge' | 'failed') => {
+      const t = catalog(await languageFor(incoming.from.userId, incoming.locale));
+      const line = text === 'tooLarge' ? t.telegramFileTooLarge(MAX_DOWNLOAD_BYTES / 1024 / 1024) : t.telegramFileFailed();
+      await deliver(api, incoming.chatId, [{ text: [line] }]);
+    };
+    // Refused before downloading anything when Telegram already says how big it is.
+    if (document.size !== undefined && document.size > MAX_DOWNLOAD_BYTES) {
+      if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await downloadFile(api, config, document.fileId);
+    } catch (error) {
+      if (error instanceof FileTooLarge) {
+        if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+        return;
+      }
+      log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a document could not be downloaded');
+      await hint('failed');
+      return;
+    }
+    await converse(api, { ...incoming, file: { name: document.name, content } });
+  }
+
+  return async (ctx) => {
+    const api = ctx.api;
+    const update = translate(ctx.update, ctx.me.id);
+    const callbackQueryId = 'callbackQueryId' in update ? update.callbackQueryId : undefined;
+    if (callbackQueryId !== undefined && update.kind !== 'not-private') {
+      // First, so the button stops spinning whatever happens next.
+      await api.answerCallbackQuery(callbackQueryId).catch((error: unknown) => log.info(errorFields(error), 'telegram: callback query not answered'));
+    }
+    switch (update.kind) {
+      case 'incoming': {
+        const incoming = update.incoming;
+        if (incoming.action !== undefined) incoming.action = await callbacks.decode(incoming.action);
+        return converse(api, incoming);
+      }
+      case 'document':
+        return onDocument(api, update.incoming, update.document);
+      case 'not-private': {
+        const t = catalog(await languageFor(update.userId, update.locale));
+        if (update.callbackQueryId !== undefined) {
+          const text = plainLine(t.telegramPrivateOnly()).slice(0, 200);
+          await api.answerCallbackQuery(update.callbackQueryId, { text }).catch(() => undefined);
+          return;
+        }
+        if (!(await firstDelivery(db, 'telegram', String(ctx.update.update_id), now()))) return;
+        const html = renderHtml([t.telegramPrivateOnly()]);
+        const replyTo = update.replyTo !== undefined ? { reply_parameters: { message_id: update.replyTo, allow_sending_without_reply: true } } : {};
+        await api
+          .sendMessage(chatIdOf(update.chatId), html, { parse_mode: 'HTML', ...replyTo })
+          .catch((error: unknown) => log.info({ chatId: update.chatId, ...errorFields(error) }, 'telegram: group hint not delivered'));
+        return;
+      }
+      case 'blocked': {
+        const user = await findUser(db, { platform: 'telegram', teamId: '', userId: update.userId });
+        if (user) await markInactive(db, user.id);
+        log.info({ userId: user?.id }, 'telegram: a user blocked the bot; no more nudges until they write again');
+        return;
+      }
+      case 'ignore':
+        return;
+    }
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Long polling through @grammyjs/runner: updates of different chats are
+ * handled concurrently, each chat's in order (the bot sequentializes by chat).
+ * Stopping is clean: the pending `getUpdates` is aborted, every update already
+ * fetched is finished, and the offset is confirmed to Telegram so nothing
+ * handled is fetched again (and anything redelivered anyway is de-duplicated
+ * by its update id).
+ */
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { GrammyError, type Api, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { TelegramConfig } from './config.ts';
+import { errorFields } from './errors.ts';
+import type { TelegramLog } from './handler.ts';
+
+/** The updates keepwarm acts on; everything else Telegram need not send. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'my_chat_member'] as const;
+
+export interface Poller {
+  stop(): Promise<void>;
+  /** Resolves when no fetched update is being handled. */
+  idle(): Promise<void>;
+}
+
+export interface PollingOptions {
+  config: TelegramConfig;
+  log: TelegramLog;
+  /** A client without retries, for the final offset confirmation. */
+  api: Api;
+  /** Called when polling cannot go on (401: the token was revoked). */
+  onFatal?: (error: Error) => void;
+}
+
+const RESTART_MS = 5000;
+
+export function startPolling(bot: Bot, options: PollingOptions): Poller {
+  const { config, log, api } = options;
+  const inflight = new Set<Promise<void>>();
+  let lastSeen = -1;
+  let stopping = false;
+  let failures = 0;
+  let handle: RunnerHandle | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let stopped: Promise<void> | undefined;
+
+  // Polling errors are retried by the runner; this only makes them visible.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method !== 'getUpdates') return prev(method, payload, signal);
+    try {
+      const result = await prev(method, payload, signal);
+      if (failures > 0 && result.ok) {
+        log.info({ failures }, 'telegram: polling recovered');
+        failures = 0;
+      }
+      return result;
+    } catch (error) {
+      if (!signal?.aborted) log.warn({ failures: ++failures, ...errorFields(error) }, 'telegram: getUpdates failed; retrying');
+      throw error;
+    }
+  });
+
+  const source = {
+    init: () => bot.init(),
+    handleUpdate(update: Update): Promise<void> {
+      lastSeen = Math.max(lastSeen, update.update_id);
+      const task = bot.handleUpdate(update).catch((error: unknown) => log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed'));
+      inflight.add(task);
+      void task.finally(() => inflight.delete(task));
+      return task;
+    },
+    errorHandler: (error: unknown) => log.error({ err: error }, 'telegram: an update failed'),
+    api: bot.api,
+  };
+
+  function start(): void {
+    handle = run(source, {
+      runner: {
+        fetch: { timeout: config.tuning.pollTimeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+        // 100 ms, 200 ms, 300 ms …: a dead API is retried for hours, and
+        // polling resumes within seconds of its return.
+        retryInterval: 'quadratic',
+        silent: true,
+      },
+    });
+    const task = handle.task();
+    task?.then(undefined, (error: unknown) => {
+      if (stopping) return;
+      if (error instanceof GrammyError && error.error_code === 401) {
+        log.error(errorFields(error), 'telegram: the Bot API refused TELEGRAM_BOT_TOKEN (401); polling stopped — get a valid token from @BotFather');
+        options.onFatal?.(error);
+        return;
+      }
+      const conflict = error instanceof GrammyError && error.error_code === 409;
+      log.error(errorFields(error), conflict ? 'telegram: another instance is polling or a webhook is set (409); polling again shortly' : 'telegram: polling stopped; starting again shortly');
+      restartTimer = setTimeout(start, RESTART_MS);
+    });
+  }
+  start();
+
+  const idle = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+
+  return {
+    idle,
+    stop() {
+      stopped ??= stop();
+      return stopped;
+    },
+  };
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    clearTimeout(restartTimer);
+    await Promise.resolve(handle?.stop()).catch(() => undefined);
+    // The runner stops fetching but does not wait for running handlers.
+    await idle();
+    if (lastSeen >= 0) {
+      // Confirms every update up to lastSeen, like grammY's own bot.stop().
+      await api
+        .getUpdates({ offset: lastSeen + 1, limit: 1, timeout: 0 })
+        .catch((error: unknown) => log.warn(errorFields(error), 'telegram: could not confirm the update offset; the last updates will be redelivered and de-duplicated'));
+    }
+  }
+}

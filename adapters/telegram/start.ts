@@ -1,0 +1,135 @@
+/**
+ * keepwarm on Telegram: a grammY bot around the conversation, started by
+ * long polling (default) or as a webhook (TELEGRAM_WEBHOOK_URL), with the
+ * command menu registered in English and German. `startTelegram` is what
+ * main.ts calls; it returns the Messenger for the scheduler and a `stop` that
+ * finishes what is in flight.
+ */
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, GrammyError, HttpError, type Api } from 'grammy';
+import type { BotCommand, UserFromGetMe } from 'grammy/types';
+import type { Kysely } from 'kysely';
+import type { Bot as Conversation } from '../../src/bot/bot.ts';
+import { catalog } from '../../src/bot/i18n/index.ts';
+import type { DB } from '../../src/store/schema.ts';
+import { callbackStore } from './callbacks.ts';
+import { clientOptions, plainApi, replyRetries } from './client.ts';
+import type { TelegramConfig } from './config.ts';
+import { errorFields } from './errors.ts';
+import { keepwarmUpdates, type TelegramLog } from './handler.ts';
+import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
+import { ALLOWED_UPDATES, startPolling } from './polling.ts';
+import { startWebhookServer } from './webhook.ts';
+
+export interface TelegramOptions {
+  /** keepwarm's conversation (`createBot`). */
+  bot: Conversation;
+  db: Kysely<DB>;
+  log: TelegramLog;
+  config: TelegramConfig;
+  /** Polling cannot go on (the token was revoked); main stops the process. */
+  onFatal?: (error: Error) => void;
+  /** Tests: skip `getMe`. */
+  botInfo?: UserFromGetMe;
+  now?: () => Date;
+}
+
+export interface TelegramRuntime {
+  messenger: TelegramMessenger;
+  /** Stops receiving, finishes every update in flight, confirms the offset. */
+  stop(): Promise<void>;
+  /** Resolves when no received update is being handled (tests, benchmarks). */
+  idle(): Promise<void>;
+  /** The webhook server's port in webhook mode. */
+  webhookPort?: number;
+  /** The grammY bot, for tests and benchmarks. */
+  grammy: Bot;
+}
+
+/** Every update of one chat waits for the one before: "done" never overtakes "/met". */
+export function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: number } | undefined }): string | undefined {
+  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+}
+
+/** The grammY bot with keepwarm's middleware, retries and error boundary; not started. */
+export function createTelegramBot(options: TelegramOptions): Bot {
+  const { config, log } = options;
+  const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  bot.api.config.use(...replyRetries(config));
+  bot.use(sequentialize(chatKey));
+  bot.use(
+    keepwarmUpdates({
+      conversation: options.bot,
+      db: options.db,
+      log,
+      config,
+      callbacks: callbackStore(options.db, options.now),
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  );
+  // No API error ever stops the bot: the update is logged and the next one handled.
+  bot.catch((error) => log.error({ updateId: error.ctx.update.update_id, ...errorFields(error.error) }, 'telegram: an update failed'));
+  return bot;
+}
+
+/** The command menu, per language. */
+export function botCommands(language: 'en' | 'de'): BotCommand[] {
+  return Object.entries(catalog(language).telegramCommands).map(([command, description]) => ({ command, description }));
+}
+
+async function registerCommands(api: Api, log: TelegramLog): Promise<void> {
+  const scope = { type: 'all_private_chats' } as const;
+  try {
+    await api.setMyCommands(botCommands('en'), { scope });
+    await api.setMyCommands(botCommands('de'), { scope, language_code: 'de' });
+  } catch (error) {
+    log.warn(errorFields(error), 'telegram: the command menu could not be registered; commands still work when typed');
+  }
+}
+
+/** getMe until it answers: a Bot API that is down at start is waited for a while; a wrong token is not. */
+async function initialize(bot: Bot, config: TelegramConfig, log: TelegramLog): Promise<void> {
+  const deadline = Date.now() + config.tuning.startRetrySeconds * 1000;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      await bot.init();
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+        throw new Error(`Telegram refused TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}) — get the token from @BotFather`, { cause: error });
+      }
+      const retryable = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+      if (!retryable || Date.now() + delay > deadline) throw error;
+      log.warn(errorFields(error), 'telegram: the Bot API is not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+export async function startTelegram(options: TelegramOptions): Promise<TelegramRuntime> {
+  const { config, log } = options;
+  const bot = createTelegramBot(options);
+  await initialize(bot, config, log);
+  await registerCommands(bot.api, log);
+  const api = plainApi(config);
+  const messenger = telegramMessenger(api, callbackStore(options.db, options.now), config.sendRate);
+
+  if (config.webhook) {
+    const webhook = config.webhook;
+    const server = await startWebhookServer(bot, webhook, log);
+    try {
+      await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    log.info({ username: bot.botInfo.username, path: webhook.path, port: server.port, secretDerived: webhook.secretDerived }, 'telegram: webhook set');
+    return { messenger, grammy: bot, webhookPort: server.port, stop: () => server.stop(), idle: () => server.idle() };
+  }
+
+  // A webhook left from an earlier deployment would make getUpdates fail with 409.
+  await bot.api.deleteWebhook();
+  const poller = startPolling(bot, { config, log, api, ...(options.onFatal ? { onFatal: options.onFatal } : {}) });
+  log.info({ username: bot.botInfo.username }, 'telegram: polling for updates');
+  return { messenger, grammy: bot, stop: () => poller.stop(), idle: () => poller.idle() };
+}

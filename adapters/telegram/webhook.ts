@@ -1,0 +1,134 @@
+/**
+ * Webhook mode: Telegram posts each update to TELEGRAM_WEBHOOK_URL. The
+ * secret header is checked before anything else (constant time), so a request
+ * without the right `X-Telegram-Bot-Api-Secret-Token` gets 401 and never
+ * reaches the bot. The update is answered after it was handled: a 5xx makes
+ * Telegram deliver it again, which the update-id de-duplication absorbs.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { TelegramWebhookConfig } from './config.ts';
+import type { TelegramLog } from './handler.ts';
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** Updates are small; anything bigger is not from Telegram. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebhookServer {
+  /** The port actually listened on (useful with port 0). */
+  port: number;
+  stop(): Promise<void>;
+  /** Resolves when no request is being handled. */
+  idle(): Promise<void>;
+}
+
+export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header);
+  const wanted = Buffer.from(secret);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+function end(res: ServerResponse, status: number, body = ''): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+      } else parts.push(part);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
+
+function isUpdate(value: unknown): value is Update {
+  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
+}
+
+export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog): Promise<WebhookServer> {
+  const inflight = new Set<Promise<unknown>>();
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== webhook.path) return end(res, 404, 'not found');
+    if (req.method !== 'POST') return end(res, 405, 'POST only');
+    if (!secretMatches(req.headers[SECRET_HEADER], webhook.secret)) {
+      log.warn({ remote: req.socket.remoteAddress }, 'telegram: webhook request without the right secret token refused');
+      res.setHeader('connection', 'close');
+      return end(res, 401, 'secret token is wrong');
+    }
+    // Telegram tries again later; the update is not lost.
+    if (stopping) return end(res, 503, 'shutting down');
+    const body = await readBody(req);
+    if (body === undefined) return end(res, 413, 'too large');
+    let update: unknown;
+    try {
+      update = JSON.parse(body.toString('utf8'));
+    } catch {
+      return end(res, 400, 'not JSON');
+    }
+    if (!isUpdate(update)) return end(res, 400, 'not an update');
+    const task = bot.handleUpdate(update);
+    inflight.add(task);
+    try {
+      await task;
+      end(res, 200);
+    } catch (error) {
+      log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed; Telegram will deliver it again');
+      end(res, 500, 'failed');
+    } finally {
+      inflight.delete(task);
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'telegram: webhook request failed');
+      if (!res.headersSent) end(res, 500, 'failed');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(webhook.port, webhook.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const idle = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+  return {
+    port: (server.address() as AddressInfo).port,
+    idle,
+    stop() {
+      stopped ??= stop();
+      return stopped;
+    },
+  };
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await idle();
+    // Answers just written are flushed, then their keep-alive connections are idle.
+    await new Promise((resolve) => setImmediate(resolve));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), 2000);
+    await closed;
+    clearTimeout(grace);
+  }
+}

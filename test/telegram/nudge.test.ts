@@ -1,0 +1,156 @@
+/**
+ * The scheduler's side: a nudge sent through the Telegram Messenger, answered
+ * by button and by reply; the message edited to show what was logged; and
+ * every failure reported as a DeliveryError the outbox can act on.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Bot } from '../../src/bot/bot.ts';
+import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/bot/port.ts';
+import { b, line } from '../../src/bot/rich.ts';
+import { faults, tgUser, type Fault } from '../doubles/fake-telegram.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const ada = tgUser(1001, 'Ada', { language_code: 'en' });
+const toAda: Recipient = { platform: 'telegram', teamId: '', userId: '1001', chatId: '1001' };
+
+function nudge(contactId: number, name: string): Reply {
+  return {
+    text: [line('📞 Time to call ', b(name), ' (A) — follow up')],
+    buttons: [[{ label: '✅ Done', action: `done:${contactId}` }, { label: '💤 3 d', action: `snooze:${contactId}:3` }]],
+  };
+}
+
+/**
+ * Stands in for the nudge answers being built on main (issue 3): a button
+ * pressed under a message is answered by editing that message. The adapter's
+ * part — editMessageText on `editMessageId` — is what is tested here.
+ */
+function editsUnderButtons(seen: Incoming[]) {
+  return (conversation: Bot): Bot => ({
+    async handle(incoming, now) {
+      seen.push(incoming);
+      const replies = await conversation.handle(incoming, now);
+      if (incoming.action === undefined || incoming.replyToMessageId === undefined) return replies;
+      return replies.map((reply, index) => (index === 0 ? { ...reply, editMessageId: incoming.replyToMessageId } : reply));
+    },
+  });
+}
+
+const touchCount = (harness: Harness) => (harness.database.sqlite!.prepare(`select count(*) as n from touches where kind <> 'met'`).get() as { n: number }).n;
+
+describe('a nudge through the Messenger', () => {
+  it('is sent as HTML with Done/Snooze as an inline keyboard, and a press edits it to show what was logged', async () => {
+    const seen: Incoming[] = [];
+    h = await startHarness({ wrap: editsUnderButtons(seen) });
+    await h.deliver(h.fake.text(ada, '/met Anna Schmidt at Expo, tier A'));
+    const { messageId } = await h.runtime.messenger.send(toAda, nudge(1, 'Anna <Schmidt>'));
+    const sentNudge = h.fake.message(1001, Number(messageId));
+    expect(sentNudge.html).toBe('📞 Time to call <b>Anna &lt;Schmidt&gt;</b> (A) — follow up');
+    expect(sentNudge.replyMarkup).toEqual({
+      inline_keyboard: [[{ text: '✅ Done', callback_data: 'done:1' }, { text: '💤 3 d', callback_data: 'snooze:1:3' }]],
+    });
+
+    const pressed = await h.deliver(h.fake.press(ada, Number(messageId), 'done:1'));
+    expect(seen.at(-1)).toMatchObject({ action: 'done:1', replyToMessageId: messageId });
+    expect(pressed.calls.map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'editMessageText']);
+    const edit = pressed.calls.find((c) => c.method === 'editMessageText')!.payload;
+    expect(edit).toMatchObject({ chat_id: 1001, message_id: Number(messageId), parse_mode: 'HTML' });
+    // The nudge now says what was logged, and its buttons are gone.
+    expect(h.fake.message(1001, Number(messageId)).text).toContain('Logged contact with Anna Schmidt');
+    expect(h.fake.message(1001, Number(messageId)).replyMarkup).toBeUndefined();
+    expect(touchCount(h)).toBe(1);
+  });
+
+  it('a text reply to the nudge message carries its id to the conversation', async () => {
+    const seen: Incoming[] = [];
+    h = await startHarness({ wrap: editsUnderButtons(seen) });
+    await h.deliver(h.fake.text(ada, '/met Anna Schmidt at Expo, tier A'));
+    const { messageId } = await h.runtime.messenger.send(toAda, nudge(1, 'Anna Schmidt'));
+    const { calls } = await h.deliver(h.fake.replyTo(ada, Number(messageId), 'done Anna'));
+    expect(seen.at(-1)).toMatchObject({ text: 'done Anna', replyToMessageId: messageId });
+    expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Logged contact with <b>Anna Schmidt</b>');
+    expect(touchCount(h)).toBe(1);
+  });
+
+  it('Messenger.edit replaces the text and keyboard; the same edit again is no error', async () => {
+    h = await startHarness();
+    const { messageId } = await h.runtime.messenger.send(toAda, nudge(1, 'Anna'));
+    const logged: Reply = { text: [line('✓ ', b('Anna'), ': logged.')] };
+    await h.runtime.messenger.edit!(toAda, messageId, logged);
+    expect(h.fake.message(1001, Number(messageId))).toMatchObject({ text: '✓ Anna: logged.', html: '✓ <b>Anna</b>: logged.' });
+    expect(h.fake.message(1001, Number(messageId)).replyMarkup).toBeUndefined();
+    // Telegram answers "message is not modified"; the message already shows it.
+    await expect(h.runtime.messenger.edit!(toAda, messageId, logged)).resolves.toBeUndefined();
+  });
+
+  it('when the message to edit is gone, the answer comes as a new message', async () => {
+    h = await startHarness({
+      wrap: (conversation) => ({
+        async handle(incoming, now) {
+          const replies = await conversation.handle(incoming, now);
+          return replies.map((reply) => ({ ...reply, editMessageId: '999' }));
+        },
+      }),
+    });
+    const { calls } = await h.deliver(h.fake.text(ada, '/help'));
+    expect(calls.filter((c) => c.method === 'editMessageText').map((c) => c.errorCode)).toEqual([400]);
+    expect(calls.filter((c) => c.method === 'sendMessage' && c.errorCode === undefined)).toHaveLength(1);
+  });
+
+  it('when Telegram will not edit the nudge any more, the answer comes as a new message and the old buttons go', async () => {
+    h = await startHarness({ wrap: editsUnderButtons([]) });
+    await h.deliver(h.fake.text(ada, '/met Anna Schmidt at Expo, tier A'));
+    const { messageId } = await h.runtime.messenger.send(toAda, nudge(1, 'Anna Schmidt'));
+    h.fake.fail('editMessageText', faults.badRequest("Bad Request: message can't be edited"));
+    const { calls } = await h.deliver(h.fake.press(ada, Number(messageId), 'done:1'));
+    expect(calls.filter((c) => c.errorCode === undefined).map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'sendMessage', 'editMessageReplyMarkup']);
+    expect(h.fake.botMessages(1001).at(-1)!.text).toContain('Logged contact with Anna Schmidt');
+    expect(h.fake.message(1001, Number(messageId)).replyMarkup).toBeUndefined();
+    expect(touchCount(h)).toBe(1);
+  });
+
+  it('tells the scheduler its rate limits: 30 messages a second, 1 per chat', async () => {
+    h = await startHarness();
+    expect(h.runtime.messenger.rateLimit).toEqual({ perSecond: 30, perChatPerSecond: 1 });
+    await h.close();
+    h = await startHarness({ env: { TELEGRAM_SEND_RATE: '20,0.5' } });
+    expect(h.runtime.messenger.rateLimit).toEqual({ perSecond: 20, perChatPerSecond: 0.5 });
+  });
+});
+
+describe('Messenger failures are DeliveryErrors, never retried inside', () => {
+  const cases: [string, Fault, string, number | undefined][] = [
+    ['429 with retry_after', faults.tooMany(7), 'rate_limited', 7000],
+    ['403 bot was blocked by the user', faults.blocked(), 'blocked', undefined],
+    ['403 user is deactivated', faults.deactivated(), 'blocked', undefined],
+    ["403 bot can't initiate conversation", { code: 403, description: "Forbidden: bot can't initiate conversation with a user" }, 'blocked', undefined],
+    ['500', faults.serverError(), 'transient', undefined],
+    ['a dropped connection', faults.drop(), 'transient', undefined],
+    ['400', faults.badRequest("Bad Request: can't parse entities"), 'permanent', undefined],
+  ];
+  it.each(cases)('%s → %s', async (_name, fault, failure, retryAfterMs) => {
+    h = await startHarness();
+    h.fake.fail('sendMessage', fault);
+    const error = await h.runtime.messenger.send(toAda, nudge(1, 'Anna')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ failure, retryAfterMs });
+    // One attempt: the outbox decides when to try again.
+    expect(h.fake.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+  });
+
+  it('a user who blocked the bot: send fails with "blocked"; the block itself marks them inactive until they write again', async () => {
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/start'));
+    h.fake.blockedChats.add(1001);
+    await expect(h.runtime.messenger.send(toAda, nudge(1, 'Anna'))).rejects.toMatchObject({ failure: 'blocked' });
+    await h.deliver(h.fake.kicked(ada));
+    const inactive = () => (h.database.sqlite!.prepare('select inactive from users').get() as { inactive: number }).inactive;
+    expect(inactive()).toBe(1);
+    h.fake.blockedChats.delete(1001);
+    await h.deliver(h.fake.text(ada, '/today'));
+    expect(inactive()).toBe(0);
+  });
+});
