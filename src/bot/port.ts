@@ -85,6 +85,13 @@ export interface Messenger {
   platform: Platform;
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;
+  /**
+   * The pace the platform tolerates for messages the bot starts itself: at most
+   * `perSecond` sends a second through this messenger, and `perChatPerSecond`
+   * into one chat. The scheduler paces its fan-out by it; 429s still happen and
+   * come back as `rate_limited` DeliveryErrors.
+   */
+  rateLimit?: { perSecond: number; perChatPerSecond?: number };
 }
 
 export type DeliveryFailure =

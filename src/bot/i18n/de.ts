@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
+import { deSlack } from './de-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -369,6 +370,7 @@ export const de: Messages = {
   ],
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
+  ...deSlack,
   helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,
 };
 

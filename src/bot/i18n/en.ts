@@ -16,6 +16,7 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
+import { enSlack } from './en-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -375,6 +376,7 @@ export const en = {
   ],
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
+  ...enSlack,
   helpUnknown: (topic: string) => l`There is no help on ${b(topic)}. ${code('/help')} lists the commands.`,
 };
 
