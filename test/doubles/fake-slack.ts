@@ -34,6 +34,8 @@ export interface FakeFile {
   name: string;
   content: Buffer;
   filetype?: string;
+  /** The size files.info reports (default: the content's). */
+  size?: number;
   /** The team whose bot may download it. */
   teamId: string;
 }
@@ -112,10 +114,10 @@ export class FakeSlack {
   }
 
   /** Polls until `probe` returns something truthy (the app works after its ack). */
-  async waitFor<T>(probe: () => T | undefined | null | false, what = 'the expected call', timeoutMs = 10_000): Promise<T> {
+  async waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what = 'the expected call', timeoutMs = 10_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const value = probe();
+      const value = await probe();
       if (value) return value;
       if (Date.now() > until) throw new Error(`fake Slack: gave up waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -203,7 +205,7 @@ export class FakeSlack {
         if (!file || file.teamId !== team.id) return { ok: false, error: 'file_not_found' };
         return {
           ok: true,
-          file: { id, name: file.name, title: file.name, filetype: file.filetype ?? 'text', size: file.content.length, url_private_download: `${this.url}/files/${id}/${encodeURIComponent(file.name)}` },
+          file: { id, name: file.name, title: file.name, filetype: file.filetype ?? 'text', size: file.size ?? file.content.length, url_private_download: `${this.url}/files/${id}/${encodeURIComponent(file.name)}` },
         };
       }
       case 'files.getUploadURLExternal': {
