@@ -4,6 +4,8 @@
  */
 import os from 'node:os';
 import { startConsoleChat } from '../adapters/console/chat.ts';
+import { slackConfig } from '../adapters/slack/config.ts';
+import { startSlack } from '../adapters/slack/start.ts';
 import { createBot } from './bot/bot.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -41,11 +43,29 @@ export function consoleTimeZone(config: Config): string {
   return config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+}
+
 /** `npm start`: every configured platform; with none, the console chat. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { config, database, log } = await boot(env, 'warn');
+  const slack = slackConfig(env);
+  // Listening from the start, so a signal during start-up still ends in a clean stop.
+  const stopSignal = slack ? untilSignal() : undefined;
+  const { config, database, log } = await boot(env, slack ? 'info' : 'warn');
   warmUpParser();
   const bot = createBot({ db: database.db, log });
+  if (stopSignal) {
+    const platforms = [...(slack ? [await startSlack({ bot, db: database.db, log, config: slack })] : [])];
+    log.info({ signal: await stopSignal }, 'stopping');
+    for (const platform of platforms) await platform.stop();
+    await database.close();
+    return 0;
+  }
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const chat = startConsoleChat({

@@ -13,14 +13,16 @@ afterEach(async () => {
   await t.stop();
 });
 
+type Seen = Record<string, unknown> & { shown: string; buttons: ReturnType<typeof blocksButtons> };
+
 /** The ephemeral answer that reached `path` (a command's or a button's response_url). */
-async function answerAt(path: string) {
+async function answerAt(path: string): Promise<Seen> {
   const response = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === path), `an answer at ${path}`);
   return { ...response.body, shown: visible(blocksText(response.body.blocks)), buttons: blocksButtons(response.body.blocks) };
 }
 
 /** The nth chat.postMessage (0-based), once it has happened. */
-async function posted(n: number) {
+async function posted(n: number): Promise<Seen> {
   const call = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[n], `message ${n + 1}`);
   return { ...call.args, shown: visible(blocksText(call.args.blocks)), buttons: blocksButtons(call.args.blocks) };
 }
