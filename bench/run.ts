@@ -3,9 +3,11 @@
  * against a floor measured in the same run, on this machine, now.
  */
 import { benchCommands } from './commands.ts';
+import { benchSlack } from './slack.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
+  slack: benchSlack,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

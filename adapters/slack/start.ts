@@ -64,6 +64,8 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const app = new App({
     logger,
     clientOptions,
+    // keepwarm keeps its conversation state (open questions) in its database, not in bolt's.
+    convoStore: false,
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken! } : { signingSecret: config.signingSecret! }),
     ...(await authOptions(config, workspaces, clientOptions)),
   } satisfies AppOptions);

@@ -11,8 +11,10 @@
  *   // … point SLACK_API_URL at slack.apiUrl …
  *   await slack.waitFor(() => slack.callsTo('chat.postMessage')[0]);
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSocketMode } from './fake-socket-mode.ts';
 
 export interface FakeTeam {
   id: string;
@@ -58,6 +60,8 @@ export class FakeSlack {
   readonly calls: FakeCall[] = [];
   /** Bodies POSTed to response URLs, in order. */
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  /** Emits `response` (path) when a response_url is posted to, for waiting without polling. */
+  readonly events = new EventEmitter();
   readonly uploads: { fileId: string; bytes: number }[] = [];
   readonly files = new Map<string, FakeFile>();
   readonly users = new Map<string, { tz?: string; locale?: string }>();
@@ -81,6 +85,14 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return holder.fake;
+  }
+
+  private socket: FakeSocketMode | undefined;
+
+  /** Socket Mode: `apps.connections.open` names this fake's WebSocket, and tests push envelopes through it. */
+  socketMode(): FakeSocketMode {
+    this.socket ??= new FakeSocketMode(this.server);
+    return this.socket;
   }
 
   /** The base URL for SLACK_API_URL / clientOptions.slackApiUrl. */
@@ -125,6 +137,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    this.socket?.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -142,7 +155,9 @@ export class FakeSlack {
 
     if (path.startsWith('/respond/')) {
       this.responses.push({ path, body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
-      return send(res, 200, 'ok', 'text/plain');
+      send(res, 200, 'ok', 'text/plain');
+      this.events.emit('response', path);
+      return;
     }
     if (path.startsWith('/upload/')) {
       this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length });
@@ -177,6 +192,10 @@ export class FakeSlack {
 
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     if (method === 'oauth.v2.access') return this.exchange(args);
+    if (method === 'apps.connections.open') {
+      if (!this.socket || !token?.startsWith('xapp-')) return { ok: false, error: 'invalid_auth' };
+      return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/link` };
+    }
     const team = token ? this.teams.get(token) : undefined;
     if (!team) return { ok: false, error: 'invalid_auth' };
     const user = String(args.user ?? args.users ?? '');
