@@ -173,6 +173,25 @@ describe('the app DM', () => {
   });
 });
 
+describe('exports', () => {
+  it('uploads the file into the DM; a slash command says so in its ephemeral answer', async () => {
+    await t.sender.message('T1', 'U1', '/add Bob Meyer, tier B');
+    await posted(0);
+    const exported = await t.sender.command('T1', 'U1', '/keepwarm', 'export json');
+    const answer = await answerAt(exported.responseUrl);
+    expect(answer.shown).toContain('is in our direct messages');
+    const ask = t.fake.callsTo('files.getUploadURLExternal')[0]!;
+    expect(String(ask.args.filename)).toMatch(/\.json$/);
+    const complete = t.fake.callsTo('files.completeUploadExternal')[0]!;
+    expect(complete.args.channel_id).toBe('DT1U1');
+    expect(t.fake.uploads[0]!.bytes).toBeGreaterThan(Number(ask.args.length) - 1);
+
+    await t.sender.message('T1', 'U1', 'export json');
+    await t.fake.waitFor(() => t.fake.callsTo('files.completeUploadExternal')[1], 'the second upload');
+    expect(t.fake.callsTo('files.completeUploadExternal')[1]!.args.channel_id).toBe('DT1U1');
+  });
+});
+
 describe('the Home tab', () => {
   it("shows today's picks with buttons, the overdue list, the figures and the settings; a press there answers in the DM", async () => {
     await t.sender.message('T1', 'U1', '/add Bob Meyer, tier B, last talked 7 months ago');
