@@ -59,8 +59,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { config, database, log } = await boot(env, slack ? 'info' : 'warn');
   warmUpParser();
   const bot = createBot({ db: database.db, log });
-  if (stopSignal) {
-    const platforms = [...(slack ? [await startSlack({ bot, db: database.db, log, config: slack })] : [])];
+  if (slack && stopSignal) {
+    const platforms = [await startSlack({ bot, db: database.db, log, config: slack })];
     log.info({ signal: await stopSignal }, 'stopping');
     for (const platform of platforms) await platform.stop();
     await database.close();
