@@ -5,6 +5,7 @@
 import { benchCommands } from './commands.ts';
 import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
+import { benchSlack } from './slack.ts';
 import { benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   nudges: benchNudges,
   import: benchImport,
   telegram: benchTelegram,
+  slack: benchSlack,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

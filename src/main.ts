@@ -4,9 +4,12 @@
  */
 import os from 'node:os';
 import { startConsoleChat } from '../adapters/console/chat.ts';
+import { slackConfig } from '../adapters/slack/config.ts';
+import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
 import { createBot } from './bot/bot.ts';
+import type { Messenger } from './bot/port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
@@ -47,13 +50,26 @@ export function consoleTimeZone(config: Config): string {
 /** `npm start`: every configured platform; with none, the console chat. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const telegram = telegramConfig(env);
-  const { config, database, log } = await boot(env, telegram ? 'info' : 'warn');
+  const slack = slackConfig(env);
+  const onPlatforms = telegram !== undefined || slack !== undefined;
+  // Listening from the start, so a signal during start-up still ends in a clean stop.
+  const signal = onPlatforms ? untilSignal() : undefined;
+  const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn');
   warmUpParser();
   const bot = createBot({ db: database.db, log });
-  const platforms: RunningPlatform[] = [];
-  const fatal = deferred<Error>();
-  if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve }));
-  if (platforms.length > 0) return serve(platforms, database, log, fatal.promise);
+  if (signal) {
+    const fatal = deferred<Error>();
+    const platforms: RunningPlatform[] = [];
+    try {
+      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve }));
+      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack }));
+    } catch (error) {
+      await Promise.allSettled(platforms.map((platform) => platform.stop()));
+      await database.close();
+      throw error;
+    }
+    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]));
+  }
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
@@ -88,7 +104,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 }
 
 interface RunningPlatform {
+  messenger: Messenger;
   stop(): Promise<void>;
+}
+
+/** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
 }
 
 function deferred<T>() {
@@ -97,13 +122,22 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Runs the platforms until SIGINT/SIGTERM, then stops them cleanly: in-flight updates finish before the database closes. */
-async function serve(platforms: RunningPlatform[], database: Database, log: Logger, fatal: Promise<Error>): Promise<number> {
-  const signal = new Promise<string>((resolve) => {
-    for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
+/**
+ * Runs the platforms and the nudge scheduler until a signal or a fatal
+ * platform error, then stops them cleanly: the scheduler's tick and in-flight
+ * updates finish before the database closes.
+ */
+async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>): Promise<number> {
+  const scheduler = startScheduler({
+    db: database.db,
+    messengers: platforms.map((platform) => platform.messenger),
+    catchUpMs: config.catchUpMs,
+    concurrency: config.sendConcurrency,
+    log,
   });
-  const reason = await Promise.race([signal, fatal]);
+  const reason = await until;
   log.info({ reason: typeof reason === 'string' ? reason : reason.message }, 'keepwarm stopping');
+  await scheduler.stop();
   await Promise.allSettled(platforms.map((platform) => platform.stop()));
   await database.close();
   return typeof reason === 'string' ? 0 : 1;

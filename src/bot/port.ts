@@ -84,8 +84,10 @@ export interface Recipient extends PlatformIdentity {
 export interface Messenger {
   platform: Platform;
   /**
-   * How fast the platform lets a bot send (Telegram: about 30 messages a
-   * second overall, 1 a second per chat); the scheduler paces nudges below it.
+   * The pace the platform tolerates for messages the bot starts itself: at most
+   * `perSecond` sends a second through this messenger, and `perChatPerSecond`
+   * into one chat (Telegram: about 30 and 1). The scheduler paces its fan-out
+   * by it; 429s still happen and come back as `rate_limited` DeliveryErrors.
    */
   rateLimit?: { perSecond: number; perChatPerSecond?: number };
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;

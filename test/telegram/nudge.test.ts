@@ -154,3 +154,30 @@ describe('Messenger failures are DeliveryErrors, never retried inside', () => {
     expect(inactive()).toBe(0);
   });
 });
+
+describe('the real daily nudge on Telegram', () => {
+  it('the scheduler sends it through the adapter; Done edits it in place, a reply "done Bob" applies to it', async () => {
+    const { createScheduler } = await import('../../src/scheduler/scheduler.ts');
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
+    await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
+    // The nudge time has come.
+    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(Date.now() - 60_000).toISOString());
+    const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger] });
+    const { send } = await scheduler.tick();
+    expect(send.sent).toBe(1);
+    const sent = h.fake.botMessages(1001).at(-1)!;
+    expect(sent.html).toContain('<b>Bob Meyer</b> (B)');
+    expect(sent.html).toContain('<b>Anna Schmidt</b> (A)');
+
+    const done = sent.replyMarkup!.inline_keyboard.flat().find((button: { text: string }) => button.text === '✅ Done: Anna Schmidt') as { callback_data?: string };
+    const pressed = await h.deliver(h.fake.press(ada, sent.messageId, done.callback_data!));
+    expect(pressed.calls.map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'editMessageText']);
+    expect(h.fake.message(1001, sent.messageId).text).toContain('Anna Schmidt — ✅ done');
+
+    const { calls } = await h.deliver(h.fake.replyTo(ada, sent.messageId, 'done Bob'));
+    expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Logged contact with <b>Bob Meyer</b>');
+    expect(h.fake.message(1001, sent.messageId).text).toContain('Bob Meyer — ✅ done');
+    expect(touchCount(h)).toBe(4);
+  });
+});

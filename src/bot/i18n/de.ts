@@ -18,6 +18,7 @@ import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
 import { deTelegram } from './de-telegram.ts';
+import { deSlack } from './de-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
@@ -357,6 +358,7 @@ export const de: Messages = {
   ...deImport,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
+  ...deSlack,
   helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,
 };
 

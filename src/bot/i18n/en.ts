@@ -18,6 +18,7 @@ import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
 import { enTelegram } from './en-telegram.ts';
+import { enSlack } from './en-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
@@ -363,6 +364,7 @@ export const en = {
   ...enImport,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
+  ...enSlack,
   helpUnknown: (topic: string) => l`There is no help on ${b(topic)}. ${code('/help')} lists the commands.`,
 };
 

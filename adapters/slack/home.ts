@@ -1,0 +1,21 @@
+/**
+ * The Home tab: what the user would ask for on opening the app — today's picks
+ * with their buttons, the overdue list by tier, the figures of /stats and the
+ * nudge settings. The bot answers `/today`, `/overdue`, `/stats` and
+ * `/settings` as it would in the DM, and their replies are the view, so the
+ * tab says exactly what the commands say, in the user's language.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { Incoming } from '../../src/bot/port.ts';
+import { renderHomeBlocks } from './render.ts';
+
+export const HOME_COMMANDS = ['/today', '/overdue', '/stats', '/settings'] as const;
+
+export async function publishHome(options: { bot: Bot; client: Pick<webApi.WebClient, 'views'>; base: Incoming; now: Date }): Promise<void> {
+  const { bot, client, base, now } = options;
+  const groups = [];
+  // Read-only commands: no event id, so opening the tab again shows fresh figures.
+  for (const text of HOME_COMMANDS) groups.push(await bot.handle({ ...base, text }, now));
+  await client.views.publish({ user_id: base.from.userId, view: { type: 'home', blocks: renderHomeBlocks(groups) } });
+}

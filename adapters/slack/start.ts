@@ -1,0 +1,122 @@
+/**
+ * keepwarm as a Slack app (bolt): Socket Mode with SLACK_APP_TOKEN, else HTTP
+ * on PORT (signed requests at /slack/events); one workspace with
+ * SLACK_BOT_TOKEN, or any number through the OAuth install flow
+ * (/slack/install, /slack/oauth_redirect) with installations in keepwarm's
+ * database. See docs/slack.md.
+ */
+import type { AddressInfo } from 'node:net';
+import { App, webApi, type AppOptions } from '@slack/bolt';
+import type { Kysely } from 'kysely';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { Messenger } from '../../src/bot/port.ts';
+import type { Logger } from '../../src/log.ts';
+import type { DB } from '../../src/store/schema.ts';
+import { boltLogger } from './bolt-log.ts';
+import type { SlackConfig } from './config.ts';
+import { Directory } from './directory.ts';
+import { describe } from './errors.ts';
+import { registerListeners } from './listeners.ts';
+import { createSlackMessenger } from './messenger.ts';
+import { Workspaces } from './workspaces.ts';
+
+/** The bot scopes keepwarm asks for in the OAuth flow; the same as slack-manifest.yaml. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
+
+export interface SlackOptions {
+  bot: Bot;
+  db: Kysely<DB>;
+  log: Logger;
+  config: SlackConfig;
+  now?: () => Date;
+}
+
+export interface RunningSlack {
+  /** Sends the daily nudge (the scheduler's port). */
+  messenger: Messenger;
+  /** Stops taking requests, lets the ones in hand finish. */
+  stop(): Promise<void>;
+  /** HTTP mode: the port the app listens on (PORT=0 picks a free one). */
+  port: number | undefined;
+}
+
+/** Asks Slack who the bot token belongs to; a refused token stops keepwarm with the fix named. */
+async function whoAmI(token: string, clientOptions: webApi.WebClientOptions) {
+  try {
+    const result = await new webApi.WebClient(token, clientOptions).auth.test();
+    if (!result.team_id || !result.user_id) throw new Error('auth.test named no team');
+    return { teamId: result.team_id, enterpriseId: result.enterprise_id ?? '', botUserId: result.user_id, botId: result.bot_id };
+  } catch (error) {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (${describe(error)}) — check the token under "OAuth & Permissions" of the app`, { cause: error });
+  }
+}
+
+export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
+  const { bot, db, log, config } = options;
+  const now = options.now ?? (() => new Date());
+  const workspaces = new Workspaces(db, now);
+  const directory = new Directory();
+  const logger = boltLogger(log);
+  const base: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger };
+  // Answers to the user: a 429 waits for Retry-After, other failures are retried a few times, quickly.
+  const clientOptions: webApi.WebClientOptions = { ...base, retryConfig: { retries: config.apiRetries, factor: 2, minTimeout: 500, maxTimeout: 5000 } };
+
+  const app = new App({
+    logger,
+    clientOptions,
+    // keepwarm keeps its conversation state (open questions) in its database, not in bolt's.
+    convoStore: false,
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken! } : { signingSecret: config.signingSecret! }),
+    ...(await authOptions(config, workspaces, clientOptions)),
+  } satisfies AppOptions);
+
+  const serial = registerListeners(app, { bot, db, log, directory, workspaces, apiUrl: config.apiUrl, now });
+  app.error(async (error) => {
+    log.error({ error: describe(error.original ?? error) }, 'slack: request failed');
+  });
+
+  const server = await app.start(config.port);
+  const address = server && typeof server === 'object' && 'address' in server ? (server.address() as AddressInfo | null) : null;
+  const port = address?.port;
+  log.info({ mode: config.mode, auth: config.auth.kind, ...(port !== undefined ? { port } : {}) }, 'slack: running');
+
+  const messenger = createSlackMessenger({
+    workspaces,
+    directory,
+    ...(config.auth.kind === 'token' ? { botToken: config.auth.botToken } : {}),
+    clientOptions: base,
+    perSecond: config.sendPerSecond,
+    log,
+  });
+
+  return {
+    messenger,
+    port,
+    async stop() {
+      await app.stop();
+      await serial.idle();
+    },
+  };
+}
+
+async function authOptions(config: SlackConfig, workspaces: Workspaces, clientOptions: webApi.WebClientOptions): Promise<Partial<AppOptions>> {
+  if (config.auth.kind === 'token') {
+    const me = await whoAmI(config.auth.botToken, clientOptions);
+    await workspaces.registerTokenWorkspace(me.teamId, me.enterpriseId);
+    // With the ids given, bolt does not call auth.test again.
+    return { token: config.auth.botToken, botUserId: me.botUserId, ...(me.botId ? { botId: me.botId } : {}) };
+  }
+  return {
+    clientId: config.auth.clientId,
+    clientSecret: config.auth.clientSecret,
+    stateSecret: config.auth.stateSecret,
+    scopes: BOT_SCOPES,
+    installationStore: workspaces,
+    installerOptions: {
+      // oauth.v2.access and auth.test of the install flow go to the same Web API.
+      clientOptions,
+      directInstall: false,
+      ...(config.mode === 'socket' ? { port: config.port } : {}),
+    },
+  };
+}

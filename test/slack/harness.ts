@@ -1,0 +1,108 @@
+/**
+ * The real Slack adapter (bolt in HTTP mode) on an in-memory database, talking
+ * to a fake Slack Web API; tests play Slack with signed requests.
+ */
+import { pino } from 'pino';
+import { createBot, type Bot } from '../../src/bot/bot.ts';
+import type { Incoming } from '../../src/bot/port.ts';
+import type { Database } from '../../src/store/db.ts';
+import type { SlackConfig } from '../../adapters/slack/config.ts';
+import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
+import { memoryDatabase } from '../doubles/chat.ts';
+import { FakeSlack, type FakeTeam } from '../doubles/fake-slack.ts';
+import { SlackSender } from '../doubles/slack-requests.ts';
+
+export const SECRET = 'test-signing-secret';
+
+export interface SlackTest {
+  fake: FakeSlack;
+  slack: RunningSlack;
+  sender: SlackSender;
+  database: Database;
+  /** Every Incoming the bot was handed, in order. */
+  seen: Incoming[];
+  /** What the app logged at warn or error. */
+  logs: { level: number; msg: string; [key: string]: unknown }[];
+  team: FakeTeam;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** OAuth distribution instead of one SLACK_BOT_TOKEN workspace. */
+  oauth?: boolean;
+  /** Wraps the real bot (to watch or to play a part of main's bot). */
+  wrap?: (bot: Bot) => Bot;
+  config?: Partial<SlackConfig>;
+  now?: () => Date;
+}
+
+export async function startSlackTest(options: HarnessOptions = {}): Promise<SlackTest> {
+  const fake = await FakeSlack.start();
+  const team = fake.addTeam({ id: 'T1', token: 'xoxb-t1' });
+  const database = await memoryDatabase();
+  const logs: SlackTest['logs'] = [];
+  const log = pino(
+    { level: 'warn' },
+    { write: (line: string) => void logs.push(JSON.parse(line) as SlackTest['logs'][number]) },
+  );
+  const real = createBot({ db: database.db, log });
+  const seen: Incoming[] = [];
+  const watched: Bot = {
+    handle(incoming, now) {
+      seen.push(incoming);
+      return real.handle(incoming, now);
+    },
+  };
+  const bot = options.wrap ? options.wrap(watched) : watched;
+  const config: SlackConfig = {
+    mode: 'http',
+    auth: options.oauth
+      ? { kind: 'oauth', clientId: fake.clientId, clientSecret: fake.clientSecret, stateSecret: 'state-secret' }
+      : { kind: 'token', botToken: team.token },
+    signingSecret: SECRET,
+    appToken: undefined,
+    port: 0,
+    apiUrl: fake.apiUrl,
+    sendPerSecond: 50,
+    // A failing call must fail the test now, not after half an hour of retries.
+    apiRetries: 0,
+    ...options.config,
+  };
+  const slack = await startSlack({ bot, db: database.db, log, config, ...(options.now ? { now: options.now } : {}) });
+  const sender = new SlackSender(`http://127.0.0.1:${slack.port}`, SECRET, fake);
+  return {
+    fake,
+    slack,
+    sender,
+    database,
+    seen,
+    logs,
+    team,
+    async stop() {
+      await slack.stop();
+      await fake.stop();
+      await database.close();
+    },
+  };
+}
+
+/** The text of a rendered message or view: every section's mrkdwn, joined. */
+export function blocksText(blocks: unknown): string {
+  return ((blocks ?? []) as { type: string; text?: { text: string } }[])
+    .filter((b) => b.type === 'section')
+    .map((b) => b.text?.text ?? '')
+    .join('\n');
+}
+
+/** The buttons of rendered blocks: label and value. */
+export function blocksButtons(blocks: unknown): { label: string; value: string; actionId: string }[] {
+  return ((blocks ?? []) as { type: string; elements?: { text: { text: string }; value: string; action_id: string }[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .map((e) => ({ label: e.text.text, value: e.value, actionId: e.action_id }));
+}
+
+/** Slack shows mrkdwn without its invisible joiners; tests read it the same way. */
+export function visible(text: string): string {
+  return text.replace(/\u2060/g, '');
+}
