@@ -149,7 +149,7 @@ export async function benchSlack(): Promise<void> {
   };
   const cases = [
     { label: 'bare bolt app, ack only (floor)', run: viaBare, runs: [] as Run[] },
-    { label: 'keepwarm /today, SQLite file (synchronous=FULL)', run: via(onFile.sender), runs: [] as Run[] },
+    { label: 'keepwarm /today, SQLite file', run: via(onFile.sender), runs: [] as Run[] },
     { label: 'keepwarm /today, SQLite in memory', run: via(inMemory.sender), runs: [] as Run[] },
   ];
   for (const c of cases) await load(WARMUP, c.run);

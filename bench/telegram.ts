@@ -80,16 +80,15 @@ async function bareEcho(fake: FakeTelegram) {
 interface Variant {
   /** A conversation that only echoes: what the adapter itself costs. */
   stub?: boolean;
-  /** SQLite `synchronous` (keepwarm ships FULL: every commit reaches the disk). */
-  synchronous?: 'FULL' | 'NORMAL';
+  /** SQLite durability (keepwarm's default is NORMAL; FULL syncs every commit to the disk). */
+  synchronous?: 'full' | 'normal';
 }
 
 async function keepwarm(fake: FakeTelegram, variant: Variant) {
   rmSync(RUN_FILE, { force: true });
   for (const suffix of ['-wal', '-shm']) rmSync(`${RUN_FILE}${suffix}`, { force: true });
   copyFileSync(FILE, RUN_FILE);
-  const database = openSqlite(RUN_FILE);
-  if (variant.synchronous) database.sqlite!.pragma(`synchronous = ${variant.synchronous}`);
+  const database = openSqlite(RUN_FILE, variant.synchronous ? { synchronous: variant.synchronous } : {});
   await migrateToLatest(database.db);
   const log = { info: () => undefined, warn: () => undefined, error: (fields: object, message: string) => console.error(message, fields) };
   const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }, { pollTimeoutSeconds: 1 })!;
@@ -138,7 +137,7 @@ export async function benchTelegram(): Promise<void> {
   const cases: [string, (i: number) => string, Variant][] = [
     ['/today', () => '/today', {}],
     ['called NAME yesterday', called, {}],
-    ['called NAME yesterday, synchronous=NORMAL', called, { synchronous: 'NORMAL' }],
+    ['called NAME yesterday, SQLITE_SYNCHRONOUS=full', called, { synchronous: 'full' }],
     ['adapter only (echo conversation)', (i) => `echo ${i}`, { stub: true }],
   ];
   const rows: string[][] = [['command', 'keepwarm updates/s', 'bare echo updates/s', 'ratio']];

@@ -17,6 +17,7 @@ const schema = z.object({
   KEEPWARM_USER: optionalText,
   TZ: optionalText,
   LANG: optionalText,
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full', 'NORMAL', 'FULL']).optional(),
   NUDGE_CATCH_UP_HOURS: z.coerce.number().min(0).max(24).optional(),
   NUDGE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
@@ -30,6 +31,8 @@ export type Config = {
   /** A nudge missed while the bot was down is still sent this late (default 6 h). */
   catchUpMs: number;
   sendConcurrency: number;
+  /** SQLite durability: `normal` (default) or `full`; see docs/storage.md. */
+  sqliteSynchronous: 'normal' | 'full';
 };
 
 export class ConfigError extends Error {
@@ -51,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     locale: e.LANG,
     catchUpMs: (e.NUDGE_CATCH_UP_HOURS ?? 6) * 3600_000,
     sendConcurrency: e.NUDGE_SEND_CONCURRENCY ?? 4,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS?.toLowerCase() === 'full' ? 'full' : 'normal',
   };
 }

@@ -31,13 +31,24 @@ export function sqlitePath(url: string): string {
   return path === '' ? ':memory:' : path;
 }
 
-export function openSqlite(path: string): Database {
+/**
+ * How hard a commit insists on reaching the disk (docs/storage.md, "Durability"):
+ * NORMAL survives any crash of keepwarm itself and may lose the last commits to
+ * a power cut or a kernel crash; FULL survives those too, at one fsync per commit.
+ */
+export type SqliteSynchronous = 'normal' | 'full';
+
+export interface SqliteOptions {
+  synchronous?: SqliteSynchronous;
+}
+
+export function openSqlite(path: string, options: SqliteOptions = {}): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  // Settings asserted at boot (docs/storage.md): durable commits, concurrent
-  // readers, waits instead of SQLITE_BUSY, and rows that really cascade.
+  // Settings asserted at boot (docs/storage.md): the chosen durability,
+  // concurrent readers, waits instead of SQLITE_BUSY, and rows that really cascade.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   // Freed pages are overwritten, so erased data is gone from the file too.
@@ -46,11 +57,11 @@ export function openSqlite(path: string): Database {
   return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
-export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Database> {
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: SqliteOptions = {}): Promise<Database> {
   if (databaseKind(url) === 'postgres') {
     // Loaded lazily so SQLite users never load the pg driver.
     const { openPostgres } = await import('./postgres.ts');
     return openPostgres(url);
   }
-  return openSqlite(sqlitePath(url));
+  return openSqlite(sqlitePath(url), options);
 }

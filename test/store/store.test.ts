@@ -16,12 +16,15 @@ const now = new Date('2026-11-23T09:00:00Z');
 const who = { platform: 'console' as const, teamId: '', userId: 'u' };
 
 describe('the SQLite file', () => {
-  it('is opened in WAL mode with full sync, a busy timeout, foreign keys and secure delete', () => {
+  it('is opened in WAL mode with the chosen durability (NORMAL unless FULL is asked for), a busy timeout, foreign keys and secure delete', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keepwarm-db-'));
     try {
+      const full = openSqlite(join(dir, 'full.db'), { synchronous: 'full' });
+      expect(full.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
+      full.sqlite!.close();
       const { sqlite } = openSqlite(join(dir, 'nested', 'k.db'));
       expect(sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(sqlite!.pragma('synchronous', { simple: true })).toBe(2);
+      expect(sqlite!.pragma('synchronous', { simple: true })).toBe(1);
       expect(sqlite!.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(sqlite!.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(sqlite!.pragma('secure_delete', { simple: true })).toBe(1);
