@@ -110,6 +110,7 @@ export async function benchNudges(): Promise<void> {
   floorDb.close();
 
   const database = openSqlite(WORK);
+  await migrateToLatest(database.db);
   const { result, peakMb, baseMb } = await withPeakMemory(async () => {
     const start = performance.now();
     const report = await planDueNudges(database.db, new Date('2026-11-24T08:00:30Z'), { catchUpMs: 6 * 3600_000, audience: [{ platform: 'telegram' }] });

@@ -74,14 +74,35 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The calendar date of an instant in a zone. */
 export function localDateOf(at: Date | Instant, zone: string): LocalDate {
-  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : DateTime.fromJSDate(at);
-  return dt.setZone(zone).toISODate() as LocalDate;
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return fromDayNumber(Math.floor((ms + offsetAt(ms, zone) * 60_000) / DAY_MS));
 }
 
 /** Wall-clock `HH:MM` of an instant in a zone. */
 export function localTimeOf(at: Date | Instant, zone: string): string {
-  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : DateTime.fromJSDate(at);
-  return dt.setZone(zone).toFormat('HH:mm');
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  const minuteOfDay = Math.floor((((ms + offsetAt(ms, zone) * 60_000) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset in minutes at an instant. Asking Intl (through luxon)
+ * costs more than handling a whole message, so offsets are remembered per zone
+ * and quarter hour: zones change their offset only at such boundaries (on the
+ * hour or half hour in UTC, in every zone of the tz database).
+ */
+function offsetAt(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(ms, { zone }).offset;
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -108,7 +129,7 @@ const instantAtMemo = memo((key: string): Instant => {
 
 /** Offset of the zone from UTC in minutes at an instant (what chrono-node needs). */
 export function zoneOffsetMinutes(at: Date, zone: string): number {
-  return DateTime.fromJSDate(at).setZone(zone).offset;
+  return offsetAt(at.getTime(), zone);
 }
 
 export function toInstant(at: Date): Instant {

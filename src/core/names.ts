@@ -40,7 +40,7 @@ interface PreparedName<Id> {
   id: Id;
   /** The whole name folded: the key of level (a). */
   key: string;
-  words: Word[];
+  words: readonly Word[];
 }
 
 /** Candidates with their spellings computed once; build with prepareCandidates. */
@@ -63,7 +63,27 @@ function fold(text: string): string {
   return text.replace(FOLDABLE, '$1');
 }
 
-function wordsOf(name: string): Word[] {
+/**
+ * A name's words, remembered: every message matches against all of a user's
+ * contacts, and the same names come back message after message.
+ */
+const wordCache = new Map<string, { words: readonly Word[]; key: string }>();
+function spellingsOf(name: string): { words: readonly Word[]; key: string } {
+  let entry = wordCache.get(name);
+  if (entry === undefined) {
+    const words = computeWords(name);
+    entry = { words, key: words.map((w) => w.fold).join(' ') };
+    if (wordCache.size >= 50_000) wordCache.clear();
+    wordCache.set(name, entry);
+  }
+  return entry;
+}
+
+function wordsOf(name: string): readonly Word[] {
+  return spellingsOf(name).words;
+}
+
+function computeWords(name: string): Word[] {
   const decomposed = name
     .toLowerCase()
     .replace(APOSTROPHES, '')
@@ -104,8 +124,8 @@ export function nameSortKey(name: string): string {
 /** Name rule: compute every candidate's spellings once, for repeated matching. */
 export function prepareCandidates<Id>(candidates: readonly NameCandidate<Id>[]): PreparedCandidates<Id> {
   const names = candidates.map((c) => {
-    const words = wordsOf(c.name);
-    return { id: c.id, key: words.map((w) => w.fold).join(' '), words };
+    const { words, key } = spellingsOf(c.name);
+    return { id: c.id, key, words };
   });
   return { names };
 }

@@ -7,14 +7,15 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReminderFacts, TouchFacts } from '../core/contact.ts';
 import type { NudgeHistory, PastEntry } from '../core/nudge-choice.ts';
 import type { LocalDate, Tier, TouchKind } from '../core/types.ts';
-import { toContact, type Contact } from './contacts.ts';
+import { FACT_COLUMNS, toFacts, type FactRow } from './contacts.ts';
+import type { ContactFacts } from '../core/contact.ts';
 import { previousPicks, recentEntries } from './nudges.ts';
-import type { ContactRow, DB } from './schema.ts';
+import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface NudgeInputs {
-  contacts: Contact[];
+  contacts: ContactFacts[];
   reminders: ReminderFacts[];
   history: NudgeHistory;
 }
@@ -38,10 +39,10 @@ export async function loadNudgeInputs(db: Db, userIds: number[], today: LocalDat
   for (const id of userIds) inputs.set(id, { contacts: [], reminders: [], history: { previousPicks: new Set(), recent: new Map() } });
   if (userIds.length === 0) return inputs;
 
-  const rows = new Map<number, ContactRow>();
+  const rows = new Map<number, FactRow>();
   const reminders: ReminderFacts[] = [];
   for (const ids of chunks(userIds)) {
-    const base = db.selectFrom('contacts').selectAll().where('user_id', 'in', ids).where('status', '=', 'active');
+    const base = db.selectFrom('contacts').select(FACT_COLUMNS).where('user_id', 'in', ids).where('status', '=', 'active');
     for (const row of await base.where('due_on', '<=', today).execute()) rows.set(row.id, row);
     for (const row of await base.where('followup_due', '<=', today).execute()) rows.set(row.id, row);
     const due = await db
@@ -55,13 +56,13 @@ export async function loadNudgeInputs(db: Db, userIds: number[], today: LocalDat
   }
   const missing = [...new Set(reminders.map((r) => r.contactId))].filter((id) => !rows.has(id));
   for (const ids of chunks(missing)) {
-    for (const row of await db.selectFrom('contacts').selectAll().where('id', 'in', ids).where('user_id', 'in', userIds).execute()) rows.set(row.id, row);
+    for (const row of await db.selectFrom('contacts').select(FACT_COLUMNS).where('id', 'in', ids).where('user_id', 'in', userIds).execute()) rows.set(row.id, row);
   }
 
   const owner = new Map<number, number>();
   for (const row of rows.values()) {
     owner.set(row.id, row.user_id);
-    inputs.get(row.user_id)?.contacts.push(toContact(row));
+    inputs.get(row.user_id)?.contacts.push(toFacts(row));
   }
   for (const reminder of reminders) {
     const userId = owner.get(reminder.contactId);
