@@ -18,6 +18,7 @@ const schema = z.object({
   TZ: optionalText,
   LANG: optionalText,
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full', 'NORMAL', 'FULL']).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   NUDGE_CATCH_UP_HOURS: z.coerce.number().min(0).max(24).optional(),
   NUDGE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
@@ -33,6 +34,8 @@ export type Config = {
   sendConcurrency: number;
   /** SQLite durability: `normal` (default) or `full`; see docs/storage.md. */
   sqliteSynchronous: 'normal' | 'full';
+  /** PostgreSQL connections per instance (default 10). */
+  poolSize: number;
 };
 
 export class ConfigError extends Error {
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     catchUpMs: (e.NUDGE_CATCH_UP_HOURS ?? 6) * 3600_000,
     sendConcurrency: e.NUDGE_SEND_CONCURRENCY ?? 4,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS?.toLowerCase() === 'full' ? 'full' : 'normal',
+    poolSize: e.DATABASE_POOL_SIZE ?? 10,
   };
 }

@@ -28,7 +28,7 @@ export interface Runtime {
 export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Promise<Runtime> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel ?? defaultLogLevel);
-  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous });
+  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
   await migrateToLatest(database.db);
   return { config, database, log };
 }

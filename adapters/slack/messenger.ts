@@ -69,7 +69,8 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
 
   return {
     platform: 'slack',
-    rateLimit: { perSecond: options.perSecond, perChatPerSecond: PER_CHAT_PER_SECOND },
+    // Slack's method tiers count per workspace: the scheduler keeps one budget per team.
+    rateLimit: { perSecond: options.perSecond, perChatPerSecond: PER_CHAT_PER_SECOND, per: 'team' },
     async send(to: Recipient, reply: Reply) {
       return attempt(to, async (client, channel) => {
         const sent = await deliverToChannel({ client, channel, before: () => pace.acquire(to.teamId, channel) }, [reply]);

@@ -89,7 +89,7 @@ export interface Messenger {
    * into one chat (Telegram: about 30 and 1). The scheduler paces its fan-out
    * by it; 429s still happen and come back as `rate_limited` DeliveryErrors.
    */
-  rateLimit?: { perSecond: number; perChatPerSecond?: number };
+  rateLimit?: { perSecond: number; perChatPerSecond?: number; per?: 'platform' | 'team' };
   send(to: Recipient, reply: Reply): Promise<{ messageId: string }>;
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;
 }

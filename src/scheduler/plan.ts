@@ -13,6 +13,7 @@ import type { Logger } from '../bot/bot.ts';
 import { catalog } from '../bot/i18n/index.ts';
 import { composeNudges, type ComposedNudge } from '../bot/nudge-compose.ts';
 import { renderNudge } from '../bot/nudge-render.ts';
+import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
@@ -115,13 +116,16 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
   const nowIso = now.toISOString();
   // Read again under the transaction's lock: another instance may have moved them on.
-  const fresh = await tx
-    .selectFrom('users')
-    .selectAll()
-    .where('id', 'in', candidates.map((u) => u.id))
-    .where('next_nudge_at', '<=', nowIso)
-    .where('inactive', '=', 0)
-    .execute();
+  // Another instance planning some of them right now holds their rows: skip those, it plans them.
+  const fresh = await claimRows(
+    tx,
+    tx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', 'in', candidates.map((u) => u.id))
+      .where('next_nudge_at', '<=', nowIso)
+      .where('inactive', '=', 0),
+  ).execute();
   const users = fresh.map(toUser);
   const onTime: User[] = [];
   const late: User[] = [];

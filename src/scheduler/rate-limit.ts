@@ -1,51 +1,69 @@
 /**
- * Pacing sends below a platform's limits: an overall rate (Telegram about 30
- * messages a second per bot) and a minimum gap per chat (about one a second),
- * plus a pause for everyone when the platform says "retry after".
+ * Pacing sends below a platform's limits: an overall rate per scope (Telegram:
+ * about 30 messages a second per bot; Slack: per workspace), shared by every
+ * instance through the database, plus a minimum gap per chat (about one a
+ * second) and a pause for the whole scope when the platform says "retry after".
  */
+import type { SendBudget } from '../store/send-budget.ts';
+
 export interface RateLimit {
   perSecond: number;
   perChatPerSecond?: number;
+  /** What the overall rate is for: the whole platform (default) or each team/workspace. */
+  per?: 'platform' | 'team';
 }
+
+export interface Clock {
+  nowMs(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = { nowMs: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export interface Pacer {
-  /** Resolves when the next message may go out, and books that slot. */
-  turn(): Promise<void>;
+  /** Resolves when the next message of `scope` may go out, and books that slot. */
+  turn(scope: string): Promise<void>;
   /** Resolves when `chatId` may get another message (usually at once: one nudge a day). */
   chat(chatId: string): Promise<void>;
-  /** The platform asked to wait: nobody sends before `ms` from now. */
-  pause(ms: number): void;
+  /** The platform asked to wait: nobody in `scope` sends before `ms` from now. Returns the wait. */
+  pause(scope: string, ms: number): Promise<void>;
 }
 
-type Clock = { now(): number; sleep(ms: number): Promise<void> };
+/** A budget kept in this process only: for one instance, and for tests. */
+export function memoryBudget(): SendBudget {
+  const next = new Map<string, number>();
+  return {
+    async reserve(scope, gapUs, nowUs) {
+      const slot = Math.max(nowUs, next.get(scope) ?? 0);
+      next.set(scope, slot + gapUs);
+      return slot;
+    },
+    async hold(scope, untilUs) {
+      next.set(scope, Math.max(next.get(scope) ?? 0, untilUs));
+    },
+  };
+}
 
-const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
-
-/** Slots are booked in order, so concurrent senders never exceed the rate together. */
-export function createPacer(limit: RateLimit, clock: Clock = realClock): Pacer {
-  const gap = 1000 / limit.perSecond;
+export function createPacer(limit: RateLimit, budget: SendBudget, clock: Clock = realClock): Pacer {
+  const gapUs = 1_000_000 / limit.perSecond;
   const chatGap = limit.perChatPerSecond ? 1000 / limit.perChatPerSecond : 0;
-  let nextSlot = 0;
-  let pausedUntil = 0;
   const chatNext = new Map<string, number>();
   return {
-    async turn() {
-      const now = clock.now();
-      const slot = Math.max(now, nextSlot, pausedUntil);
-      nextSlot = slot + gap;
-      if (slot > now) await clock.sleep(slot - now);
+    async turn(scope) {
+      const now = clock.nowMs();
+      const slotMs = (await budget.reserve(scope, gapUs, now * 1000)) / 1000;
+      if (slotMs > now) await clock.sleep(slotMs - now);
     },
     async chat(chatId) {
       if (chatGap === 0) return;
-      const now = clock.now();
+      const now = clock.nowMs();
       const slot = Math.max(now, chatNext.get(chatId) ?? 0);
       chatNext.set(chatId, slot + chatGap);
       if (chatNext.size > 10_000) for (const [key, at] of chatNext) if (at < now) chatNext.delete(key);
       if (slot > now) await clock.sleep(slot - now);
     },
-    pause(ms) {
-      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
-      nextSlot = Math.max(nextSlot, pausedUntil);
+    async pause(scope, ms) {
+      await budget.hold(scope, (clock.nowMs() + ms) * 1000);
     },
   };
 }

@@ -7,12 +7,16 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
 import { DeliveryError, type Messenger } from '../bot/port.ts';
 import { markInactive } from '../store/users.ts';
-import { leaseDue, markDead, markRetry, markSent, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
+import { leaseDue, markDead, markRetry, markSent, nextAttemptAt, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
-import { createPacer, type Pacer } from './rate-limit.ts';
+import { databaseBudget, type SendBudget } from '../store/send-budget.ts';
+import { createPacer, type Clock, type Pacer } from './rate-limit.ts';
 
 export interface SendOptions {
   log?: Logger;
+  /** Where the platforms' send budgets live; default: the database, shared by every instance. */
+  budget?: SendBudget;
+  clock?: Clock;
   now?: () => Date;
   /** Messages in flight at once per platform (also the most a crash can leave unknown). */
   concurrency?: number;
@@ -48,8 +52,13 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
   const maxAttempts = options.maxAttempts ?? 8;
   const concurrency = options.concurrency ?? 4;
   const byPlatform = new Map(messengers.map((m) => [m.platform as string, m]));
-  const pacers = new Map<string, Pacer>(messengers.map((m) => [m.platform, createPacer(m.rateLimit ?? DEFAULT_RATE)]));
+  const budget = options.budget ?? databaseBudget(db);
+  const pacers = new Map<string, Pacer>(messengers.map((m) => [m.platform, createPacer(m.rateLimit ?? DEFAULT_RATE, budget, options.clock)]));
+  const perTeam = new Set(messengers.filter((m) => m.rateLimit?.per === 'team').map((m) => m.platform as string));
   const platforms = [...byPlatform.keys()];
+
+  /** The budget a message is sent under: its platform, or its Slack workspace. */
+  const scopeOf = (message: { platform: string; teamId: string }) => (perTeam.has(message.platform) ? `${message.platform}:${message.teamId}` : message.platform);
 
   async function deliver(message: OutboxMessage, pacer: Pacer, report: SendReport): Promise<void> {
     const messenger = byPlatform.get(message.platform)!;
@@ -69,7 +78,7 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
       const reason = error instanceof Error ? error.message : String(error);
       if (failure === 'rate_limited') {
         const wait = (error as DeliveryError).retryAfterMs ?? 1000;
-        pacer.pause(wait);
+        await pacer.pause(scopeOf(message), wait);
         await markRetry(db, message, new Date(now().getTime() + wait), reason);
         report.retried++;
       } else if (failure === 'blocked') {
@@ -103,15 +112,20 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
       await Promise.all(
         platforms.map(async (platform) => {
           const pacer = pacers.get(platform)!;
-          let idle = false;
+          // Nothing due: don't book send slots for nothing.
+          const due = await nextAttemptAt(db, [platform]);
+          let idle = due === undefined || due > now().toISOString();
           const worker = async () => {
             while (!idle) {
-              await pacer.turn();
+              // A platform-wide budget is waited for before a message is taken; a
+              // per-team one can only be known from the message itself.
+              if (!perTeam.has(platform)) await pacer.turn(platform);
               const [message] = await leaseDue(db, [platform], now(), 1, leaseMs);
               if (!message) {
                 idle = true;
                 return;
               }
+              if (perTeam.has(platform)) await pacer.turn(scopeOf(message));
               await deliver(message, pacer, report);
             }
           };

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
 import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -38,11 +38,13 @@ export function sqlitePath(url: string): string {
  */
 export type SqliteSynchronous = 'normal' | 'full';
 
-export interface SqliteOptions {
+export interface DatabaseOptions {
   synchronous?: SqliteSynchronous;
+  /** PostgreSQL: connections in this process's pool. */
+  poolSize?: number;
 }
 
-export function openSqlite(path: string, options: SqliteOptions = {}): Database {
+export function openSqlite(path: string, options: DatabaseOptions = {}): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // Settings asserted at boot (docs/storage.md): the chosen durability,
@@ -57,11 +59,22 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Database 
   return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
-export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: SqliteOptions = {}): Promise<Database> {
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: DatabaseOptions = {}): Promise<Database> {
   if (databaseKind(url) === 'postgres') {
     // Loaded lazily so SQLite users never load the pg driver.
     const { openPostgres } = await import('./postgres.ts');
-    return openPostgres(url);
+    return openPostgres(url, options.poolSize);
   }
   return openSqlite(sqlitePath(url), options);
+}
+
+/**
+ * Rows several instances compete for (due users, outbox messages): on
+ * PostgreSQL they are locked, and rows another instance holds are skipped
+ * rather than waited for; SQLite serialises writers anyway (BEGIN IMMEDIATE).
+ * The one place outside this file that needs to know the dialect asks here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function claimRows<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<DB> | Kysely<unknown>, query: Q): Q {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? (query.forUpdate().skipLocked() as Q) : query;
 }

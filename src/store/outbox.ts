@@ -10,6 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Reply } from '../bot/port.ts';
+import { claimRows } from './db.ts';
 import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -77,16 +78,18 @@ export async function leaseDue(db: Kysely<DB>, platforms: string[], now: Date, l
   const nowIso = now.toISOString();
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   return db.transaction().execute(async (tx) => {
-    const rows = await tx
-      .selectFrom('outbox')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', nowIso)
-      .where('platform', 'in', platforms)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(Math.max(16, limit * 4))
-      .execute();
+    const rows = await claimRows(
+      tx,
+      tx
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', nowIso)
+        .where('platform', 'in', platforms)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(Math.max(16, limit * 4)),
+    ).execute();
     const taken: OutboxMessage[] = [];
     for (const row of rows) {
       if (taken.length >= limit) break;

@@ -164,6 +164,12 @@ export interface ImportPlansTable {
   created_at: string;
 }
 
+export interface SendBudgetTable {
+  scope: string;
+  /** Microseconds since the epoch; PostgreSQL returns bigint as a string. */
+  next_us: number | string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -177,6 +183,7 @@ export interface DB {
   nudges: NudgesTable;
   nudge_entries: NudgeEntriesTable;
   outbox: OutboxTable;
+  send_budget: SendBudgetTable;
   import_plans: ImportPlansTable;
 }
 
