@@ -4,7 +4,8 @@
  * message to a log file (fsync'd) after a small delay. Runs until nothing is
  * due, pending or in flight, then exits 0.
  *
- * env: DATABASE_URL, DELIVERY_LOG, SEND_DELAY_MS (default 5), LEASE_MS (default 1500), CONCURRENCY (default 1)
+ * env: DATABASE_URL, DELIVERY_LOG, SEND_DELAY_MS (default 5), LEASE_MS (default 1500), CONCURRENCY (default 1),
+ * RATE (the platform's messages a second, shared by every process; default 2000)
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { Messenger, Recipient, Reply } from '../../src/bot/port.ts';
@@ -18,10 +19,10 @@ let counter = 0;
 
 const messenger: Messenger = {
   platform: 'telegram',
-  rateLimit: { perSecond: 2000 },
+  rateLimit: { perSecond: Number(process.env.RATE ?? 2000) },
   async send(to: Recipient, _reply: Reply) {
     await new Promise((resolve) => setTimeout(resolve, delay));
-    writeSync(log, `${JSON.stringify({ user: to.userId, pid: process.pid })}\n`);
+    writeSync(log, `${JSON.stringify({ user: to.userId, pid: process.pid, at: Date.now() })}\n`);
     fsyncSync(log);
     return { messageId: `${process.pid}-${++counter}` };
   },
