@@ -3,6 +3,7 @@
  * against a floor measured in the same run, on this machine, now.
  */
 import { benchCommands } from './commands.ts';
+import { benchFanout } from './fanout.ts';
 import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
 import { benchSlack } from './slack.ts';
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<void>> = {
   nudges: benchNudges,
   import: benchImport,
   telegram: benchTelegram,
+  fanout: benchFanout,
   slack: benchSlack,
 };
 

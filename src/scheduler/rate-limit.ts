@@ -25,7 +25,7 @@ export interface Pacer {
   turn(scope: string): Promise<void>;
   /** Resolves when `chatId` may get another message (usually at once: one nudge a day). */
   chat(chatId: string): Promise<void>;
-  /** The platform asked to wait: nobody in `scope` sends before `ms` from now. Returns the wait. */
+  /** The platform asked to wait: nobody in `scope` sends before `ms` from now, and this sender slows down a little. */
   pause(scope: string, ms: number): Promise<void>;
 }
 
@@ -44,14 +44,27 @@ export function memoryBudget(): SendBudget {
   };
 }
 
+/**
+ * After each "retry after", this sender goes 5 % slower (at most a third
+ * slower) and creeps back over the next several thousand sends: a configured rate
+ * at the platform's very edge should cost one pause, not one every second.
+ */
+const SLOWDOWN_STEP = 1.05;
+const SLOWDOWN_MAX = 1.5;
+const RECOVERY_PER_SEND = 0.99995;
+
 export function createPacer(limit: RateLimit, budget: SendBudget, clock: Clock = realClock): Pacer {
-  const gapUs = 1_000_000 / limit.perSecond;
+  const baseGapUs = 1_000_000 / limit.perSecond;
+  let slowdown = 1;
+  // Sends already in flight when the first "retry after" came are refused too: one slowdown per pause.
+  let pausedUntil = 0;
   const chatGap = limit.perChatPerSecond ? 1000 / limit.perChatPerSecond : 0;
   const chatNext = new Map<string, number>();
   return {
     async turn(scope) {
       const now = clock.nowMs();
-      const slotMs = (await budget.reserve(scope, gapUs, now * 1000)) / 1000;
+      slowdown = Math.max(1, slowdown * RECOVERY_PER_SEND);
+      const slotMs = (await budget.reserve(scope, baseGapUs * slowdown, now * 1000)) / 1000;
       if (slotMs > now) await clock.sleep(slotMs - now);
     },
     async chat(chatId) {
@@ -63,7 +76,10 @@ export function createPacer(limit: RateLimit, budget: SendBudget, clock: Clock =
       if (slot > now) await clock.sleep(slot - now);
     },
     async pause(scope, ms) {
-      await budget.hold(scope, (clock.nowMs() + ms) * 1000);
+      const now = clock.nowMs();
+      if (now >= pausedUntil) slowdown = Math.min(SLOWDOWN_MAX, slowdown * SLOWDOWN_STEP);
+      pausedUntil = Math.max(pausedUntil, now + ms);
+      await budget.hold(scope, (now + ms) * 1000);
     },
   };
 }

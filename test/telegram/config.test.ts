@@ -13,7 +13,7 @@ describe('telegramConfig', () => {
 
   it('polls api.telegram.org by default, sending at most 30 messages a second and 1 per chat', () => {
     const config = telegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN })!;
-    expect(config).toMatchObject({ token: TOKEN, apiRoot: 'https://api.telegram.org', sendRate: { perSecond: 30, perChatPerSecond: 1 } });
+    expect(config).toMatchObject({ token: TOKEN, apiRoot: 'https://api.telegram.org', sendRate: { perSecond: 28, perChatPerSecond: 1 } });
     expect(config.webhook).toBeUndefined();
   });
 
