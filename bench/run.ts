@@ -6,6 +6,7 @@ import { benchCommands } from './commands.ts';
 import { benchFanout } from './fanout.ts';
 import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
+import { benchPostgres } from './postgres.ts';
 import { benchSlack } from './slack.ts';
 import { benchTelegram } from './telegram.ts';
 
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<void>> = {
   import: benchImport,
   telegram: benchTelegram,
   fanout: benchFanout,
+  postgres: benchPostgres,
   slack: benchSlack,
 };
 

@@ -36,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('nudge_entries_by_nudge').on('nudge_entries').columns(['nudge_id']).execute();
   await db.schema.createIndex('nudge_entries_by_contact').on('nudge_entries').columns(['contact_id', 'nudge_id']).execute();
+  await db.schema.createIndex('nudge_entries_open').on('nudge_entries').columns(['user_id', 'state']).execute();
 
   // Outgoing messages, written in the same transaction as the claim and sent
   // afterwards with retries. status: pending -> sending -> sent | dead | unknown.
@@ -46,7 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('team_id', 'text', (c) => c.notNull())
     .addColumn('platform_user_id', 'text', (c) => c.notNull())
     .addColumn('chat_id', 'text', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
+    // The message to send; null for a nudge, which is drawn from its model when sent.
+    .addColumn('payload', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())

@@ -21,10 +21,11 @@ case "$cmd" in
     mkdir -p "$DIR"
     [ "$(id -u)" = 0 ] && chown postgres "$DIR"
     as_pg "$BIN/initdb" -D "$DIR/data" -U postgres -A trust -E UTF8 >/dev/null
-    # A throwaway server for tests: no fsync, room for several test workers and instances.
-    as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
-      -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >/dev/null
+    # A throwaway server for tests: no fsync, room for several test workers and
+    # instances. KEEPWARM_PG_DURABLE=1 keeps PostgreSQL's durable defaults (benchmarks).
+    opts="-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300"
+    if [ "${KEEPWARM_PG_DURABLE:-}" != 1 ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+    as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -o "$opts" start >/dev/null
     as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres keepwarm_test
     echo "postgres://postgres@127.0.0.1:$PORT/keepwarm_test"
     ;;

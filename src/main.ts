@@ -132,6 +132,8 @@ async function serve(platforms: RunningPlatform[], database: Database, config: C
     db: database.db,
     messengers: platforms.map((platform) => platform.messenger),
     catchUpMs: config.catchUpMs,
+    // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
+    parallel: database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1,
     concurrency: config.sendConcurrency,
     log,
   });

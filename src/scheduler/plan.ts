@@ -10,9 +10,7 @@ import type { Platform } from '../core/identity.ts';
 import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
 import type { Logger } from '../bot/bot.ts';
-import { catalog } from '../bot/i18n/index.ts';
 import { composeNudges, type ComposedNudge } from '../bot/nudge-compose.ts';
-import { renderNudge } from '../bot/nudge-render.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
@@ -30,6 +28,8 @@ export interface PlanOptions {
   catchUpMs: number;
   audience: Audience[];
   batchSize?: number;
+  /** Batches planned side by side (PostgreSQL: a few connections of the pool; SQLite gains nothing). */
+  parallel?: number;
   log?: Logger;
 }
 
@@ -74,38 +74,55 @@ export async function planDueNudges(db: Kysely<DB>, now: Date, options: PlanOpti
   if (options.audience.length === 0) return report;
   const nowIso = now.toISOString();
   const batchSize = options.batchSize ?? 500;
+  const parallel = Math.max(1, options.parallel ?? 1);
   // Each pass moves a user's next nudge strictly forward; a user is taken again
   // only when it moved (a late day skipped leads on to today's nudge).
   const seen = new Set<string>();
   for (;;) {
-    const rows = (await dueUsers(db, options.audience, nowIso, batchSize)).filter((r) => !seen.has(`${r.id}@${r.next_nudge_at}`));
+    const rows = (await dueUsers(db, options.audience, nowIso, batchSize * parallel)).filter((r) => !seen.has(`${r.id}@${r.next_nudge_at}`));
     if (rows.length === 0) break;
-    const byDate = new Map<string, User[]>();
+    const groups: { date: string; users: User[] }[] = [];
     for (const row of rows) {
       seen.add(`${row.id}@${row.next_nudge_at}`);
       const user = toUser(row);
       const date = localDateOf(row.next_nudge_at!, user.timeZone);
-      byDate.set(date, [...(byDate.get(date) ?? []), user]);
+      let group = groups.find((g) => g.date === date && g.users.length < batchSize);
+      if (!group) groups.push((group = { date, users: [] }));
+      group.users.push(user);
     }
-    for (const [date, users] of byDate) {
-      try {
-        add(report, await db.transaction().execute((tx) => planGroup(tx, users, date, now, options)));
-      } catch (error) {
-        // One user's trouble must not hold up the others: retry them one by one.
-        options.log?.warn({ err: error, users: users.length }, 'planning a batch failed; planning its users one by one');
-        for (const user of users) {
-          try {
-            add(report, await db.transaction().execute((tx) => planGroup(tx, [user], date, now, options)));
-          } catch (single) {
-            report.failed++;
-            options.log?.error({ err: single, userId: user.id }, 'planning a nudge failed; moving on to the next nudge day');
-            await advance(db, [{ id: user.id, next: nudgeAfter(scheduleOf(user), date) }]);
-          }
+    // Batches in their own transactions, `parallel` at a time (PostgreSQL's
+    // connections work side by side; SQLite has one and queues them).
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, groups.length) }, async () => {
+        while (next < groups.length) {
+          const { date, users } = groups[next++]!;
+          add(report, await planBatch(db, users, date, now, options));
         }
-      }
-    }
+      }),
+    );
   }
   return report;
+}
+
+/** One batch in one transaction; if it fails, its users one by one, so one user's trouble holds up nobody else. */
+async function planBatch(db: Kysely<DB>, users: User[], date: string, now: Date, options: PlanOptions): Promise<PlanReport> {
+  try {
+    return await db.transaction().execute((tx) => planGroup(tx, users, date, now, options));
+  } catch (error) {
+    options.log?.warn({ err: error, users: users.length }, 'planning a batch failed; planning its users one by one');
+    const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
+    for (const user of users) {
+      try {
+        add(report, await db.transaction().execute((tx) => planGroup(tx, [user], date, now, options)));
+      } catch (single) {
+        report.failed++;
+        options.log?.error({ err: single, userId: user.id }, 'planning a nudge failed; moving on to the next nudge day');
+        await advance(db, [{ id: user.id, next: nudgeAfter(scheduleOf(user), date) }]);
+      }
+    }
+    return report;
+  }
 }
 
 function add(total: PlanReport, part: PlanReport): void {
@@ -183,7 +200,6 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
       teamId: user.identity.teamId,
       platformUserId: user.identity.userId,
       chatId: user.chatId ?? '',
-      reply: renderNudge(nudge.model, new Map(), catalog(user.language), date, claim.id),
       expiresAt: new Date(Date.parse(user.nextNudgeAt!) + options.catchUpMs).toISOString(),
     });
   }

@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   /** Who this process can reach; default: every user of each messenger's platform. */
   audience?: Audience[];
   catchUpMs?: number;
+  /** Planning batches side by side: worth it on PostgreSQL, where connections work in parallel. */
+  parallel?: number;
   log?: Logger;
   /** Injected in tests; the scheduler is the only other place that reads the clock. */
   now?: () => Date;
@@ -52,6 +54,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const plan = await planDueNudges(options.db, now(), {
       catchUpMs: options.catchUpMs ?? DEFAULT_CATCH_UP_MS,
       audience,
+      ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
     const send = await sender.drain();

@@ -5,8 +5,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
-import { DeliveryError, type Messenger } from '../bot/port.ts';
-import { markInactive } from '../store/users.ts';
+import { catalog } from '../bot/i18n/index.ts';
+import { renderNudge } from '../bot/nudge-render.ts';
+import { DeliveryError, type Messenger, type Reply } from '../bot/port.ts';
+import { nudgeById } from '../store/nudges.ts';
+import { getUserById, markInactive } from '../store/users.ts';
 import { leaseDue, markDead, markRetry, markSent, nextAttemptAt, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
 import { databaseBudget, type SendBudget } from '../store/send-budget.ts';
@@ -46,6 +49,17 @@ export function backoffMs(attempt: number): number {
   return Math.min(5000 * 2 ** Math.max(0, attempt - 1), 600_000);
 }
 
+/**
+ * A nudge's message, drawn from its model in the user's language of the
+ * moment: the plan stores the model once instead of a rendered copy per user.
+ */
+async function drawNudge(db: Kysely<DB>, message: OutboxMessage): Promise<Reply | undefined> {
+  if (message.nudgeId === null) return undefined;
+  const [nudge, user] = await Promise.all([nudgeById(db, message.userId, message.nudgeId), getUserById(db, message.userId)]);
+  if (!nudge || !user) return undefined;
+  return renderNudge(nudge.model, new Map(), catalog(user.language), nudge.model.date, nudge.id);
+}
+
 export function createSender(db: Kysely<DB>, messengers: Messenger[], options: SendOptions = {}): Sender {
   const now = options.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 10 * 60_000;
@@ -69,8 +83,14 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
     }
     await pacer.chat(message.chatId);
     try {
+      const reply = message.reply ?? (await drawNudge(db, message));
+      if (!reply) {
+        await markDead(db, message, 'failed', 'the nudge to send no longer exists');
+        report.dead++;
+        return;
+      }
       const recipient = { platform: message.platform as Messenger['platform'], teamId: message.teamId, userId: message.platformUserId, chatId: message.chatId };
-      const { messageId } = await messenger.send(recipient, message.reply);
+      const { messageId } = await messenger.send(recipient, reply);
       await markSent(db, message, messageId, now());
       report.sent++;
     } catch (error) {

@@ -23,7 +23,8 @@ export interface OutboxMessage {
   teamId: string;
   platformUserId: string;
   chatId: string;
-  reply: Reply;
+  /** Absent for a nudge: the sender draws it from the nudge's model. */
+  reply?: Reply;
   attempts: number;
   expiresAt: string;
 }
@@ -35,7 +36,8 @@ export interface NewOutboxMessage {
   teamId: string;
   platformUserId: string;
   chatId: string;
-  reply: Reply;
+  /** The message; leave it out for a nudge (nudgeId set): its model is drawn when it is sent. */
+  reply?: Reply;
   /** Not sent after this instant (the nudge would arrive too late to be useful). */
   expiresAt: string;
 }
@@ -52,7 +54,7 @@ export async function enqueue(tx: Db, messages: NewOutboxMessage[], nowIso: stri
         team_id: m.teamId,
         platform_user_id: m.platformUserId,
         chat_id: m.chatId,
-        payload: JSON.stringify(m.reply),
+        payload: m.reply ? JSON.stringify(m.reply) : null,
         status: 'pending',
         next_attempt_at: nowIso,
         lease_until: null,
@@ -112,7 +114,7 @@ export async function leaseDue(db: Kysely<DB>, platforms: string[], now: Date, l
         teamId: row.team_id,
         platformUserId: row.platform_user_id,
         chatId: row.chat_id,
-        reply: JSON.parse(row.payload) as Reply,
+        ...(row.payload !== null ? { reply: JSON.parse(row.payload) as Reply } : {}),
         attempts: row.attempts + 1,
         expiresAt: row.expires_at,
       });

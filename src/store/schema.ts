@@ -144,7 +144,7 @@ export interface OutboxTable {
   team_id: string;
   platform_user_id: string;
   chat_id: string;
-  payload: string;
+  payload: string | null;
   status: string;
   attempts: Generated<number>;
   next_attempt_at: string;

@@ -114,9 +114,9 @@ describe('the nudge', () => {
     expect(t.fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['DT1U7', 'DT1U7']);
   });
 
-  it('exposes the pace it keeps for the scheduler', async () => {
+  it('exposes the pace it keeps for the scheduler: per workspace', async () => {
     t = await startSlackTest({ config: { sendPerSecond: 3 } });
-    expect(t.slack.messenger.rateLimit).toEqual({ perSecond: 3, perChatPerSecond: 1 });
+    expect(t.slack.messenger.rateLimit).toEqual({ perSecond: 3, perChatPerSecond: 1, per: 'team' });
   });
 });
 
