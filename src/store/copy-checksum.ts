@@ -7,9 +7,15 @@
  * `bigint` and `numeric` arrive from pg as strings, SQLite's integers as
  * numbers, a PostgreSQL boolean as true/false where SQLite keeps 0/1 — so
  * each value is first put in one form chosen by the column's type on the
- * PostgreSQL side, the same for both.
+ * PostgreSQL side, the same for both. Both sides are read row by row (a
+ * statement iterator, a cursor), never whole.
  */
 import { createHash, type Hash } from 'node:crypto';
+import type SQLite from 'better-sqlite3';
+import { CompiledQuery, type Transaction } from 'kysely';
+import { quoteIdent, type CopyTable } from './copy-schema.ts';
+
+const FETCH_ROWS = 1_000;
 
 /** How a column's values are compared. */
 export type ColumnKind = 'integer' | 'number' | 'boolean' | 'bytes' | 'text';
@@ -74,4 +80,36 @@ export class TableChecksum {
   digest(): string {
     return this.#hash.digest('hex');
   }
+}
+
+/** The order rows are hashed in: the primary key (every column without one). */
+function hashOrder(table: CopyTable): string[] {
+  return table.primaryKey.length > 0 ? table.primaryKey : table.columns;
+}
+
+/** The source's side: SQLite sorts text keys byte by byte (its default BINARY collation). */
+export function sqliteChecksum(source: SQLite.Database, table: CopyTable, kinds: ColumnKind[]): { rows: number; sum: string } {
+  const checksum = new TableChecksum(kinds);
+  const statement = source.prepare(`select ${table.columns.map(quoteIdent).join(', ')} from ${quoteIdent(table.name)} order by ${hashOrder(table).map(quoteIdent).join(', ')}`).raw(true);
+  for (const row of statement.iterate()) checksum.add(row as unknown[]);
+  return { rows: checksum.rows, sum: checksum.digest() };
+}
+
+/**
+ * The target's side of the checksum, read through a cursor so a large table
+ * never sits in memory whole. Text keys sort byte by byte (`COLLATE "C"`),
+ * as SQLite sorts them, whatever collation the PostgreSQL database has.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function postgresChecksum(trx: Transaction<any>, table: CopyTable, kinds: ColumnKind[]): Promise<{ rows: number; sum: string }> {
+  const checksum = new TableChecksum(kinds);
+  const order = hashOrder(table).map((column) => (kinds[table.columns.indexOf(column)] === 'text' ? `${quoteIdent(column)} collate "C"` : quoteIdent(column)));
+  await trx.executeQuery(CompiledQuery.raw(`declare migrate_data_rows no scroll cursor for select ${table.columns.map(quoteIdent).join(', ')} from ${quoteIdent(table.name)} order by ${order.join(', ')}`));
+  for (;;) {
+    const { rows } = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`fetch forward ${FETCH_ROWS} from migrate_data_rows`));
+    for (const row of rows) checksum.add(table.columns.map((c) => row[c]));
+    if (rows.length < FETCH_ROWS) break;
+  }
+  await trx.executeQuery(CompiledQuery.raw('close migrate_data_rows'));
+  return { rows: checksum.rows, sum: checksum.digest() };
 }

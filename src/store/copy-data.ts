@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { TableChecksum, kindOfPostgresType, type ColumnKind } from './copy-checksum.ts';
+import { kindOfPostgresType, postgresChecksum, sqliteChecksum, type ColumnKind } from './copy-checksum.ts';
 import { quoteIdent, sqliteTables, type CopyTable } from './copy-schema.ts';
 import { databaseKind, openDatabase, sqlitePath, type Database } from './db.ts';
 import { folderMigrations, migrateToLatest } from './migrate.ts';
@@ -21,7 +21,6 @@ import { folderMigrations, migrateToLatest } from './migrate.ts';
 /** PostgreSQL takes at most 65,535 bound parameters in one statement. */
 export const MAX_PARAMETERS = 65_535;
 export const DEFAULT_BATCH_ROWS = 1_000;
-const FETCH_ROWS = 1_000;
 const PROGRESS_EVERY_ROWS = 20_000;
 
 export interface MigrateDataOptions {
@@ -296,35 +295,4 @@ async function resetSequences(trx: Transaction<any>, tables: CopyTable[], kinds:
       await trx.executeQuery(CompiledQuery.raw(`select setval($1::regclass, coalesce(max(${c}), 1), max(${c}) is not null) from ${quoteIdent(table.name)}`, [sequence]));
     }
   }
-}
-
-/** The order rows are hashed in: the primary key (every column without one). */
-function hashOrder(table: CopyTable): string[] {
-  return table.primaryKey.length > 0 ? table.primaryKey : table.columns;
-}
-
-function sqliteChecksum(source: SQLite.Database, table: CopyTable, kinds: ColumnKind[]): { rows: number; sum: string } {
-  const checksum = new TableChecksum(kinds);
-  const statement = source.prepare(`select ${table.columns.map(quoteIdent).join(', ')} from ${quoteIdent(table.name)} order by ${hashOrder(table).map(quoteIdent).join(', ')}`).raw(true);
-  for (const row of statement.iterate()) checksum.add(row as unknown[]);
-  return { rows: checksum.rows, sum: checksum.digest() };
-}
-
-/**
- * The target's side of the checksum, read through a cursor so a large table
- * never sits in memory whole. Text keys sort byte by byte (`COLLATE "C"`),
- * as SQLite sorts them, whatever collation the PostgreSQL database has.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function postgresChecksum(trx: Transaction<any>, table: CopyTable, kinds: ColumnKind[]): Promise<{ rows: number; sum: string }> {
-  const checksum = new TableChecksum(kinds);
-  const order = hashOrder(table).map((column) => (kinds[table.columns.indexOf(column)] === 'text' ? `${quoteIdent(column)} collate "C"` : quoteIdent(column)));
-  await trx.executeQuery(CompiledQuery.raw(`declare migrate_data_rows no scroll cursor for select ${table.columns.map(quoteIdent).join(', ')} from ${quoteIdent(table.name)} order by ${order.join(', ')}`));
-  for (;;) {
-    const { rows } = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`fetch forward ${FETCH_ROWS} from migrate_data_rows`));
-    for (const row of rows) checksum.add(table.columns.map((c) => row[c]));
-    if (rows.length < FETCH_ROWS) break;
-  }
-  await trx.executeQuery(CompiledQuery.raw('close migrate_data_rows'));
-  return { rows: checksum.rows, sum: checksum.digest() };
 }
