@@ -2,7 +2,7 @@
  * The `keepwarm` command: `keepwarm [start]`, `keepwarm chat --user NAME`,
  * `keepwarm migrate`, `keepwarm import FILE --user ID [--yes]`,
  * `keepwarm export --user ID --format json|csv|vcf|ics [--tier A …]`,
- * `keepwarm backup FILE`.
+ * `keepwarm backup FILE`, `keepwarm migrate-data --to postgres://… [--from PATH]`.
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
@@ -14,6 +14,7 @@ import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
+import { migrateDataCommand } from './cli-migrate-data.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -23,6 +24,8 @@ const USAGE = `usage:
   keepwarm export --user ID [--format json|csv|vcf|ics] [--tier A …]
                                             print a user's data (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
   keepwarm backup FILE [--force]            online backup of the SQLite database (PostgreSQL: use pg_dump)
+  keepwarm migrate-data --to postgres://… [--from PATH]
+                                            copy the SQLite database (default DATABASE_URL) into PostgreSQL and verify it
 environment: DATABASE_URL (default ./data/keepwarm.db), TZ, LANG, LOG_LEVEL — see .env.example`;
 
 async function run(argv: string[]): Promise<number> {
@@ -36,6 +39,8 @@ async function run(argv: string[]): Promise<number> {
       yes: { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean' },
+      to: { type: 'string' },
+      from: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -115,6 +120,9 @@ async function run(argv: string[]): Promise<number> {
         await database.close();
       }
     }
+    case 'migrate-data':
+      if (!values.to) return usageError('migrate-data needs --to postgres://USER@HOST/DATABASE');
+      return migrateDataCommand({ to: values.to, from: values.from }, process.env, io);
     default:
       return usageError(`unknown command ${command}`);
   }

@@ -1,0 +1,69 @@
+/**
+ * A PostgreSQL server for tests that need one even under plain `npm test`
+ * (SQLite -> PostgreSQL copies): the server TEST_DATABASE_URL names when it is
+ * set (`npm run test:pg`), otherwise a throwaway server started by
+ * scripts/pg-throwaway.sh on the caller's own port and removed afterwards.
+ * Each target is a fresh schema, or a fresh database when a test needs one.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'pg-throwaway.sh');
+
+export interface TestPostgres {
+  /** The server's URL (its default database). */
+  url: string;
+  /** A URL whose search_path is a new, empty schema. */
+  freshSchemaUrl(): Promise<string>;
+  /** A URL of a new, empty database, created with `options` (e.g. an ICU locale). */
+  freshDatabaseUrl(options?: string): Promise<string>;
+  /** Runs SQL as the server's administrator on `url`'s database. */
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  stop(): Promise<void>;
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+/** The shared server under `npm run test:pg`, else a throwaway one on `port`. */
+export async function startTestPostgres(port: number): Promise<TestPostgres> {
+  const given = process.env.TEST_DATABASE_URL;
+  const url = given ? given : (await run(SCRIPT, ['start', String(port)])).stdout.trim();
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  const schemas: string[] = [];
+  const databases: string[] = [];
+  const name = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return {
+    url,
+    query: (text, values) => admin.query(text, values),
+    async freshSchemaUrl() {
+      const schema = name('md');
+      await admin.query(`create schema ${schema}`);
+      schemas.push(schema);
+      return withSearchPath(url, schema);
+    },
+    async freshDatabaseUrl(options = '') {
+      const database = name('md');
+      await admin.query(`create database ${database} ${options}`);
+      databases.push(database);
+      const parsed = new URL(url);
+      parsed.pathname = `/${database}`;
+      return parsed.toString();
+    },
+    async stop() {
+      if (given) {
+        for (const schema of schemas) await admin.query(`drop schema if exists ${schema} cascade`);
+        for (const database of databases) await admin.query(`drop database if exists ${database} with (force)`);
+      }
+      await admin.end();
+      if (!given) await run(SCRIPT, ['stop', String(port)]);
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * SQLite files for the migrate-data tests: one a real keepwarm database built
+ * by the bot and the scheduler (several users, every kind of row), one large
+ * and plain, written row by row with SQL.
+ */
+import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { createBot } from '../../src/bot/bot.ts';
+import type { PlatformIdentity } from '../../src/core/identity.ts';
+import { createScheduler } from '../../src/scheduler/scheduler.ts';
+import { openSqlite } from '../../src/store/db.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import { TestChat } from '../doubles/chat.ts';
+import { FakeMessenger, serverError } from '../doubles/messenger.ts';
+import { fixture, sendFile } from '../import/helpers.ts';
+
+/** Every table the bot, the scheduler and the adapters write, so a test can insist each got rows. */
+export const POPULATED_TABLES = [
+  'users',
+  'contacts',
+  'touches',
+  'notes',
+  'reminders',
+  'introductions',
+  'undo_log',
+  'pending',
+  'inbound_events',
+  'nudges',
+  'nudge_entries',
+  'outbox',
+  'import_plans',
+  'telegram_callbacks',
+  'slack_installations',
+];
+
+/**
+ * A keepwarm SQLite file as a few weeks of use leave it: users in three
+ * languages and zones, contacts met, added, imported, archived and deleted,
+ * notes, touches, reminders, introductions, settings, undo steps, an open
+ * "which Anna?", an import waiting for its Import button, and a daily nudge
+ * sent to two users and still in the outbox for a third.
+ */
+export async function buildKeepwarmFile(path: string): Promise<void> {
+  const database = openSqlite(path);
+  await migrateToLatest(database.db);
+  const errors: unknown[] = [];
+  const bot = createBot({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
+  let now = new Date('2026-11-23T09:00:00Z');
+  const chat = (who: PlatformIdentity, timeZone: string, locale?: string) => new TestChat(bot, database.db, errors, who, locale, timeZone, now);
+  const console_ = (userId: string) => ({ platform: 'console' as const, teamId: '', userId });
+
+  const ada = chat(console_('ada'), 'Europe/Berlin');
+  await ada.say('/met Anna Schmidt at Verbandstagung yesterday, tier A');
+  await ada.say('/note Anna promoted to CFO');
+  await ada.say('/add Bob Meyer, tier B, last talked 7 months ago');
+  await ada.say('called Bob last Friday about the offer');
+  await ada.say('/met Carla Rossi at Web Summit last Thursday #fintech #lisbon');
+  await ada.say('/every Carla 3 weeks');
+  await ada.say('/remind Bob on December 3 ask about the tender');
+  await ada.say('/intro Anna to Bob, both work on heat pumps');
+  await ada.say('/add Tom Tester, tier D');
+  await ada.say('/archive Tom');
+  await ada.say('/add Zed Zimmer, tier C');
+  await ada.say('/delete Zed');
+  await ada.press('Delete');
+  await ada.say('/settings time 8:30');
+  await ada.say('/snooze Carla 2 weeks');
+  await ada.say('/add Hugo Brandt, tier A, last talked 4 months ago');
+
+  const bea = chat(console_('bea'), 'Europe/Berlin', 'de_DE.UTF-8');
+  await bea.say('/met Dr. Jürgen Müller auf der Hannover Messe gestern, Stufe A');
+  await bea.say('/note Jürgen: Hobby Segeln 🚤');
+  await bea.say('Jurgen gestern angerufen');
+  await bea.say('/add Ørsted Åsa, Stufe B, zuletzt gesprochen vor 14 Monaten');
+  await bea.say('/tier Åsa A');
+  await bea.say('/undo');
+  await bea.say('/settings count 1');
+
+  const cem = chat(console_('cem'), 'America/New_York');
+  await cem.say('/add Anna Berg, tier B, last talked 8 months ago');
+  await cem.say('/add Anna Lind, tier A, last talked 4 months ago');
+  await sendFile(cem, 'generic-en.csv', fixture('generic-en.csv'));
+  await cem.say('yes');
+  // Another file, left waiting for its Import button: an import plan.
+  await sendFile(cem, 'Connections.csv', fixture('linkedin-Connections.csv'));
+
+  const dan = chat({ platform: 'telegram', teamId: '', userId: '4242' }, 'Asia/Tokyo', 'en');
+  await dan.say('/add Anna Ito, tier A, last talked 5 months ago');
+  await dan.say('/add Anna Sato, tier B, last talked 1 year ago');
+  await dan.say('/pause until January 6');
+  await dan.say('/resume');
+  // An open question: which Anna?
+  await dan.say('called Anna yesterday');
+
+  const eve = chat({ platform: 'slack', teamId: 'T01ACME', userId: 'U07EVE' }, 'Europe/London');
+  await eve.say('/add Fiona Grant, tier A, last talked 3 months ago');
+  await eve.say('/add Gus Hale, tier B, last talked 1 year ago');
+
+  // The next morning's nudges: ada's (08:30) and bea's (09:00) are sent and
+  // answered; cem's fails once and waits in the outbox for its retry.
+  const messenger = new FakeMessenger('console');
+  messenger.failNext('cem', serverError());
+  const scheduler = createScheduler({ db: database.db, messengers: [messenger], now: () => now });
+  for (const iso of ['2026-11-24T07:30:00Z', '2026-11-24T08:00:00Z']) {
+    now = new Date(iso);
+    await scheduler.tick();
+  }
+  ada.now = now;
+  bea.now = now;
+  await ada.say('done Hugo');
+  await bea.say('erledigt');
+
+  // Rows the adapters keep, keyed by text that sorts differently by byte and by language.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const db = database.db as unknown as Kysely<any>;
+  await db
+    .insertInto('telegram_callbacks')
+    .values(['Zeta', 'alpha', 'Ärger', 'beta', '_x', '10', '9'].map((key, i) => ({ key, payload: `p:${i}`, created_at: now.toISOString() })))
+    .execute();
+  await db
+    .insertInto('slack_installations')
+    .values([
+      { enterprise_id: '', team_id: 'T01ACME', is_enterprise_install: 0, installation: '{"bot":{"token":"xoxb-test"}}', inactive: 0, installed_at: now.toISOString(), updated_at: now.toISOString() },
+      { enterprise_id: 'E9', team_id: 'tlower', is_enterprise_install: 1, installation: null, inactive: 1, inactive_reason: 'tokens_revoked', installed_at: now.toISOString(), updated_at: now.toISOString() },
+    ])
+    .execute();
+  await database.close();
+  if (errors.length > 0) throw errors[0];
+}
+
+/** `users × contactsPerUser × touchesPerContact` rows written straight with SQL, as fast as SQLite goes. */
+export async function buildLargeFile(path: string, users: number, contactsPerUser: number, touchesPerContact: number): Promise<void> {
+  const database = openSqlite(path);
+  await migrateToLatest(database.db);
+  await database.close();
+  const sqlite = new SQLite(path);
+  const at = '2026-11-23T09:00:00.000Z';
+  const user = sqlite.prepare(`insert into users (platform, team_id, platform_user_id, created_on, created_at) values ('console', '', ?, '2026-01-01', ?)`);
+  const contact = sqlite.prepare(
+    `insert into contacts (user_id, name, name_key, tier, source, tags, created_on, created_at, last_touch_on) values (?, ?, ?, ?, 'add', '["bulk"]', '2026-01-01', ?, ?)`,
+  );
+  const touch = sqlite.prepare(`insert into touches (user_id, contact_id, touched_on, kind, note, created_at) values (?, ?, ?, 'call', ?, ?)`);
+  sqlite.transaction(() => {
+    for (let u = 0; u < users; u++) {
+      const userId = Number(user.run(`bulk-${u}`, at).lastInsertRowid);
+      for (let c = 0; c < contactsPerUser; c++) {
+        const name = `Person ${u}-${c}`;
+        const contactId = Number(contact.run(userId, name, name.toLowerCase(), 'ABCD'[c % 4], at, '2026-11-01').lastInsertRowid);
+        for (let t = 0; t < touchesPerContact; t++) touch.run(userId, contactId, `2026-${String((t % 12) + 1).padStart(2, '0')}-01`, t % 3 === 0 ? null : `talk ${t}`, at);
+      }
+    }
+  })();
+  sqlite.close();
+}
