@@ -11,6 +11,8 @@ import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
 import { pruneInbound } from '../store/inbound.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
+import { shortId, withLogFields } from '../log.ts';
+import type { SchedulerObserver } from './observer.ts';
 import { planDueNudges, type Audience, type PlanReport } from './plan.ts';
 import { createSender, type SendReport } from './send.ts';
 
@@ -27,6 +29,8 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Sends in flight at once per platform. */
   concurrency?: number;
+  /** Told what each tick did (metrics). */
+  observer?: SchedulerObserver;
 }
 
 export interface Scheduler {
@@ -44,6 +48,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     ...(options.log ? { log: options.log } : {}),
     ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   // Ticks queue behind each other: two never plan at once in one process.
   let running: Promise<unknown> = Promise.resolve();
@@ -54,7 +59,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       audience,
       ...(options.log ? { log: options.log } : {}),
     });
+    options.observer?.planned(plan);
     const send = await sender.drain();
+    options.observer?.sent(send);
     return { plan, send };
   }
 
@@ -82,7 +89,9 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   let lastPrune = 0;
 
   const platforms = options.messengers.map((m) => m.platform as string);
-  const run = async () => {
+  // Every line logged during a tick (planner, sender) carries its tickId.
+  const run = () => withLogFields({ tickId: shortId() }, runTick);
+  const runTick = async () => {
     if (stopped) return;
     clearTimeout(wake);
     try {

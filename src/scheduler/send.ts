@@ -9,6 +9,7 @@ import { DeliveryError, type Messenger } from '../bot/port.ts';
 import { markInactive } from '../store/users.ts';
 import { leaseDue, markDead, markRetry, markSent, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
+import type { SchedulerObserver } from './observer.ts';
 import { createPacer, type Pacer } from './rate-limit.ts';
 
 export interface SendOptions {
@@ -20,6 +21,8 @@ export interface SendOptions {
   leaseMs?: number;
   /** Transient failures before giving up on a message. */
   maxAttempts?: number;
+  /** Told of every "retry after" (metrics). */
+  observer?: Pick<SchedulerObserver, 'rateLimited'>;
 }
 
 export interface SendReport {
@@ -70,6 +73,7 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
       if (failure === 'rate_limited') {
         const wait = (error as DeliveryError).retryAfterMs ?? 1000;
         pacer.pause(wait);
+        options.observer?.rateLimited(message.platform, wait);
         await markRetry(db, message, new Date(now().getTime() + wait), reason);
         report.retried++;
       } else if (failure === 'blocked') {
