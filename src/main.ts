@@ -77,6 +77,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     }
     return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
   }
+  // The console chat opens no port unless OPS_PORT asks for one.
+  await ops.listen(standaloneAddress(config, 'console', false));
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
@@ -90,7 +92,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
-  await ops.listen(standaloneAddress(config, 'console', false));
   const scheduler = startScheduler({
     db: database.db,
     messengers: [chat.messenger],

@@ -72,6 +72,26 @@ describe('on the Slack HTTP receiver', () => {
     expect((await get(slack.port!, '/healthz')).status).toBe(200);
   });
 
+  it('are not served in Socket Mode with one bot token, where bolt runs no HTTP server: main starts its own then', async () => {
+    const fake = await FakeSlack.start();
+    cleanup.push(() => fake.stop());
+    fake.addTeam({ id: 'T1', token: 'xoxb-t1' });
+    const socket = fake.socketMode();
+    const { ops, database } = await opsOnDatabase();
+    const log = pino({ level: 'silent' });
+    const slack = await startSlack({
+      bot: createBot({ db: database.db, log }),
+      db: database.db,
+      log,
+      routes: ops.routes,
+      config: { mode: 'socket', auth: { kind: 'token', botToken: 'xoxb-t1' }, signingSecret: undefined, appToken: 'xapp-test', port: 0, apiUrl: fake.apiUrl, sendPerSecond: 50, apiRetries: 0 },
+    });
+    cleanup.push(() => slack.stop());
+    await socket.ready;
+    expect(slack.servesRoutes).toBe(false);
+    expect(slack.port).toBeUndefined();
+  });
+
   it('leaves every other path to bolt', async () => {
     const { slack } = await startSlackWithOps();
     expect((await get(slack.port!, '/nowhere')).status).toBe(404);
