@@ -11,6 +11,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** A TCP port (0 picks a free one); empty means unset. */
+const port = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional());
+
 const schema = z.object({
   DATABASE_URL: optionalText.transform((v) => v ?? DEFAULT_DATABASE_URL),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -21,6 +24,9 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   NUDGE_CATCH_UP_HOURS: z.coerce.number().min(0).max(24).optional(),
   NUDGE_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  OPS_PORT: port,
+  OPS_HOST: optionalText,
+  PORT: port,
 });
 
 export type Config = {
@@ -36,6 +42,12 @@ export type Config = {
   sqliteSynchronous: 'normal' | 'full';
   /** PostgreSQL connections per instance (default 10). */
   poolSize: number;
+  /** OPS_PORT: /healthz, /readyz and /metrics on a port of their own (docs/operations.md). */
+  opsPort: number | undefined;
+  /** OPS_HOST: the address the ops server listens on (default 0.0.0.0). */
+  opsHost: string;
+  /** PORT: the ops server's port when no platform serves HTTP (Slack and Telegram read it too). */
+  port: number | undefined;
 };
 
 export class ConfigError extends Error {
@@ -59,5 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sendConcurrency: e.NUDGE_SEND_CONCURRENCY ?? 4,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS?.toLowerCase() === 'full' ? 'full' : 'normal',
     poolSize: e.DATABASE_POOL_SIZE ?? 10,
+    opsPort: e.OPS_PORT,
+    opsHost: e.OPS_HOST ?? '0.0.0.0',
+    port: e.PORT,
   };
 }

@@ -14,6 +14,8 @@ import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createOps, type Ops } from './ops/ops.ts';
+import { standaloneAddress } from './ops/server.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -56,20 +58,27 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const signal = onPlatforms ? untilSignal() : undefined;
   const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn');
   warmUpParser();
-  const bot = createBot({ db: database.db, log });
+  const ops = createOps({ db: database.db, log });
+  const bot = createBot({ db: database.db, log, observer: ops.metrics });
   if (signal) {
     const fatal = deferred<Error>();
     const platforms: RunningPlatform[] = [];
+    // The platforms' HTTP servers serve /healthz, /readyz and /metrics too, unless OPS_PORT gives them their own.
+    const routes = config.opsPort === undefined ? { routes: ops.routes } : {};
     try {
-      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve }));
-      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack }));
+      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
+      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack, ...routes }));
+      await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));
       await database.close();
+      await ops.close();
       throw error;
     }
-    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]));
+    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
   }
+  // The console chat opens no port unless OPS_PORT asks for one.
+  await ops.listen(standaloneAddress(config, 'console', false));
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
@@ -86,6 +95,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const scheduler = startScheduler({
     db: database.db,
     messengers: [chat.messenger],
+    observer: ops.metrics,
     audience: [{ platform: 'console', userIds: [who.userId] }],
     catchUpMs: config.catchUpMs,
     concurrency: config.sendConcurrency,
@@ -94,8 +104,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      ops.beginShutdown();
       await scheduler.stop();
       await database.close();
+      await ops.close();
     })());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
   await chat.done;
@@ -106,6 +118,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 interface RunningPlatform {
   messenger: Messenger;
   stop(): Promise<void>;
+  /** Its HTTP server serves the ops routes. */
+  servesRoutes: boolean;
 }
 
 /** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
@@ -124,13 +138,15 @@ function deferred<T>() {
 
 /**
  * Runs the platforms and the nudge scheduler until a signal or a fatal
- * platform error, then stops them cleanly: the scheduler's tick and in-flight
- * updates finish before the database closes.
+ * platform error, then stops them cleanly: /readyz turns 503 at once (a load
+ * balancer drains the instance), the scheduler's tick and in-flight updates
+ * finish before the database closes, and the ops server closes last.
  */
-async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>): Promise<number> {
+async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>, ops: Ops): Promise<number> {
   const scheduler = startScheduler({
     db: database.db,
     messengers: platforms.map((platform) => platform.messenger),
+    observer: ops.metrics,
     catchUpMs: config.catchUpMs,
     // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
     parallel: database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1,
@@ -138,10 +154,12 @@ async function serve(platforms: RunningPlatform[], database: Database, config: C
     log,
   });
   const reason = await until;
+  ops.beginShutdown();
   log.info({ reason: typeof reason === 'string' ? reason : reason.message }, 'keepwarm stopping');
   await scheduler.stop();
   await Promise.allSettled(platforms.map((platform) => platform.stop()));
   await database.close();
+  await ops.close();
   return typeof reason === 'string' ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Messenger } from '../../src/bot/port.ts';
 import type { Logger } from '../../src/log.ts';
+import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';
 import { boltLogger } from './bolt-log.ts';
 import type { SlackConfig } from './config.ts';
@@ -29,6 +30,8 @@ export interface SlackOptions {
   log: Logger;
   config: SlackConfig;
   now?: () => Date;
+  /** Mounted on bolt's HTTP server, if it runs one (keepwarm's /healthz, /readyz, /metrics). */
+  routes?: readonly HttpRoute[];
 }
 
 export interface RunningSlack {
@@ -38,6 +41,8 @@ export interface RunningSlack {
   stop(): Promise<void>;
   /** HTTP mode: the port the app listens on (PORT=0 picks a free one). */
   port: number | undefined;
+  /** Whether `routes` are served: HTTP mode, or Socket Mode with the OAuth install pages. */
+  servesRoutes: boolean;
 }
 
 /** Asks Slack who the bot token belongs to; a refused token stops keepwarm with the fix named. */
@@ -61,8 +66,11 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   // Answers to the user: a 429 waits for Retry-After, other failures are retried a few times, quickly.
   const clientOptions: webApi.WebClientOptions = { ...base, retryConfig: { retries: config.apiRetries, factor: 2, minTimeout: 500, maxTimeout: 5000 } };
 
+  // bolt serves HTTP in HTTP mode, and in Socket Mode only for the OAuth install pages.
+  const servesRoutes = options.routes !== undefined && (config.mode === 'http' || config.auth.kind === 'oauth');
   const app = new App({
     logger,
+    ...(servesRoutes ? { customRoutes: [...options.routes!] } : {}),
     clientOptions,
     // keepwarm keeps its conversation state (open questions) in its database, not in bolt's.
     convoStore: false,
@@ -92,6 +100,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   return {
     messenger,
     port,
+    servesRoutes,
     async stop() {
       await app.stop();
       await serial.idle();

@@ -11,6 +11,7 @@ import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
 import type { Bot as Conversation } from '../../src/bot/bot.ts';
 import { catalog } from '../../src/bot/i18n/index.ts';
+import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
@@ -31,6 +32,8 @@ export interface TelegramOptions {
   onFatal?: (error: Error) => void;
   /** Tests: skip `getMe`. */
   botInfo?: UserFromGetMe;
+  /** Mounted on the webhook server, if there is one (keepwarm's /healthz, /readyz, /metrics). */
+  routes?: readonly HttpRoute[];
   now?: () => Date;
 }
 
@@ -42,6 +45,8 @@ export interface TelegramRuntime {
   idle(): Promise<void>;
   /** The webhook server's port in webhook mode. */
   webhookPort?: number;
+  /** Whether `routes` are served (webhook mode). */
+  servesRoutes: boolean;
   /** The grammY bot, for tests and benchmarks. */
   grammy: Bot;
 }
@@ -116,7 +121,7 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramR
 
   if (config.webhook) {
     const webhook = config.webhook;
-    const server = await startWebhookServer(bot, webhook, log);
+    const server = await startWebhookServer(bot, webhook, log, options.routes);
     try {
       await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     } catch (error) {
@@ -124,12 +129,12 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramR
       throw error;
     }
     log.info({ username: bot.botInfo.username, path: webhook.path, port: server.port, secretDerived: webhook.secretDerived }, 'telegram: webhook set');
-    return { messenger, grammy: bot, webhookPort: server.port, stop: () => server.stop(), idle: () => server.idle() };
+    return { messenger, grammy: bot, webhookPort: server.port, servesRoutes: options.routes !== undefined, stop: () => server.stop(), idle: () => server.idle() };
   }
 
   // A webhook left from an earlier deployment would make getUpdates fail with 409.
   await bot.api.deleteWebhook();
   const poller = startPolling(bot, { config, log, api, ...(options.onFatal ? { onFatal: options.onFatal } : {}) });
   log.info({ username: bot.botInfo.username }, 'telegram: polling for updates');
-  return { messenger, grammy: bot, stop: () => poller.stop(), idle: () => poller.idle() };
+  return { messenger, grammy: bot, servesRoutes: false, stop: () => poller.stop(), idle: () => poller.idle() };
 }

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
 import type { TelegramWebhookConfig } from './config.ts';
 import type { TelegramLog } from './handler.ts';
 
@@ -56,14 +57,18 @@ function isUpdate(value: unknown): value is Update {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
 }
 
-export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog): Promise<WebhookServer> {
+/** `routes`: more GET endpoints on the same port (keepwarm's /healthz, /readyz, /metrics), without the secret. */
+export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
   const inflight = new Set<Promise<unknown>>();
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== webhook.path) return end(res, 404, 'not found');
+    if (path !== webhook.path) {
+      const route = routeFor(routes, req);
+      return route ? route.handler(req, res) : end(res, 404, 'not found');
+    }
     if (req.method !== 'POST') return end(res, 405, 'POST only');
     if (!secretMatches(req.headers[SECRET_HEADER], webhook.secret)) {
       log.warn({ remote: req.socket.remoteAddress }, 'telegram: webhook request without the right secret token refused');

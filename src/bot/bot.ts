@@ -8,6 +8,7 @@ import { isParseError } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { getContact, createContact } from '../store/contacts.ts';
+import { safeError, secretWords, shortId } from '../log.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
 import { clearPending, getPending, type Pending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
@@ -24,13 +25,39 @@ import { change } from './handlers/shared.ts';
 import * as touches from './handlers/touches.ts';
 import * as views from './handlers/views.ts';
 import { catalog } from './i18n/index.ts';
-import type { Incoming, Reply } from './port.ts';
+import type { Incoming, Platform, Reply } from './port.ts';
 import type { ChoosePayload } from './resolve.ts';
 import { slotName } from './resolve.ts';
 
 export interface Logger {
   error(fields: object, message: string): void;
   warn(fields: object, message: string): void;
+  debug?(fields: object, message: string): void;
+  /** A logger whose every line carries `bindings` (pino's child loggers). */
+  child?(bindings: Record<string, string>): Logger;
+}
+
+/** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
+export type Outcome = 'handled' | 'duplicate' | 'failed';
+
+/**
+ * Watches the bot's work (metrics: src/ops/metrics.ts). `intent` is one of a
+ * small fixed set: a command's intent, `action` for a button press, `import`
+ * for a file, `forward` for a forwarded message, `parse_error`, or `none`
+ * when the update was not looked at (a duplicate) or failed before parsing.
+ */
+export interface BotObserver {
+  handled(platform: Platform, intent: string, outcome: Outcome, seconds: number): void;
+}
+
+/** The intent each update turned out to have, as `onParsed` found it. */
+const intents = new WeakMap<Incoming, string>();
+
+function intentOf(incoming: Incoming): string {
+  if (incoming.action !== undefined) return 'action';
+  if (incoming.file !== undefined) return 'import';
+  if (incoming.forwardedFrom !== undefined) return 'forward';
+  return intents.get(incoming) ?? 'none';
 }
 
 export interface Bot {
@@ -80,8 +107,8 @@ function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<
   return (handlers[command.intent] as Handler)(ctx, command, resolved);
 }
 
-export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
-  const { db, log } = options;
+export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: BotObserver }): Bot {
+  const { db, log, observer } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
     const user = await ensureUser(
@@ -99,16 +126,26 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger }): Bot {
 
   return {
     async handle(incoming, now = new Date()) {
+      const started = performance.now();
       const platform = incoming.from.platform;
-      if (incoming.eventId !== undefined && !(await firstDelivery(db, platform, incoming.eventId, now))) return [];
+      const reqLog = log?.child?.({ reqId: incoming.eventId ?? shortId(), platform }) ?? log;
+      const done = (outcome: Outcome, replies: Reply[]): Reply[] => {
+        const seconds = (performance.now() - started) / 1000;
+        observer?.handled(platform, outcome === 'duplicate' ? 'none' : intentOf(incoming), outcome, seconds);
+        reqLog?.debug?.({ intent: intentOf(incoming), outcome, ms: Math.round(seconds * 1000) }, 'update handled');
+        return replies;
+      };
+      if (incoming.eventId !== undefined && !(await firstDelivery(db, platform, incoming.eventId, now))) return done('duplicate', []);
       try {
-        return await run(incoming, now);
+        return done('handled', await run(incoming, now));
       } catch (error) {
         // Each change is one transaction, so a failure leaves nothing half-done.
         // The delivery is forgotten so a platform retry gets another chance.
         if (incoming.eventId !== undefined) await forgetDelivery(db, platform, incoming.eventId).catch(() => undefined);
-        log?.error({ err: error, platform }, 'handling a message failed');
-        return [{ text: [catalog(incoming.locale?.startsWith('de') ? 'de' : 'en').internalError()] }];
+        // What the user typed may come back quoted in the error: never logged.
+        const secrets = secretWords(incoming.text, incoming.forwardedFrom?.name, incoming.file?.name, incoming.file?.content.subarray(0, 200_000).toString('utf8'));
+        reqLog?.error({ err: safeError(error, secrets), intent: intentOf(incoming) }, 'handling a message failed');
+        return done('failed', [{ text: [catalog(incoming.locale?.startsWith('de') ? 'de' : 'en').internalError()] }]);
       }
     },
   };
@@ -127,6 +164,7 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
   const pending = await getPending(ctx.db, ctx.user.id, ctx.now);
   if (pending?.kind === 'forget') {
     if (account.isForgetWord(text)) {
+      intents.set(ctx.incoming, 'forget');
       if (!(await clearPending(ctx.db, ctx.user.id, pending.token))) return [];
       return account.eraseEverything(ctx);
     }
@@ -139,6 +177,7 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
 
 async function onParsed(ctx: Ctx, text: string, pending: Pending | undefined): Promise<Reply[]> {
   const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
+  intents.set(ctx.incoming, isParseError(parsed) ? 'parse_error' : parsed.intent);
   if (isParseError(parsed)) return [{ text: ctx.t.parseError(parsed) }];
   if (parsed.intent === 'confirm' || parsed.intent === 'cancel') {
     if (!pending) return [{ text: [ctx.t.nothingPending()] }];

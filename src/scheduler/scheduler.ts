@@ -11,6 +11,8 @@ import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
 import { pruneInbound } from '../store/inbound.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
+import { shortId, withLogFields } from '../log.ts';
+import type { SchedulerObserver } from './observer.ts';
 import { planDueNudges, type Audience, type PlanReport } from './plan.ts';
 import { createSender, type SendReport } from './send.ts';
 
@@ -29,12 +31,14 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Sends in flight at once per platform. */
   concurrency?: number;
+  /** Told what each tick did (metrics). */
+  observer?: SchedulerObserver;
 }
 
 export interface Scheduler {
   /** One tick: plan and send. Safe to call at any time, from any number of instances. */
   tick(): Promise<{ plan: PlanReport; send: SendReport }>;
-  /** Resolves when the running tick, if any, has finished. */
+  /** Stops sending new messages and resolves when the running tick has finished its sends in flight. */
   stop(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     ...(options.log ? { log: options.log } : {}),
     ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   // Ticks queue behind each other: two never plan at once in one process.
   let running: Promise<unknown> = Promise.resolve();
@@ -57,7 +62,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
+    options.observer?.planned(plan);
     const send = await sender.drain();
+    options.observer?.sent(send);
     return { plan, send };
   }
 
@@ -68,6 +75,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return result;
     },
     stop: async () => {
+      sender.stop();
       await running;
     },
   };
@@ -85,7 +93,9 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   let lastPrune = 0;
 
   const platforms = options.messengers.map((m) => m.platform as string);
-  const run = async () => {
+  // Every line logged during a tick (planner, sender) carries its tickId.
+  const run = () => withLogFields({ tickId: shortId() }, runTick);
+  const runTick = async () => {
     if (stopped) return;
     clearTimeout(wake);
     try {

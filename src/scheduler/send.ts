@@ -13,6 +13,7 @@ import { getUserById, markInactive } from '../store/users.ts';
 import { leaseDue, markDead, markRetry, markSent, nextAttemptAt, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
 import { databaseBudget, type SendBudget } from '../store/send-budget.ts';
+import type { SchedulerObserver } from './observer.ts';
 import { createPacer, type Clock, type Pacer } from './rate-limit.ts';
 
 export interface SendOptions {
@@ -27,6 +28,8 @@ export interface SendOptions {
   leaseMs?: number;
   /** Transient failures before giving up on a message. */
   maxAttempts?: number;
+  /** Told of every "retry after" (metrics). */
+  observer?: Pick<SchedulerObserver, 'rateLimited'>;
 }
 
 export interface SendReport {
@@ -40,6 +43,11 @@ export interface SendReport {
 export interface Sender {
   /** Sends everything due now; returns what happened. */
   drain(): Promise<SendReport>;
+  /**
+   * Shutting down: sends in flight finish, no new one starts; what is left
+   * stays pending in the outbox for the next run (or another instance).
+   */
+  stop(): void;
 }
 
 const DEFAULT_RATE = { perSecond: 20 };
@@ -65,6 +73,7 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const concurrency = options.concurrency ?? 4;
+  let stopping = false;
   const byPlatform = new Map(messengers.map((m) => [m.platform as string, m]));
   const budget = options.budget ?? databaseBudget(db);
   const pacers = new Map<string, Pacer>(messengers.map((m) => [m.platform, createPacer(m.rateLimit ?? DEFAULT_RATE, budget, options.clock)]));
@@ -99,6 +108,7 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
       if (failure === 'rate_limited') {
         const wait = (error as DeliveryError).retryAfterMs ?? 1000;
         await pacer.pause(scopeOf(message), wait);
+        options.observer?.rateLimited(message.platform, wait);
         await markRetry(db, message, new Date(now().getTime() + wait), reason);
         report.retried++;
       } else if (failure === 'blocked') {
@@ -118,6 +128,9 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
   }
 
   return {
+    stop() {
+      stopping = true;
+    },
     async drain() {
       const report: SendReport = { sent: 0, retried: 0, dead: 0, blocked: 0, lost: 0 };
       const lost = await settleLostSends(db, now());
@@ -136,10 +149,11 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
           const due = await nextAttemptAt(db, [platform]);
           let idle = due === undefined || due > now().toISOString();
           const worker = async () => {
-            while (!idle) {
+            while (!idle && !stopping) {
               // A platform-wide budget is waited for before a message is taken; a
               // per-team one can only be known from the message itself.
               if (!perTeam.has(platform)) await pacer.turn(platform);
+              if (stopping) return;
               const [message] = await leaseDue(db, [platform], now(), 1, leaseMs);
               if (!message) {
                 idle = true;

@@ -58,3 +58,28 @@ describe('the shared send budget', () => {
     expect(await budget.reserve('slack:T1', 1000, nowUs)).toBe(nowUs);
   });
 });
+
+describe('stopping the sender', () => {
+  it('finishes the sends in flight and leaves the rest pending for the next run', async () => {
+    const { db } = await memoryDatabase();
+    const now = new Date();
+    const messages = [];
+    for (let i = 0; i < 40; i++) {
+      const user = await ensureUser(db, { platform: 'telegram', teamId: '', userId: `s${i}` }, { chatId: `s${i}` }, now);
+      messages.push({ userId: user.id, nudgeId: null, platform: 'telegram', teamId: '', platformUserId: `s${i}`, chatId: `s${i}`, reply: { text: [[{ text: 'hi' }]] }, expiresAt: new Date(now.getTime() + 3600_000).toISOString() });
+    }
+    await enqueue(db, messages, now.toISOString());
+    const messenger = new FakeMessenger('telegram');
+    messenger.rateLimit = { perSecond: 50 };
+    const sender = createSender(db, [messenger], { concurrency: 2 });
+    const draining = sender.drain();
+    while (messenger.sent.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    sender.stop();
+    const report = await draining;
+    const rows = await db.selectFrom('outbox').select('status').execute();
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(report.sent);
+    expect(report.sent).toBeLessThan(40);
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(40 - report.sent);
+    expect(rows.filter((r) => r.status === 'sending')).toHaveLength(0);
+  });
+});
