@@ -200,6 +200,7 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
       teamId: user.identity.teamId,
       platformUserId: user.identity.userId,
       chatId: user.chatId ?? '',
+      notBefore: fairStart(now, user.id, date),
       expiresAt: new Date(Date.parse(user.nextNudgeAt!) + options.catchUpMs).toISOString(),
     });
   }
@@ -218,6 +219,19 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   );
   if (invited.length > 0) await tx.updateTable('users').set({ review_invited_on: date }).where('id', 'in', invited).execute();
   return report;
+}
+
+/**
+ * When everyone's nudge falls in the same minute, the outbox sends them in
+ * order of this instant. A per-day shuffle within the second before `now`
+ * (due at once, all of them) keeps the same users from always being first —
+ * or last, an hour later, for 100,000 Telegram users at 28 a second
+ * (docs/operations.md).
+ */
+function fairStart(now: Date, userId: number, date: string): string {
+  let hash = 2166136261;
+  for (const ch of `${userId}|${date}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
+  return new Date(now.getTime() - ((hash >>> 0) % 1000)).toISOString();
 }
 
 function statusOf(nudge: ComposedNudge | undefined): string {

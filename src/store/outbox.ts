@@ -40,6 +40,8 @@ export interface NewOutboxMessage {
   reply?: Reply;
   /** Not sent after this instant (the nudge would arrive too late to be useful). */
   expiresAt: string;
+  /** Not sent before this instant; default: at once. */
+  notBefore?: string;
 }
 
 export async function enqueue(tx: Db, messages: NewOutboxMessage[], nowIso: string): Promise<void> {
@@ -56,7 +58,7 @@ export async function enqueue(tx: Db, messages: NewOutboxMessage[], nowIso: stri
         chat_id: m.chatId,
         payload: m.reply ? JSON.stringify(m.reply) : null,
         status: 'pending',
-        next_attempt_at: nowIso,
+        next_attempt_at: m.notBefore ?? nowIso,
         lease_until: null,
         expires_at: m.expiresAt,
         sent_at: null,

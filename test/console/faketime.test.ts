@@ -15,8 +15,11 @@ import { freshDatabaseUrl } from '../doubles/database.ts';
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-faketime-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('under faketime, the nudge of 29 March 2026 comes at 09:00 Berlin summer time', async () => {
-  expect(spawnSync('faketime', ['--version']).status, 'faketime is installed (apt-get install faketime)').toBe(0);
+// CI installs faketime; on a machine without it this one test is reported skipped, saying why.
+const faketimeInstalled = spawnSync('faketime', ['--version']).status === 0;
+if (!faketimeInstalled) console.warn(`skipping ${import.meta.filename}: needs Debian's faketime (apt-get install faketime)`);
+
+it.skipIf(!faketimeInstalled)('under faketime, the nudge of 29 March 2026 comes at 09:00 Berlin summer time', async () => {
   const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
   // Saturday noon, still winter time: the user sets up their network.
   const setup = spawnSync('faketime', ['-f', '@2026-03-28 12:00:00', process.execPath, '--import', 'tsx', 'src/cli.ts', 'chat', '--user', 'eve'], {

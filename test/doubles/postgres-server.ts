@@ -6,12 +6,24 @@
  * Each target is a fresh schema, or a fresh database when a test needs one.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
 const run = promisify(execFile);
+
+/**
+ * Whether these tests can have a PostgreSQL: TEST_DATABASE_URL, or Debian's
+ * server binaries for a throwaway one. CI installs them (.ci/run); on a fresh
+ * machine without them, `npm test` reports these tests as skipped, saying why.
+ */
+export const postgresAvailable =
+  Boolean(process.env.TEST_DATABASE_URL) ||
+  (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb'))));
+
+export const NO_POSTGRES_REASON = 'needs PostgreSQL: set TEST_DATABASE_URL or install Debian\'s postgresql (apt-get install postgresql)';
 const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'pg-throwaway.sh');
 
 export interface TestPostgres {

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, openSqlite } from '../../src/store/db.ts';
 import { migrateToLatest, migrator } from '../../src/store/migrate.ts';
-import { startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
+import { NO_POSTGRES_REASON, postgresAvailable, startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
 import { buildKeepwarmFile } from './copy-data-source.ts';
 
 const PORT = 55441;
@@ -24,6 +24,7 @@ const source = join(dir, 'keepwarm.db');
 let server: TestPostgres;
 
 beforeAll(async () => {
+  if (!postgresAvailable) return;
   server = await startTestPostgres(PORT);
   await buildKeepwarmFile(source);
 });
@@ -62,7 +63,9 @@ function summary(stdout: string): Map<string, string[]> {
   );
 }
 
-describe('keepwarm migrate-data', () => {
+// Skipped only without PostgreSQL binaries — NO_POSTGRES_REASON says what to install.
+if (!postgresAvailable) console.warn(`skipping ${import.meta.filename}: ${NO_POSTGRES_REASON}`);
+describe.skipIf(!postgresAvailable)('keepwarm migrate-data', () => {
   it('copies DATABASE_URL into PostgreSQL: the table on stdout, progress on stderr, exit 0; a second run adds nothing', async () => {
     const to = await server.freshSchemaUrl();
     const first = await keepwarm({ DATABASE_URL: source }, 'migrate-data', '--to', to);

@@ -19,7 +19,7 @@ import { openDatabase, openSqlite, type Database } from '../../src/store/db.ts';
 import { exportUserData } from '../../src/store/export.ts';
 import { migrateToLatest, migrator } from '../../src/store/migrate.ts';
 import { chatOn } from '../doubles/chat.ts';
-import { startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
+import { NO_POSTGRES_REASON, postgresAvailable, startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
 import { POPULATED_TABLES, buildKeepwarmFile, buildLargeFile } from './copy-data-source.ts';
 
 const PORT = 55440;
@@ -28,6 +28,7 @@ const source = join(dir, 'keepwarm.db');
 let server: TestPostgres;
 
 beforeAll(async () => {
+  if (!postgresAvailable) return;
   server = await startTestPostgres(PORT);
   await buildKeepwarmFile(source);
 });
@@ -67,7 +68,9 @@ async function rowsOf(database: Database, table: string): Promise<string[]> {
 const differing = (report: MigrateDataReport) => report.tables.filter((t) => !t.equal).map((t) => t.table);
 const byTable = (report: MigrateDataReport) => new Map(report.tables.map((t) => [t.table, t]));
 
-describe('migrate-data copies a keepwarm SQLite database into PostgreSQL', () => {
+// Skipped only without PostgreSQL binaries — NO_POSTGRES_REASON says what to install.
+if (!postgresAvailable) console.warn(`skipping ${import.meta.filename}: ${NO_POSTGRES_REASON}`);
+describe.skipIf(!postgresAvailable)('migrate-data copies a keepwarm SQLite database into PostgreSQL', () => {
   it('every user’s JSON export and every row of every table are the same afterwards', async () => {
     const sqlite = openSqlite(source);
     const before = await exportsOf(sqlite);
