@@ -15,13 +15,13 @@ import { nameKey } from '../src/core/names.ts';
 import type { Tier } from '../src/core/types.ts';
 import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
-import { heading, measure, ms, ratio, table, type Latency } from './lib.ts';
+import { schemaTag, heading, measure, ms, ratio, table, type Latency } from './lib.ts';
 
 const USERS = 1000;
 const CONTACTS = 150;
 const TOUCHES = 20;
 const SAMPLES = 2000;
-const FILE = `bench/out/commands-${USERS}x${CONTACTS}x${TOUCHES}.db`;
+const FILE = `bench/out/commands-${USERS}x${CONTACTS}x${TOUCHES}-${schemaTag()}.db`;
 /** Each run works on a fresh copy: the commands write, and the next run must measure the same data. */
 const WORK = 'bench/out/commands-work.db';
 const NOW = new Date('2026-11-23T09:00:00Z');

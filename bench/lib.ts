@@ -1,4 +1,6 @@
 /** Measuring helpers: latency samples, percentiles, and the one line format every suite prints. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export function percentile(sorted: number[], p: number): number {
@@ -41,4 +43,14 @@ export function table(rows: string[][]): string {
 
 export function heading(title: string): void {
   console.log(`\n== ${title}`);
+}
+
+/**
+ * A short fingerprint of the migrations: cached benchmark databases carry it
+ * in their file name, so a changed schema means a freshly built file.
+ */
+export function schemaTag(): string {
+  const hash = createHash('sha1');
+  for (const file of readdirSync('migrations').sort()) hash.update(file).update(readFileSync(`migrations/${file}`));
+  return hash.digest('hex').slice(0, 8);
 }

@@ -13,11 +13,11 @@ import type { Tier } from '../src/core/types.ts';
 import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { planDueNudges } from '../src/scheduler/plan.ts';
-import { heading, ms, ratio, table } from './lib.ts';
+import { schemaTag, heading, ms, ratio, table } from './lib.ts';
 
 const USERS = 10_000;
 const CONTACTS = 150;
-const FILE = `bench/out/nudges-${USERS}x${CONTACTS}.db`;
+const FILE = `bench/out/nudges-${USERS}x${CONTACTS}-${schemaTag()}.db`;
 const WORK = `bench/out/nudges-work.db`;
 const DUE_AT = '2026-11-24T08:00:00.000Z'; // Tuesday 09:00 in Berlin
 const TODAY = '2026-11-24';
@@ -129,5 +129,6 @@ export async function benchNudges(): Promise<void> {
   );
   console.log(`plan report: ${JSON.stringify(result.report)}`);
   console.log('aim: under 1 second on SQLite, within 3x of the floor');
+  if (result.report.failed > 0 || result.report.planned === 0) throw new Error('planning failed: the figures above are not valid');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${WORK}${suffix}`, { force: true });
 }

@@ -231,6 +231,7 @@ async function benchPlanningOnPostgres(base: string): Promise<void> {
   );
   console.log(`plan report: ${JSON.stringify(report)}`);
   console.log('aim: 100,000 users planned in under 10 s');
+  if (report.failed > 0 || report.planned === 0) throw new Error('planning failed: the figures above are not valid');
   await client.end();
   await database.close();
 }

@@ -18,14 +18,14 @@ import { nameKey } from '../src/core/names.ts';
 import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { FakeTelegram, tgUser } from '../test/doubles/fake-telegram.ts';
-import { heading, ratio, table } from './lib.ts';
+import { schemaTag, heading, ratio, table } from './lib.ts';
 
 const USERS = 200;
 const CONTACTS = 50;
 const UPDATES = 3000;
 const WARMUP = 300;
 const ROUNDS = 3;
-const FILE = `bench/out/telegram-${USERS}x${CONTACTS}.db`;
+const FILE = `bench/out/telegram-${USERS}x${CONTACTS}-${schemaTag()}.db`;
 const RUN_FILE = 'bench/out/telegram-run.db';
 const FIRST = ['Anna', 'Bob', 'Carla', 'Jürgen', 'Lena', 'Tom', 'Sophie', 'Jan', 'Ingrid', 'Omar'];
 const LAST = ['Schmidt', 'Meyer', 'Rossi', 'Müller', 'Vogel', 'Berg', 'Martin', 'Larsen', 'Chen', 'Patel'];

@@ -62,8 +62,8 @@ function dueUsers(db: Kysely<DB>, audience: Audience[], nowIso: string, limit: n
         ),
       ),
     )
+    // The index order alone: a tie-break on id would sort every due user on every pass.
     .orderBy('next_nudge_at')
-    .orderBy('id')
     .limit(limit)
     .execute();
 }
@@ -209,15 +209,16 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
 
   const resumeFrom = new Date(now.getTime() - options.catchUpMs);
   const lateIds = new Set(late.map((u) => u.id));
+  const invitedIds = new Set(invited);
   await advance(
     tx,
     users.map((u) => ({
       id: u.id,
       // After downtime, jump to the first nudge still worth sending instead of replaying every missed day.
       next: lateIds.has(u.id) ? firstNudgeAtOrAfter(scheduleOf(u), resumeFrom) : nudgeAfter(scheduleOf(u), date),
+      ...(invitedIds.has(u.id) ? { invitedOn: date } : {}),
     })),
   );
-  if (invited.length > 0) await tx.updateTable('users').set({ review_invited_on: date }).where('id', 'in', invited).execute();
   return report;
 }
 
@@ -239,14 +240,22 @@ function statusOf(nudge: ComposedNudge | undefined): string {
   return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite ? 'empty' : 'planned';
 }
 
-/** Moves users on to their next nudge, one statement per few hundred users. */
-async function advance(db: Kysely<DB> | Transaction<DB>, moves: { id: number; next: string | null }[]): Promise<void> {
+/**
+ * Moves users on to their next nudge (and records a review invitation), one
+ * statement per few hundred users: each row is written once.
+ */
+async function advance(db: Kysely<DB> | Transaction<DB>, moves: { id: number; next: string | null; invitedOn?: string }[]): Promise<void> {
   for (let i = 0; i < moves.length; i += 400) {
     const part = moves.slice(i, i + 400);
-    const cases = sql.join(part.map((m) => sql`when ${m.id} then ${m.next}`), sql` `);
+    const next = sql.join(part.map((m) => sql`when ${m.id} then ${m.next}`), sql` `);
+    const invited = part.filter((m) => m.invitedOn !== undefined);
+    const invitedOn = sql.join(invited.map((m) => sql`when ${m.id} then ${m.invitedOn}`), sql` `);
     await db
       .updateTable('users')
-      .set({ next_nudge_at: sql<string | null>`case id ${cases} end` })
+      .set({
+        next_nudge_at: sql<string | null>`case id ${next} end`,
+        ...(invited.length > 0 ? { review_invited_on: sql<string | null>`case id ${invitedOn} else review_invited_on end` } : {}),
+      })
       .where('id', 'in', part.map((m) => m.id))
       .execute();
   }
