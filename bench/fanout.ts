@@ -15,38 +15,17 @@ import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { FakeTelegram } from '../test/doubles/fake-telegram.ts';
 import { heading, table } from './lib.ts';
+import { addDueUsers } from '../test/doubles/due-users.ts';
 
 const USERS = 3000;
 const PLATFORM_LIMIT = 300;
 const FILE = 'bench/out/fanout.db';
 
-async function populate(database: ReturnType<typeof openSqlite>): Promise<void> {
-  const now = new Date().toISOString();
-  const due = new Date(Date.now() - 30_000).toISOString();
-  for (let start = 0; start < USERS; start += 500) {
-    const ids = await database.db
-      .insertInto('users')
-      .values(Array.from({ length: 500 }, (_, k) => ({
-        platform: 'telegram', platform_user_id: String(100_000 + start + k), chat_id: String(100_000 + start + k), platform_time_zone: 'UTC',
-        nudge_days: '1,2,3,4,5,6,7', created_on: '2026-01-01', created_at: now, next_nudge_at: due,
-      })))
-      .returning('id')
-      .execute();
-    await database.db
-      .insertInto('contacts')
-      .values(ids.map(({ id }, k) => ({
-        user_id: id, name: `Friend ${start + k}`, name_key: `friend ${start + k}`, tier: 'A', source: 'add',
-        last_touch_on: '2026-01-01', due_on: '2026-03-02', created_on: '2026-01-01', created_at: now,
-      })))
-      .execute();
-  }
-}
-
 async function run(sendRate: number): Promise<string[]> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${FILE}${suffix}`, { force: true });
   const database = openSqlite(FILE);
   await migrateToLatest(database.db);
-  await populate(database);
+  await addDueUsers(database.db, { count: USERS, userId: (k) => String(100_000 + k) });
   const fake = await FakeTelegram.start({ sendLimitPerSecond: PLATFORM_LIMIT });
   const log = { info: () => undefined, warn: () => undefined, error: (fields: object, message: string) => console.error(message, fields) };
   const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_SEND_RATE: `${sendRate},1` }, { pollTimeoutSeconds: 1 })!;

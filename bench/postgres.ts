@@ -6,7 +6,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import * as chrono from 'chrono-node';
@@ -19,6 +18,7 @@ import { planDueNudges } from '../src/scheduler/plan.ts';
 import { FakeTelegram, tgUser } from '../test/doubles/fake-telegram.ts';
 import { contactName } from './commands.ts';
 import { heading, measure, ms, ratio, table, type Latency } from './lib.ts';
+import { freePort } from '../test/doubles/net.ts';
 
 const PORT = 55450;
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -234,17 +234,6 @@ async function benchPlanningOnPostgres(base: string): Promise<void> {
   if (report.failed > 0 || report.planned === 0) throw new Error('planning failed: the figures above are not valid');
   await client.end();
   await database.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function benchInstancesOnPostgres(base: string): Promise<void> {

@@ -112,21 +112,6 @@ export async function touchesSince(db: Kysely<DB>, userId: number, since: LocalD
   return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind as TouchKind }));
 }
 
-/** The newest note of each given contact: the conversation hook of a nudge. */
-export async function latestNotes(db: Kysely<DB>, userId: number, contactIds: number[]): Promise<Map<number, string>> {
-  const latest = new Map<number, string>();
-  if (contactIds.length === 0) return latest;
-  const rows = await db
-    .selectFrom('notes')
-    .select(['contact_id', 'text'])
-    .where('user_id', '=', userId)
-    .where('contact_id', 'in', contactIds)
-    .orderBy('id', 'desc')
-    .execute();
-  for (const row of rows) if (!latest.has(row.contact_id)) latest.set(row.contact_id, row.text);
-  return latest;
-}
-
 /** Everything about one contact, newest first, for /show and the export. */
 export async function contactHistory(db: Kysely<DB>, userId: number, contactId: number) {
   const [touches, notes, reminders] = await Promise.all([

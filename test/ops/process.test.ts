@@ -16,6 +16,7 @@ import { FakeTelegram } from '../doubles/fake-telegram.ts';
 import { until } from '../telegram/harness.ts';
 import { holdCalls } from './gate.ts';
 import { sample } from './helpers.ts';
+import { addDueUsers } from '../doubles/due-users.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-ops-'));
 /** Process groups still running when a test ends (a failed test must not leave keepwarm behind). */
@@ -80,16 +81,7 @@ async function get(port: number, path: string) {
 async function populate(url: string): Promise<void> {
   const database = await openDatabase(url);
   await migrateToLatest(database.db);
-  const now = new Date();
-  const { id } = await database.db
-    .insertInto('users')
-    .values({ platform: 'telegram', platform_user_id: '5001', chat_id: '5001', platform_time_zone: 'UTC', nudge_days: '1,2,3,4,5,6,7', created_on: '2026-01-01', created_at: now.toISOString(), next_nudge_at: new Date(now.getTime() - 60_000).toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await database.db
-    .insertInto('contacts')
-    .values({ user_id: id, name: 'Friend One', name_key: 'friend one', tier: 'A', source: 'add', last_touch_on: '2026-01-01', due_on: '2026-03-02', created_on: '2026-01-01', created_at: now.toISOString() })
-    .execute();
+  await addDueUsers(database.db, { count: 1, userId: () => '5001' });
   await database.close();
 }
 

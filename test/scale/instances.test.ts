@@ -6,13 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/db.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
 import { FakeTelegram, tgUser, type Update } from '../doubles/fake-telegram.ts';
+import { freePort } from '../doubles/net.ts';
 
 const SECRET = 'instances-secret_1';
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-instances-'));
@@ -20,17 +20,6 @@ let fake: FakeTelegram;
 let url: string;
 let database: Database;
 const instances: { child: ChildProcess; port: number; stderr: () => string }[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startInstance(): Promise<(typeof instances)[number]> {
   const port = await freePort();

@@ -13,36 +13,12 @@ import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
+import { addDueUsers } from '../doubles/due-users.ts';
 
 const USERS = 2000;
 const RATE = 400;
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-schedulers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function populate(url: string): Promise<void> {
-  const database = await openDatabase(url);
-  await migrateToLatest(database.db);
-  const now = new Date().toISOString();
-  const due = new Date(Date.now() - 30_000).toISOString();
-  for (let start = 0; start < USERS; start += 200) {
-    const ids = await database.db
-      .insertInto('users')
-      .values(Array.from({ length: 200 }, (_, k) => ({
-        platform: 'telegram', platform_user_id: `u${start + k}`, chat_id: `u${start + k}`, platform_time_zone: 'UTC',
-        nudge_days: '1,2,3,4,5,6,7', created_on: '2026-01-01', created_at: now, next_nudge_at: due,
-      })))
-      .returning('id')
-      .execute();
-    await database.db
-      .insertInto('contacts')
-      .values(ids.map(({ id }, k) => ({
-        user_id: id, name: `Friend ${start + k}`, name_key: `friend ${start + k}`, tier: 'A', source: 'add',
-        last_touch_on: '2026-01-01', due_on: '2026-03-02', created_on: '2026-01-01', created_at: now,
-      })))
-      .execute();
-  }
-  await database.close();
-}
 
 function scheduler(url: string, log: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'test/doubles/scheduler-process.ts'], {
@@ -59,7 +35,10 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 it('three schedulers, 2,000 users, one killed midway: one nudge each, never faster than the shared limit', async () => {
   const url = await freshDatabaseUrl(dir, 'schedulers');
   const log = join(dir, 'deliveries.log');
-  await populate(url);
+  const setup = await openDatabase(url);
+  await migrateToLatest(setup.db);
+  await addDueUsers(setup.db, { count: USERS });
+  await setup.close();
   const processes = [scheduler(url, log), scheduler(url, log), scheduler(url, log)];
   const victim = processes[0]!;
   const end = Date.now() + 60_000;

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
+import { addDueUsers } from '../doubles/due-users.ts';
 
 const USERS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-sched-'));
@@ -20,21 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function populate(file: string): Promise<void> {
   const database = await openDatabase(file);
   await migrateToLatest(database.db);
-  const now = new Date();
-  const due = new Date(now.getTime() - 60_000).toISOString();
-  await database.db.transaction().execute(async (tx) => {
-    for (let i = 0; i < USERS; i++) {
-      const { id } = await tx
-        .insertInto('users')
-        .values({ platform: 'telegram', platform_user_id: `u${i}`, chat_id: `u${i}`, platform_time_zone: 'UTC', nudge_days: '1,2,3,4,5,6,7', created_on: '2026-01-01', created_at: now.toISOString(), next_nudge_at: due })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('contacts')
-        .values({ user_id: id, name: `Friend ${i}`, name_key: `friend ${i}`, tier: 'A', source: 'add', last_touch_on: '2026-01-01', due_on: '2026-03-02', created_on: '2026-01-01', created_at: now.toISOString() })
-        .execute();
-    }
-  });
+  await addDueUsers(database.db, { count: USERS });
   await database.close();
 }
 
