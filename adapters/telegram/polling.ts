@@ -12,6 +12,7 @@ import type { Update } from 'grammy/types';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
 import type { TelegramLog } from './handler.ts';
+import { inFlight } from './in-flight.ts';
 
 /** The updates keepwarm acts on; everything else Telegram need not send. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'my_chat_member'] as const;
@@ -35,7 +36,7 @@ const RESTART_MS = 5000;
 
 export function startPolling(bot: Bot, options: PollingOptions): Poller {
   const { config, log, api } = options;
-  const inflight = new Set<Promise<void>>();
+  const inflight = inFlight();
   let lastSeen = -1;
   let stopping = false;
   let failures = 0;
@@ -63,10 +64,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
     init: () => bot.init(),
     handleUpdate(update: Update): Promise<void> {
       lastSeen = Math.max(lastSeen, update.update_id);
-      const task = bot.handleUpdate(update).catch((error: unknown) => log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed'));
-      inflight.add(task);
-      void task.finally(() => inflight.delete(task));
-      return task;
+      return inflight.track(bot.handleUpdate(update).catch((error: unknown) => log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed')));
     },
     errorHandler: (error: unknown) => log.error({ err: error }, 'telegram: an update failed'),
     api: bot.api,
@@ -97,9 +95,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
   }
   start();
 
-  const idle = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-  };
+  const idle = () => inflight.idle();
 
   return {
     idle,

@@ -13,6 +13,7 @@ import type { Update } from 'grammy/types';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
 import type { TelegramWebhookConfig } from './config.ts';
 import type { TelegramLog } from './handler.ts';
+import { inFlight } from './in-flight.ts';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Updates are small; anything bigger is not from Telegram. */
@@ -59,7 +60,7 @@ function isUpdate(value: unknown): value is Update {
 
 /** `routes`: more GET endpoints on the same port (keepwarm's /healthz, /readyz, /metrics), without the secret. */
 export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = inFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
@@ -86,16 +87,12 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       return end(res, 400, 'not JSON');
     }
     if (!isUpdate(update)) return end(res, 400, 'not an update');
-    const task = bot.handleUpdate(update);
-    inflight.add(task);
     try {
-      await task;
+      await inflight.track(bot.handleUpdate(update));
       end(res, 200);
     } catch (error) {
       log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed; Telegram will deliver it again');
       end(res, 500, 'failed');
-    } finally {
-      inflight.delete(task);
     }
   }
 
@@ -112,9 +109,7 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       resolve();
     });
   });
-  const idle = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-  };
+  const idle = () => inflight.idle();
   return {
     port: (server.address() as AddressInfo).port,
     idle,

@@ -15,20 +15,6 @@ import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface OutboxMessage {
-  id: number;
-  userId: number;
-  nudgeId: number | null;
-  platform: string;
-  teamId: string;
-  platformUserId: string;
-  chatId: string;
-  /** Absent for a nudge: the sender draws it from the nudge's model. */
-  reply?: Reply;
-  attempts: number;
-  expiresAt: string;
-}
-
 export interface NewOutboxMessage {
   userId: number;
   nudgeId: number | null;
@@ -42,6 +28,12 @@ export interface NewOutboxMessage {
   expiresAt: string;
   /** Not sent before this instant; default: at once. */
   notBefore?: string;
+}
+
+/** A message taken from the outbox to be sent. */
+export interface OutboxMessage extends Omit<NewOutboxMessage, 'notBefore'> {
+  id: number;
+  attempts: number;
 }
 
 export async function enqueue(tx: Db, messages: NewOutboxMessage[], nowIso: string): Promise<void> {
