@@ -169,8 +169,11 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
       return account.eraseEverything(ctx);
     }
     await clearPending(ctx.db, ctx.user.id, pending.token);
-    const rest = await onParsed(ctx, text, undefined);
-    return [{ text: [ctx.t.forgetCancelled()] }, ...rest];
+    const cancelled: Reply = { text: [ctx.t.forgetCancelled()] };
+    // "no" / "cancel" is the answer itself; anything else is also a message of its own.
+    const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
+    if (!isParseError(parsed) && parsed.intent === 'cancel') return [cancelled];
+    return [cancelled, ...(await onParsed(ctx, text, undefined))];
   }
   return onParsed(ctx, text, pending);
 }

@@ -232,3 +232,15 @@ describe('the due date kept for the scheduler', () => {
     }
   });
 });
+
+describe('cancelling /forget', () => {
+  it('a typed "no" cancels and says only that nothing was erased', async () => {
+    const chat = await startChat({ locale: 'de' });
+    await chat.say('/met Anna at X');
+    await chat.say('/forget');
+    await chat.say('nein');
+    expect(chat.text()).toBe('Nichts wurde gelöscht.');
+    await chat.say('/list');
+    expect(chat.text()).toContain('Anna');
+  });
+});

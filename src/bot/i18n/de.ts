@@ -342,7 +342,7 @@ export const de: Messages = {
 
   forwardWithoutSender: () => l`Ich sehe nicht, wer die weitergeleitete Nachricht geschrieben hat (die Privatsphäre-Einstellungen verbergen es). Trag es z. B. mit ${code('Anna geschrieben')} ein.`,
   confirmForget: (): RichText => [
-    l`⚠ Damit löschst du ${b('alles')}, was keepwarm für dich speichert: alle Kontakte, Notizen, Kontakte, Erinnerungen und Einstellungen. Das lässt sich nicht rückgängig machen.`,
+    l`⚠ Damit löschst du ${b('alles')}, was keepwarm für dich speichert: alle Kontakte mit ihren Notizen, Gesprächen und Erinnerungen und deine Einstellungen. Das lässt sich nicht rückgängig machen.`,
     l`Zum Bestätigen tippe ${code('LÖSCHEN')}. Alles andere bricht ab.`,
   ],
   forgetWord: () => 'LÖSCHEN',
