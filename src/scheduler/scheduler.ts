@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
 import type { Messenger } from '../bot/port.ts';
 import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
-import { pruneInbound } from '../store/inbound.ts';
+import { pruneHistory } from '../store/prune.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
 import { shortId, withLogFields } from '../log.ts';
@@ -105,7 +105,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       }
       if (Date.now() - lastPrune > 3600_000) {
         lastPrune = Date.now();
-        await pruneInbound(options.db, now());
+        await pruneHistory(options.db, now());
       }
       // A retry due before the next minute gets its own wake-up.
       const next = await nextAttemptAt(options.db, platforms);
