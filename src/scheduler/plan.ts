@@ -148,7 +148,9 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   const late: User[] = [];
   for (const user of users) {
     if (!isNudgeDay(scheduleOf(user), date)) continue;
-    (isWithinCatchUp(user.nextNudgeAt!, now, options.catchUpMs) ? onTime : late).push(user);
+    // A missed nudge is still sent within the catch-up window — and only on its own day.
+    const inTime = isWithinCatchUp(user.nextNudgeAt!, now, options.catchUpMs) && localDateOf(now, user.timeZone) === date;
+    (inTime ? onTime : late).push(user);
   }
 
   await markUnansweredIgnored(tx, onTime.map((u) => u.id));

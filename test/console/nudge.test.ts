@@ -19,7 +19,7 @@ it('the morning nudge shows up in a running console chat and a number presses it
   await new Promise((resolve) => setup.on('close', resolve));
   // Pretend the bot was down at 09:00: the nudge was due a minute ago.
   const database = await openDatabase(env.DATABASE_URL);
-  await database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 60_000).toISOString() }).execute();
+  await database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 1000).toISOString() }).execute();
   await database.close();
 
   const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -11,14 +11,14 @@ export interface DueUsersOptions {
   platform?: 'telegram' | 'slack' | 'console';
   /** Platform user id of user k: `${prefix}${k}` (default 'u'), or a number offset. */
   userId?: (k: number) => string;
-  /** When the nudge was due (default: half a minute ago). */
+  /** When the nudge was due (default: half a minute ago, but never before today's midnight UTC — a nudge is caught up on its own day only). */
   dueAt?: Date;
 }
 
 /** Adds the users and returns their database ids, in order. */
 export async function addDueUsers(db: Kysely<DB>, options: DueUsersOptions): Promise<number[]> {
   const now = new Date().toISOString();
-  const due = (options.dueAt ?? new Date(Date.now() - 30_000)).toISOString();
+  const due = (options.dueAt ?? new Date(Math.max(Date.now() - 30_000, new Date().setUTCHours(0, 0, 0, 0)))).toISOString();
   const userId = options.userId ?? ((k: number) => `u${k}`);
   const ids: number[] = [];
   for (let start = 0; start < options.count; start += 200) {

@@ -66,6 +66,18 @@ describe('when the nudge comes', () => {
     expect(v.messenger.sent).toHaveLength(1);
   });
 
+  it('a missed nudge is caught up on its own day only, even within the window', async () => {
+    const w = await withOverdue();
+    w.at('2026-11-24T12:00:00Z');
+    await w.chat.say('/settings time 22:00');
+    // 22:00 Berlin on Tuesday is 21:00Z; the bot comes back at 00:30 Wednesday, Berlin time.
+    const { plan } = await w.tickAt('2026-11-24T23:30:00Z');
+    expect(plan.skippedLate).toBe(1);
+    expect(w.messenger.sent).toHaveLength(0);
+    await w.tickAt('2026-11-25T21:00:00Z');
+    expect(w.messenger.sent).toHaveLength(1);
+  });
+
   it('a shorter catch-up window is configurable', async () => {
     const w = await withOverdue({ catchUpMs: 30 * 60_000 });
     const { plan } = await w.tickAt('2026-11-24T08:31:00Z');

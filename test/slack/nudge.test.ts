@@ -127,7 +127,7 @@ describe('the real daily nudge on Slack', () => {
     const bob = await overdueBob();
     await t.sender.message('T1', 'U1', '/add Anna Schmidt, tier A, last talked 3 months ago');
     await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[1], 'the answer to the second /add');
-    await t.database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 60_000).toISOString() }).execute();
+    await t.database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 1000).toISOString() }).execute();
 
     const { send } = await createScheduler({ db: t.database.db, messengers: [t.slack.messenger] }).tick();
     expect(send.sent).toBe(1);

@@ -162,7 +162,7 @@ describe('the real daily nudge on Telegram', () => {
     await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
     await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
     // The nudge time has come.
-    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(Date.now() - 60_000).toISOString());
+    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(Date.now() - 1000).toISOString());
     const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger] });
     const { send } = await scheduler.tick();
     expect(send.sent).toBe(1);
