@@ -6,7 +6,7 @@
  * row in the database, not three in memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
 import { addDueUsers } from '../doubles/due-users.ts';
+import { readDeliveries } from '../doubles/delivery-log.ts';
 
 const USERS = 2000;
 const RATE = 400;
@@ -27,8 +28,7 @@ function scheduler(url: string, log: string): ChildProcess {
   });
 }
 
-const lines = (log: string) =>
-  existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { user: string; pid: number; at: number }) : [];
+const lines = readDeliveries;
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
 

@@ -4,7 +4,7 @@
  * except a send in flight at a kill, which is at most once (docs/scheduler.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
 import { addDueUsers } from '../doubles/due-users.ts';
+import { readDeliveries } from '../doubles/delivery-log.ts';
 
 const USERS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-sched-'));
@@ -36,10 +37,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 }
 
-function deliveredLines(log: string): { user: string }[] {
-  if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { user: string });
-}
+const deliveredLines = readDeliveries;
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -101,7 +99,7 @@ describe('the scheduler as real processes', () => {
     const counts = perUser(log);
     expect(counts.size).toBe(USERS);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    const senders = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { pid: number }).pid));
+    const senders = new Set(readDeliveries(log).map((d) => d.pid));
     expect(senders.size).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });
