@@ -53,7 +53,8 @@ export function toContact(row: ContactRow): Contact {
   };
 }
 
-function parseTags(json: string): string[] {
+/** Tags as stored (JSON text); anything unreadable is no tags. */
+export function parseTags(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];

@@ -4,9 +4,10 @@
  * local dates YYYY-MM-DD.
  */
 import type { Kysely } from 'kysely';
+import type { Language } from '../core/types.ts';
 import type { DB } from './schema.ts';
 import { toContact } from './contacts.ts';
-import { getUserById } from './users.ts';
+import { getUserById, type User } from './users.ts';
 
 export interface ExportedContact {
   /** The contact's id in this database: what `introductions` refer to (a re-import gives new ids). */
@@ -40,7 +41,7 @@ export interface ExportData {
   contacts: ExportedContact[];
   introductions: { from: string; to: string; fromId: number; toId: number; at: string; note: string | null }[];
   settings: {
-    language: string | null;
+    language: Language | null;
     timeZone: string | null;
     nudgeTime: string;
     nudgeDays: number[];
@@ -61,10 +62,23 @@ function group<T extends { contact_id: number }>(rows: T[]): Map<number, T[]> {
   return byContact;
 }
 
+/** The settings as exported: only what the user chose for language and zone, not the platform's guess. */
+export function exportedSettings(user: User): ExportData['settings'] {
+  return {
+    language: user.languageSetByUser ? user.language : null,
+    timeZone: user.timeZoneSetByUser ? user.timeZone : null,
+    nudgeTime: user.nudgeTime,
+    nudgeDays: user.nudgeDays,
+    nudgeCount: user.nudgeCount,
+    cadences: user.cadences,
+    pausedUntil: user.pausedUntil,
+    lastReviewOn: user.lastReviewOn,
+  };
+}
+
 export async function exportUserData(db: Kysely<DB>, userId: number): Promise<ExportData> {
   const user = await getUserById(db, userId);
   if (!user) throw new Error(`no user ${userId}`);
-  const userRow = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const [contacts, touches, notes, reminders, intros] = await Promise.all([
     db.selectFrom('contacts').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
     db.selectFrom('touches').selectAll().where('user_id', '=', userId).orderBy('touched_on').orderBy('id').execute(),
@@ -112,15 +126,6 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
       at: i.introduced_on,
       note: i.note,
     })),
-    settings: {
-      language: userRow.language,
-      timeZone: userRow.time_zone,
-      nudgeTime: user.nudgeTime,
-      nudgeDays: user.nudgeDays,
-      nudgeCount: user.nudgeCount,
-      cadences: user.cadences,
-      pausedUntil: user.pausedUntil,
-      lastReviewOn: user.lastReviewOn,
-    },
+    settings: exportedSettings(user),
   };
 }

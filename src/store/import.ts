@@ -17,7 +17,8 @@ import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target }
 import type { KeepwarmSettings, ParsedImport } from '../import/record.ts';
 import { insertIntroduction, insertReminder, insertTouch } from './activity.ts';
 import type { Change } from './change.ts';
-import { updateContact } from './contacts.ts';
+import { parseTags, updateContact } from './contacts.ts';
+import { exportedSettings } from './export.ts';
 import type { DB, NewContact } from './schema.ts';
 import { getUserById, updateUserSettings, type UserSettingsPatch } from './users.ts';
 
@@ -25,15 +26,6 @@ import { getUserById, updateUserSettings, type UserSettingsPatch } from './users
 const BATCH = 400;
 /** Imports nobody confirmed are dropped after a day (the question expires then too). */
 const PLAN_LIFETIME_MS = 24 * 3600_000;
-
-function parseTags(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The user's network as the planner needs it; touches, reminders, introductions and settings only for keepwarm's own files. */
 export async function loadPlanContext(db: Kysely<DB>, userId: number, today: LocalDate, full: boolean): Promise<PlanContext> {
@@ -75,16 +67,7 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
   for (const r of reminders) byId.get(r.contact_id)?.reminders?.push(`${r.due}|${r.text ?? ''}`);
   context.introductions = intros.map((i) => `${i.from_contact_id}|${i.to_contact_id}|${i.introduced_on}`);
   if (user) {
-    context.settings = {
-      language: user.languageSetByUser ? user.language : null,
-      timeZone: user.timeZoneSetByUser ? user.timeZone : null,
-      nudgeTime: user.nudgeTime,
-      nudgeDays: user.nudgeDays,
-      nudgeCount: user.nudgeCount,
-      cadences: user.cadences,
-      pausedUntil: user.pausedUntil,
-      lastReviewOn: user.lastReviewOn,
-    };
+    context.settings = exportedSettings(user);
   }
   return context;
 }
