@@ -3,7 +3,8 @@
  *
  * - transactions start with BEGIN IMMEDIATE, so two processes on one file
  *   (two schedulers, a CLI beside the bot) queue on busy_timeout instead of
- *   failing with SQLITE_BUSY when a read transaction tries to become a write;
+ *   failing with SQLITE_BUSY when a read transaction tries to become a write,
+ *   and migrations run in one such transaction;
  * - prepared statements are cached by SQL text; kysely's own driver prepares
  *   every query anew, which costs more than running most of ours.
  */
@@ -110,6 +111,18 @@ class ImmediateSqliteDriver implements Driver {
   }
 }
 
+/**
+ * SQLite's DDL is transactional. Saying so makes kysely's migrator run each
+ * migration run in one transaction — BEGIN IMMEDIATE here — which is what keeps
+ * several processes starting at once on a new file from migrating it twice
+ * (kysely's own SQLite adapter assumes one process and takes no lock).
+ */
+class KeepwarmSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 export class KeepwarmSqliteDialect implements Dialect {
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -122,7 +135,7 @@ export class KeepwarmSqliteDialect implements Dialect {
   }
 
   createAdapter() {
-    return new SqliteAdapter();
+    return new KeepwarmSqliteAdapter();
   }
 
   createIntrospector(db: Kysely<unknown>) {
