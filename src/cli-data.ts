@@ -15,7 +15,7 @@ import { isRefusal, refuse } from './import/record.ts';
 import { exportFile } from './bot/handlers/account.ts';
 import { importNow, previewImport } from './bot/handlers/import.ts';
 import { catalog } from './bot/i18n/index.ts';
-import { plainText } from './bot/rich.ts';
+import { plainText } from './rich.ts';
 import type { Database } from './store/db.ts';
 import { ensureUser, findUser, type User } from './store/users.ts';
 

@@ -9,7 +9,7 @@ import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
 import { createBot } from './bot/bot.ts';
-import type { Messenger } from './bot/port.ts';
+import type { Messenger } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';

@@ -4,7 +4,7 @@
  * header (scope files:read). Only Slack's own hosts get the token.
  */
 import type { webApi } from '@slack/bolt';
-import type { IncomingFile } from '../../src/bot/port.ts';
+import type { IncomingFile } from '../../src/port.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 

@@ -7,7 +7,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 import { renderHomeBlocks } from './render.ts';
 
 export const HOME_COMMANDS = ['/today', '/overdue', '/stats', '/settings'] as const;

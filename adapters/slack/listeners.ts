@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import type { Bot } from '../../src/bot/bot.ts';
 import { catalog } from '../../src/bot/i18n/index.ts';
 import type { Messages } from '../../src/bot/i18n/messages.ts';
-import type { Incoming, Reply } from '../../src/bot/port.ts';
+import type { Incoming, Reply } from '../../src/port.ts';
 import { keywordOf } from '../../src/commands/keywords.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import type { Logger } from '../../src/log.ts';

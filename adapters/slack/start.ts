@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { App, webApi, type AppOptions } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Messenger } from '../../src/bot/port.ts';
+import type { Messenger } from '../../src/port.ts';
 import type { Logger } from '../../src/log.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';

@@ -4,7 +4,7 @@
  * bot; the update id de-duplicates redeliveries. Pure: no I/O here.
  */
 import type { Message, MessageOrigin, Update } from 'grammy/types';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 
 /** Bots may download files up to 20 MB through the Bot API. */
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;

@@ -5,7 +5,7 @@ import type { LocalDate } from '../core/types.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
 import type { Messages } from './i18n/messages.ts';
-import type { Incoming, Reply } from './port.ts';
+import type { Incoming, Reply } from '../port.ts';
 
 export interface Ctx {
   db: Kysely<DB>;

@@ -10,7 +10,7 @@ import { getContact, getContacts, contactNames, type Contact } from '../store/co
 import { setPending } from '../store/pending.ts';
 import { encodeAction } from './actions.ts';
 import type { Ctx, Resolved } from './context.ts';
-import type { Button, Reply } from './port.ts';
+import type { Button, Reply } from '../port.ts';
 
 export type Slot = 'name' | 'other';
 

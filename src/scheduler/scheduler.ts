@@ -6,7 +6,7 @@
 import cron from 'node-cron';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
-import type { Messenger } from '../bot/port.ts';
+import type { Messenger } from '../port.ts';
 import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
 import { pruneHistory } from '../store/prune.ts';
 import { nextAttemptAt } from '../store/outbox.ts';

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
 import { catalog } from '../bot/i18n/index.ts';
 import { renderNudge } from '../bot/nudge-render.ts';
-import { DeliveryError, type Messenger, type Reply } from '../bot/port.ts';
+import { DeliveryError, type Messenger, type Reply } from '../port.ts';
 import { nudgeById } from '../store/nudges.ts';
 import { getUserById, markInactive } from '../store/users.ts';
 import { leaseDue, markDead, markRetry, markSent, nextAttemptAt, settleLostSends, type OutboxMessage } from '../store/outbox.ts';

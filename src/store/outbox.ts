@@ -9,7 +9,7 @@
  * 'unknown' and is logged, never sent again.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Reply } from '../bot/port.ts';
+import type { Reply } from '../port.ts';
 import { claimRows } from './db.ts';
 import type { DB } from './schema.ts';
 

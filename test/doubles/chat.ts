@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Button, Incoming, Reply } from '../../src/bot/port.ts';
-import { plainText } from '../../src/bot/rich.ts';
+import type { Button, Incoming, Reply } from '../../src/port.ts';
+import { plainText } from '../../src/rich.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from './database.ts';

@@ -4,7 +4,7 @@
  */
 import { pino } from 'pino';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/bot.ts';
-import { DeliveryError, type Recipient, type Reply } from '../../src/bot/port.ts';
-import { l } from '../../src/bot/rich.ts';
+import { DeliveryError, type Recipient, type Reply } from '../../src/port.ts';
+import { l } from '../../src/rich.ts';
 import { slackDb } from '../../adapters/slack/workspaces.ts';
 import { blocksButtons, blocksText, startSlackTest, visible, type SlackTest } from './harness.ts';
 

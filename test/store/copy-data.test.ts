@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../src/bot/rich.ts';
+import { plainText } from '../../src/rich.ts';
 import { TableChecksum, canonicalValue } from '../../src/store/copy-checksum.ts';
 import { MAX_PARAMETERS, MigrateDataRefusal, migrateData, rowsPerInsert, type MigrateDataReport } from '../../src/store/copy-data.ts';
 import { orderByForeignKeys, sqliteTables } from '../../src/store/copy-schema.ts';

@@ -8,7 +8,7 @@ import { plainApi } from '../../adapters/telegram/client.ts';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';
 import { startHarness, until, type Harness } from './harness.ts';

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/bot.ts';
-import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/bot/port.ts';
-import { b, line } from '../../src/bot/rich.ts';
+import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/port.ts';
+import { b, line } from '../../src/rich.ts';
 import { faults, tgUser, type Fault } from '../doubles/fake-telegram.ts';
 import { startHarness, type Harness } from './harness.ts';
 

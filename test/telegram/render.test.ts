@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { callbackStore, CALLBACK_DATA_LIMIT } from '../../adapters/telegram/callbacks.ts';
 import { inlineKeyboard } from '../../adapters/telegram/outgoing.ts';
 import { escapeHtml, MESSAGE_LIMIT, renderChunks, renderHtml } from '../../adapters/telegram/render.ts';
-import type { RichText } from '../../src/bot/port.ts';
-import { b, code, i, l, line } from '../../src/bot/rich.ts';
+import type { RichText } from '../../src/port.ts';
+import { b, code, i, l, line } from '../../src/rich.ts';
 import { memoryDatabase } from '../doubles/chat.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';
 

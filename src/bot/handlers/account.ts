@@ -14,7 +14,7 @@ import type { DB } from '../../store/schema.ts';
 import { catalog } from '../i18n/index.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Reply, ReplyFile } from '../port.ts';
+import type { Reply, ReplyFile } from '../../port.ts';
 import { decodeLabel } from '../undo-label.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;

@@ -13,7 +13,7 @@ import { answerEntry, nudgeById, openEntryFor, type StoredNudge } from '../../st
 import { encodeAction, type Action } from '../actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
-import type { Button, Reply } from '../port.ts';
+import type { Button, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 import { attemptContact, skipContact, snoozeContact, touchContact } from './touches.ts';
 

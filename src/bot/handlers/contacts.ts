@@ -18,7 +18,7 @@ import {
 import { setPending } from '../../store/pending.ts';
 import { encodeAction } from '../actions.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Button, Line, Reply } from '../port.ts';
+import type { Button, Line, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 import { change, logTouch } from './shared.ts';
 

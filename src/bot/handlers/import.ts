@@ -19,7 +19,7 @@ import type { DB } from '../../store/schema.ts';
 import { encodeAction } from '../actions.ts';
 import type { Ctx } from '../context.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { Reply } from '../port.ts';
+import type { Reply } from '../../port.ts';
 import { encodeLabel } from '../undo-label.ts';
 
 /** The pending question of an import: where the read file waits. */

@@ -7,7 +7,7 @@ import { getContact, listContacts, updateContact, type Contact } from '../../sto
 import { updateUserSettings } from '../../store/users.ts';
 import { encodeAction, type ReviewChoice } from '../actions.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Button, Reply } from '../port.ts';
+import type { Button, Reply } from '../../port.ts';
 import { change } from './shared.ts';
 
 function reviewButtons(ctx: Ctx, contact: Contact): Button[][] {

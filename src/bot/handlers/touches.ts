@@ -5,7 +5,7 @@ import type { TouchKind } from '../../core/types.ts';
 import { insertReminder } from '../../store/activity.ts';
 import { updateContact, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Reply } from '../port.ts';
+import type { Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 import { change, logTouch } from './shared.ts';
 

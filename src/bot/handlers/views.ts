@@ -14,7 +14,7 @@ import { composeNudges } from '../nudge-compose.ts';
 import { renderNudge } from '../nudge-render.ts';
 import { listContacts, searchContacts, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Line } from '../port.ts';
+import type { Line } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;

@@ -3,10 +3,10 @@
  * turn platform updates into `Incoming`, hand them to the bot, and render the
  * `Reply` values natively. Nothing here knows a platform SDK.
  */
-import type { Language } from '../core/types.ts';
-import type { Platform, PlatformIdentity } from '../core/identity.ts';
+import type { Language } from './core/types.ts';
+import type { Platform, PlatformIdentity } from './core/identity.ts';
 
-export type { Platform, PlatformIdentity } from '../core/identity.ts';
+export type { Platform, PlatformIdentity } from './core/identity.ts';
 
 export interface Incoming {
   from: PlatformIdentity;
