@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES } from './import/limits.ts';
 import { isRefusal, refuse } from './import/record.ts';
 import { exportFile } from './bot/handlers/account.ts';
 import { importNow, previewImport } from './bot/handlers/import.ts';
-import { catalog } from './bot/i18n/index.ts';
+import { catalog } from './i18n/index.ts';
 import { plainText } from './rich.ts';
 import type { Database } from './store/db.ts';
 import { ensureUser, findUser, type User } from './store/users.ts';

@@ -17,8 +17,8 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Bot } from '../../src/bot/bot.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
-import type { Messages } from '../../src/bot/i18n/messages.ts';
+import { catalog } from '../../src/i18n/index.ts';
+import type { Messages } from '../../src/i18n/messages.ts';
 import type { Incoming, Reply } from '../../src/port.ts';
 import { keywordOf } from '../../src/commands/keywords.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';

@@ -24,7 +24,7 @@ import * as settings from './handlers/settings.ts';
 import { change } from './handlers/shared.ts';
 import * as touches from './handlers/touches.ts';
 import * as views from './handlers/views.ts';
-import { catalog } from './i18n/index.ts';
+import { catalog } from '../i18n/index.ts';
 import type { Incoming, Platform, Reply } from '../port.ts';
 import type { ChoosePayload } from './resolve.ts';
 import { slotName } from './resolve.ts';

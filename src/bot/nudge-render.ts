@@ -6,7 +6,7 @@
  */
 import type { EntryStates, NudgeEntryView, NudgeModel } from '../core/nudge-model.ts';
 import { encodeAction } from './actions.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { Button, Line, Reply } from '../port.ts';
 
 const FOLLOW_UP_BUTTONS_PER_ROW = 3;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
-import { catalog } from '../bot/i18n/index.ts';
+import { catalog } from '../i18n/index.ts';
 import { renderNudge } from '../bot/nudge-render.ts';
 import { DeliveryError, type Messenger, type Reply } from '../port.ts';
 import { nudgeById } from '../store/nudges.ts';

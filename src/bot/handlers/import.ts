@@ -18,7 +18,7 @@ import { setPending } from '../../store/pending.ts';
 import type { DB } from '../../store/schema.ts';
 import { encodeAction } from '../actions.ts';
 import type { Ctx } from '../context.ts';
-import type { Messages } from '../i18n/messages.ts';
+import type { Messages } from '../../i18n/messages.ts';
 import type { Reply } from '../../port.ts';
 import { encodeLabel } from '../undo-label.ts';
 

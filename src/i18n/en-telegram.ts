@@ -1,6 +1,6 @@
 /** English messages of the Telegram adapter, spread into the catalog (`...enTelegram`). */
-import type { Line } from '../../port.ts';
-import { b, l } from '../../rich.ts';
+import type { Line } from '../port.ts';
+import { b, l } from '../rich.ts';
 
 /** The bot's commands as Telegram's menu shows them (`setMyCommands`); names stay English in every language. */
 const telegramCommands = {

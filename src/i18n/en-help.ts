@@ -1,6 +1,6 @@
 /** English help: the overview and one page per topic, with examples that work as typed. */
-import type { Line, RichText } from '../../port.ts';
-import { b, code, l, line } from '../../rich.ts';
+import type { Line, RichText } from '../port.ts';
+import { b, code, l, line } from '../rich.ts';
 import { helpTopicOf, type HelpTopic } from './help-topics.ts';
 
 const ex = (...examples: string[]): Line => line('e.g. ', ...examples.flatMap((e, index) => [index > 0 ? ' · ' : '', code(e)]));

@@ -1,5 +1,5 @@
 /** Replies only the Slack adapter gives (adapters/slack). Spread into the English catalog. */
-import { b, code, l } from '../../rich.ts';
+import { b, code, l } from '../rich.ts';
 
 export const enSlack = {
   slackCommandsNote: () =>

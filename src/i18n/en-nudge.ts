@@ -1,11 +1,11 @@
 /** English texts of the daily nudge and /today. */
-import type { FollowUpStage } from '../../core/contact.ts';
-import type { EntryState } from '../../core/nudge-choice.ts';
-import type { NudgeEntryView } from '../../core/nudge-model.ts';
-import type { LocalDate, Tier } from '../../core/types.ts';
-import type { WeekSummary } from '../../core/week-summary.ts';
-import { formatDate, percent } from '../format.ts';
-import { b, code, i, l, line } from '../../rich.ts';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { EntryState } from '../core/nudge-choice.ts';
+import type { NudgeEntryView } from '../core/nudge-model.ts';
+import type { LocalDate, Tier } from '../core/types.ts';
+import type { WeekSummary } from '../core/week-summary.ts';
+import { formatDate, percent } from './format.ts';
+import { b, code, i, l, line } from '../rich.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
 const ago = (days: number) => (days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);

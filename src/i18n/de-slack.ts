@@ -1,5 +1,5 @@
 /** Antworten, die nur der Slack-Adapter gibt (adapters/slack). In den deutschen Katalog eingefügt. */
-import { b, code, l } from '../../rich.ts';
+import { b, code, l } from '../rich.ts';
 import type { enSlack } from './en-slack.ts';
 
 export const deSlack: typeof enSlack = {

@@ -1,6 +1,6 @@
 /** Deutsche Hilfe: Übersicht und eine Seite je Thema, mit Beispielen, die so funktionieren. */
-import type { Line, RichText } from '../../port.ts';
-import { b, code, l, line } from '../../rich.ts';
+import type { Line, RichText } from '../port.ts';
+import { b, code, l, line } from '../rich.ts';
 import { helpTopicOf, type HelpTopic } from './help-topics.ts';
 
 const ex = (...examples: string[]): Line => line('z. B. ', ...examples.flatMap((e, index) => [index > 0 ? ' · ' : '', code(e)]));

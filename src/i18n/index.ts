@@ -1,4 +1,4 @@
-import type { Language } from '../../core/types.ts';
+import type { Language } from '../core/types.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import type { Messages } from './messages.ts';

@@ -1,10 +1,10 @@
 /** Deutsche Antworten zu Import und Export — dieselben Schlüssel wie en-import.ts. */
-import type { Tier } from '../../core/types.ts';
-import type { ImportIssue, ImportRefusal, ImportSource } from '../../import/record.ts';
-import type { ImportSummary } from '../../import/summary.ts';
-import type { CreatedContact, ImportOutcome } from '../../store/import.ts';
-import type { Line, RichText } from '../../port.ts';
-import { b, code, i, l, line } from '../../rich.ts';
+import type { Tier } from '../core/types.ts';
+import type { ImportIssue, ImportRefusal, ImportSource } from '../import/record.ts';
+import type { ImportSummary } from '../import/summary.ts';
+import type { CreatedContact, ImportOutcome } from '../store/import.ts';
+import type { Line, RichText } from '../port.ts';
+import { b, code, i, l, line } from '../rich.ts';
 import type { enImport } from './en-import.ts';
 
 const SOURCE: Record<ImportSource, string> = {

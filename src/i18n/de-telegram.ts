@@ -1,6 +1,6 @@
 /** German messages of the Telegram adapter, spread into the catalog (`...deTelegram`). */
-import type { Line } from '../../port.ts';
-import { b, l } from '../../rich.ts';
+import type { Line } from '../port.ts';
+import { b, l } from '../rich.ts';
 import type { enTelegram } from './en-telegram.ts';
 
 const telegramCommands: (typeof enTelegram)['telegramCommands'] = {

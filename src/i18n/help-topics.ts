@@ -1,5 +1,5 @@
 /** Help topics shared by the catalogs: which words name which topic. */
-import type { Intent } from '../../commands/command.ts';
+import type { Intent } from '../commands/command.ts';
 
 /** The fields of a /settings change a reply describes. */
 export interface SettingsChange {

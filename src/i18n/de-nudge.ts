@@ -1,8 +1,8 @@
 /** Deutsche Texte der täglichen Erinnerung und von /today. */
-import type { EntryState } from '../../core/nudge-choice.ts';
-import type { LocalDate } from '../../core/types.ts';
-import { formatDate, percent } from '../format.ts';
-import { b, code, i, l, line } from '../../rich.ts';
+import type { EntryState } from '../core/nudge-choice.ts';
+import type { LocalDate } from '../core/types.ts';
+import { formatDate, percent } from './format.ts';
+import { b, code, i, l, line } from '../rich.ts';
 import type { enNudge } from './en-nudge.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'de', today);
