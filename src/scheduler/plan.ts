@@ -10,7 +10,7 @@ import type { Platform } from '../core/identity.ts';
 import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
 import type { Logger } from '../bot/bot.ts';
-import { composeNudges, type ComposedNudge } from '../bot/nudge-compose.ts';
+import { composeNudges, type ComposedNudge } from '../nudge/compose.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../bot/bot.ts';
 import { catalog } from '../i18n/index.ts';
-import { renderNudge } from '../bot/nudge-render.ts';
+import { renderNudge } from '../nudge/render.ts';
 import { DeliveryError, type Messenger, type Reply } from '../port.ts';
 import { nudgeById } from '../store/nudges.ts';
 import { getUserById, markInactive } from '../store/users.ts';
