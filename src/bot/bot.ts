@@ -13,7 +13,7 @@ import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
 import { clearPending, getPending, type Pending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
-import { decodeAction, type Action } from './actions.ts';
+import { decodeAction, type Action } from '../commands/actions.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import * as account from './handlers/account.ts';
 import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';

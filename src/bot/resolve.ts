@@ -8,7 +8,7 @@ import type { Command } from '../commands/command.ts';
 import { matchContacts } from '../core/names.ts';
 import { getContact, getContacts, contactNames, type Contact } from '../store/contacts.ts';
 import { setPending } from '../store/pending.ts';
-import { encodeAction } from './actions.ts';
+import { encodeAction } from '../commands/actions.ts';
 import type { Ctx, Resolved } from './context.ts';
 import type { Button, Reply } from '../port.ts';
 

@@ -9,7 +9,7 @@ import type { ReviewSuggestion } from '../core/review.ts';
 import type { Note, Reminder, Touch } from '../store/activity.ts';
 import type { Contact } from '../store/contacts.ts';
 import type { User } from '../store/users.ts';
-import type { ReviewChoice } from '../bot/actions.ts';
+import type { ReviewChoice } from '../commands/actions.ts';
 import { formatDate, percent } from './format.ts';
 import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';

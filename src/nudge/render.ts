@@ -5,7 +5,7 @@
  * entries show what was logged and lose their buttons.
  */
 import type { EntryStates, NudgeEntryView, NudgeModel } from '../core/nudge-model.ts';
-import { encodeAction } from '../bot/actions.ts';
+import { encodeAction } from '../commands/actions.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { Button, Line, Reply } from '../port.ts';
 

@@ -10,7 +10,7 @@ import { matchContacts } from '../../core/names.ts';
 import type { EntryState } from '../../core/nudge-choice.ts';
 import { getContact, getContacts, type Contact } from '../../store/contacts.ts';
 import { answerEntry, nudgeById, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
-import { encodeAction, type Action } from '../actions.ts';
+import { encodeAction, type Action } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
 import type { Button, Reply } from '../../port.ts';

@@ -16,7 +16,7 @@ import {
   type Contact,
 } from '../../store/contacts.ts';
 import { setPending } from '../../store/pending.ts';
-import { encodeAction } from '../actions.ts';
+import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Button, Line, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';

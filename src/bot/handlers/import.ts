@@ -16,7 +16,7 @@ import { withChange, type Owner } from '../../store/change.ts';
 import { applyImport, dropImportPlans, loadImportPlan, loadPlanContext, saveImportPlan, type CreatedContact, type ImportOutcome } from '../../store/import.ts';
 import { setPending } from '../../store/pending.ts';
 import type { DB } from '../../store/schema.ts';
-import { encodeAction } from '../actions.ts';
+import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx } from '../context.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type { Reply } from '../../port.ts';
