@@ -13,7 +13,7 @@ import type { ReviewChoice } from '../commands/actions.ts';
 import { formatDate, percent } from './format.ts';
 import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
-import type { UndoLabel } from '../bot/undo-label.ts';
+import type { UndoLabel } from '../store/undo-label.ts';
 import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';

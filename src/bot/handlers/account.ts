@@ -15,7 +15,7 @@ import { catalog } from '../../i18n/index.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Reply, ReplyFile } from '../../port.ts';
-import { decodeLabel } from '../undo-label.ts';
+import { decodeLabel } from '../../store/undo-label.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 

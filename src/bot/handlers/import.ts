@@ -20,7 +20,7 @@ import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx } from '../context.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type { Reply } from '../../port.ts';
-import { encodeLabel } from '../undo-label.ts';
+import { encodeLabel } from '../../store/undo-label.ts';
 
 /** The pending question of an import: where the read file waits. */
 export interface ImportPayload {

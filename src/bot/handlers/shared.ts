@@ -7,7 +7,7 @@ import type { Change } from '../../store/change.ts';
 import { updateContact } from '../../store/contacts.ts';
 import { withChange } from '../../store/change.ts';
 import type { Ctx } from '../context.ts';
-import { encodeLabel, type UndoLabel } from '../undo-label.ts';
+import { encodeLabel, type UndoLabel } from '../../store/undo-label.ts';
 
 export interface TouchOutcome {
   /** The contact as it is after the touch. */
