@@ -11,6 +11,7 @@ import { catalog } from '../../src/i18n/index.ts';
 import type { Incoming, Reply } from '../../src/port.ts';
 import { plainLine } from '../../src/rich.ts';
 import type { Language } from '../../src/core/types.ts';
+import type { Logger } from '../../src/log.ts';
 import { firstDelivery } from '../../src/store/inbound.ts';
 import type { DB } from '../../src/store/schema.ts';
 import { findUser, languageOf, markInactive } from '../../src/store/users.ts';
@@ -22,16 +23,10 @@ import { MAX_DOWNLOAD_BYTES, translate, type DocumentRef } from './incoming.ts';
 import { chatIdOf, editReply, removeKeyboard, sendReply } from './outgoing.ts';
 import { renderHtml } from './render.ts';
 
-export interface TelegramLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
-
 export interface HandlerDeps {
   conversation: Conversation;
   db: Kysely<DB>;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   callbacks: CallbackStore;
   now?: () => Date;

@@ -13,11 +13,12 @@ import type { Bot as Conversation } from '../../src/bot/bot.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';
+import type { Logger } from '../../src/log.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
-import { keepwarmUpdates, type TelegramLog } from './handler.ts';
+import { keepwarmUpdates } from './handler.ts';
 import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
 import { ALLOWED_UPDATES, startPolling } from './polling.ts';
 import { startWebhookServer } from './webhook.ts';
@@ -26,7 +27,7 @@ export interface TelegramOptions {
   /** keepwarm's conversation (`createBot`). */
   bot: Conversation;
   db: Kysely<DB>;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   /** Polling cannot go on (the token was revoked); main stops the process. */
   onFatal?: (error: Error) => void;
@@ -82,7 +83,7 @@ export function botCommands(language: 'en' | 'de'): BotCommand[] {
   return Object.entries(catalog(language).telegramCommands).map(([command, description]) => ({ command, description }));
 }
 
-async function registerCommands(api: Api, log: TelegramLog): Promise<void> {
+async function registerCommands(api: Api, log: Pick<Logger, 'info' | 'warn' | 'error'>): Promise<void> {
   const scope = { type: 'all_private_chats' } as const;
   try {
     await api.setMyCommands(botCommands('en'), { scope });
@@ -93,7 +94,7 @@ async function registerCommands(api: Api, log: TelegramLog): Promise<void> {
 }
 
 /** getMe until it answers: a Bot API that is down at start is waited for a while; a wrong token is not. */
-async function initialize(bot: Bot, config: TelegramConfig, log: TelegramLog): Promise<void> {
+async function initialize(bot: Bot, config: TelegramConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>): Promise<void> {
   const deadline = Date.now() + config.tuning.startRetrySeconds * 1000;
   for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
     try {

@@ -8,7 +8,7 @@ import { isParseError } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { getContact, createContact } from '../store/contacts.ts';
-import { safeError, secretWords, shortId } from '../log.ts';
+import { safeError, secretWords, shortId, type Logger } from '../log.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
 import { clearPending, getPending, type Pending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
@@ -28,14 +28,6 @@ import { catalog } from '../i18n/index.ts';
 import type { Incoming, Platform, Reply } from '../port.ts';
 import type { ChoosePayload } from './resolve.ts';
 import { slotName } from './resolve.ts';
-
-export interface Logger {
-  error(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  debug?(fields: object, message: string): void;
-  /** A logger whose every line carries `bindings` (pino's child loggers). */
-  child?(bindings: Record<string, string>): Logger;
-}
 
 /** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
 export type Outcome = 'handled' | 'duplicate' | 'failed';
@@ -107,7 +99,7 @@ function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<
   return (handlers[command.intent] as Handler)(ctx, command, resolved);
 }
 
-export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: BotObserver }): Bot {
+export function createBot(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: BotObserver }): Bot {
   const { db, log, observer } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {

@@ -4,7 +4,7 @@
  * object is the observer handed to the bot and the scheduler.
  */
 import type { Kysely } from 'kysely';
-import type { Logger } from '../bot/bot.ts';
+import type { Logger } from '../log.ts';
 import type { DB } from '../store/schema.ts';
 import { createHealth, type Health, type HealthOptions } from './health.ts';
 import { createMetrics, type Metrics, type MetricsOptions } from './metrics.ts';
@@ -27,7 +27,7 @@ export interface Ops {
 
 export interface OpsOptions {
   db: Kysely<DB>;
-  log?: Pick<Logger, 'warn'> & { info?(fields: object, message: string): void };
+  log?: Pick<Logger, 'warn'> & Partial<Pick<Logger, 'info'>>;
   health?: Omit<HealthOptions, 'db'>;
   metrics?: Omit<MetricsOptions, 'db'>;
 }

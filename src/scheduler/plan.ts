@@ -9,7 +9,7 @@ import { localDateOf } from '../core/dates.ts';
 import type { Platform } from '../core/identity.ts';
 import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
-import type { Logger } from '../bot/bot.ts';
+import type { Logger } from '../log.ts';
 import { composeNudges, type ComposedNudge } from '../nudge/compose.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
@@ -30,7 +30,7 @@ export interface PlanOptions {
   batchSize?: number;
   /** Batches planned side by side (PostgreSQL: a few connections of the pool; SQLite gains nothing). */
   parallel?: number;
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
 }
 
 export interface PlanReport {

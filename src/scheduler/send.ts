@@ -4,7 +4,7 @@
  * user's failure never holding up another's.
  */
 import type { Kysely } from 'kysely';
-import type { Logger } from '../bot/bot.ts';
+import type { Logger } from '../log.ts';
 import { catalog } from '../i18n/index.ts';
 import { renderNudge } from '../nudge/render.ts';
 import { DeliveryError, type Messenger, type Reply } from '../port.ts';
@@ -17,7 +17,7 @@ import type { SchedulerObserver } from './observer.ts';
 import { createPacer, type Clock, type Pacer } from './rate-limit.ts';
 
 export interface SendOptions {
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
   /** Where the platforms' send budgets live; default: the database, shared by every instance. */
   budget?: SendBudget;
   clock?: Clock;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { telegramConfig, type TelegramTuning } from '../../adapters/telegram/config.ts';
-import type { TelegramLog } from '../../adapters/telegram/handler.ts';
+import type { Logger } from '../../src/log.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
@@ -39,7 +39,7 @@ export interface LogEntry {
   message: string;
 }
 
-export function capturingLog(): TelegramLog & { entries: LogEntry[] } {
+export function capturingLog(): Pick<Logger, 'info' | 'warn' | 'error'> & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
     entries,
