@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import * as chrono from 'chrono-node';
-import { createBot } from '../src/bot/bot.ts';
+import { createBot } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nextDueOn } from '../src/core/cadence.ts';
 import { addDays } from '../src/core/dates.ts';

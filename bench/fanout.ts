@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createBot } from '../src/bot/conversation.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';

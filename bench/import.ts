@@ -108,7 +108,7 @@ async function child(mode: Mode, file: string): Promise<Measured> {
     const previewMs = performance.now() - start;
     return { previewMs, importMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, heapDeltaMb: (process.memoryUsage().heapUsed - heap) / 2 ** 20, contacts };
   }
-  const { createBot } = await import('../src/bot/bot.ts');
+  const { createBot } = await import('../src/bot/conversation.ts');
   const { openSqlite } = await import('../src/store/db.ts');
   const { migrateToLatest } = await import('../src/store/migrate.ts');
   const path = join(OUT, `import-bench-${process.pid}.db`);

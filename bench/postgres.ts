@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import * as chrono from 'chrono-node';
-import { createBot } from '../src/bot/bot.ts';
+import { createBot } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nameKey } from '../src/core/names.ts';
 import { openDatabase } from '../src/store/db.ts';

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { startSlack } from '../adapters/slack/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createBot } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { createLogger } from '../src/log.ts';
 import { openSqlite } from '../src/store/db.ts';

@@ -12,7 +12,7 @@ import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createBot } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nameKey } from '../src/core/names.ts';
 import { openSqlite } from '../src/store/db.ts';

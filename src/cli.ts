@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
-import { createBot } from './bot/bot.ts';
+import { createBot } from './bot/conversation.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';

@@ -8,7 +8,7 @@ import { slackConfig } from '../adapters/slack/config.ts';
 import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from './bot/bot.ts';
+import { createBot } from './bot/conversation.ts';
 import type { Messenger } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';

@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import type { Button, Incoming, Messenger, Recipient, Reply } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { renderConsole } from './render.ts';

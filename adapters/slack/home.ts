@@ -6,7 +6,7 @@
  * tab says exactly what the commands say, in the user's language.
  */
 import type { webApi } from '@slack/bolt';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import { renderHomeBlocks } from './render.ts';
 

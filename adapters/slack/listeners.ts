@@ -16,7 +16,7 @@
  */
 import type { App, webApi } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { Messages } from '../../src/i18n/messages.ts';
 import type { Incoming, Reply } from '../../src/port.ts';

@@ -6,7 +6,7 @@
  */
 import type { Api, Context, Middleware } from 'grammy';
 import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/bot.ts';
+import type { Bot as Conversation } from '../../src/bot/conversation.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { Incoming, Reply } from '../../src/port.ts';
 import { plainLine } from '../../src/rich.ts';

@@ -9,7 +9,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, type Api } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/bot.ts';
+import type { Bot as Conversation } from '../../src/bot/conversation.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';

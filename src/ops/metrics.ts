@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BotObserver, Outcome } from '../bot/bot.ts';
+import type { BotObserver, Outcome } from '../bot/conversation.ts';
 import { PLATFORMS, type Platform } from '../core/identity.ts';
 import type { SchedulerObserver } from '../scheduler/observer.ts';
 import type { PlanReport } from '../scheduler/plan.ts';

@@ -4,7 +4,7 @@
  *   await chat.say('/met Anna at X, tier A'); expect(chat.text()).toContain('Anna');
  */
 import type { Kysely } from 'kysely';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createBot, type Bot } from '../../src/bot/conversation.ts';
 import type { Button, Incoming, Reply } from '../../src/port.ts';
 import { plainText } from '../../src/rich.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';

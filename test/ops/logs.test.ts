@@ -5,7 +5,7 @@
  * when handling fails with an error that quotes them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createBot } from '../../src/bot/conversation.ts';
 import { createLogger, safeError, secretWords } from '../../src/log.ts';
 import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/db.ts';

@@ -4,7 +4,7 @@
  * carries a user id or a name.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createBot } from '../../src/bot/conversation.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/db.ts';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
-import { createBot } from '../../src/bot/bot.ts';
+import { createBot } from '../../src/bot/conversation.ts';
 import { createOps, type Ops } from '../../src/ops/ops.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from '../doubles/database.ts';

@@ -3,7 +3,7 @@
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
 import { pino } from 'pino';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createBot, type Bot } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';

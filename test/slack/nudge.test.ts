@@ -4,7 +4,7 @@
  * marking the workspace inactive.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import { DeliveryError, type Recipient, type Reply } from '../../src/port.ts';
 import { l } from '../../src/rich.ts';
 import { slackDb } from '../../adapters/slack/workspaces.ts';

@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createBot } from '../../src/bot/conversation.ts';
 import type { Database } from '../../src/store/db.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
 import { memoryDatabase } from '../doubles/chat.ts';

@@ -5,7 +5,7 @@
  */
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { createBot } from '../../src/bot/bot.ts';
+import { createBot } from '../../src/bot/conversation.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { openSqlite } from '../../src/store/db.ts';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { plainApi } from '../../adapters/telegram/client.ts';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';

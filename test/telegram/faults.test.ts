@@ -4,7 +4,7 @@
  * update. Nothing is doubled, nothing crashes, nothing is left half-done.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import { FakeTelegram, faults, tgUser } from '../doubles/fake-telegram.ts';
 import { startHarness, tempDir, until, type Harness } from './harness.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { telegramConfig, type TelegramTuning } from '../../adapters/telegram/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createBot, type Bot } from '../../src/bot/conversation.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { FakeTelegram, type RecordedCall, type Update } from '../doubles/fake-telegram.ts';

@@ -4,7 +4,7 @@
  * every failure reported as a DeliveryError the outbox can act on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/port.ts';
 import { b, line } from '../../src/rich.ts';
 import { faults, tgUser, type Fault } from '../doubles/fake-telegram.ts';

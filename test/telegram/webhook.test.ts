@@ -3,7 +3,7 @@
  * start, and only requests carrying that secret reach the bot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Bot } from '../../src/bot/conversation.ts';
 import { deriveWebhookSecret } from '../../adapters/telegram/config.ts';
 import { tgUser } from '../doubles/fake-telegram.ts';
 import { startHarness, type Harness } from './harness.ts';
