@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
-import { createBot } from './bot/conversation.ts';
+import { createConversation } from './bot/conversation.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
@@ -68,7 +68,7 @@ async function run(argv: string[]): Promise<number> {
       const who = parseIdentity(values.user ?? config.consoleUser ?? 'me');
       if (!who) return usageError(`--user: cannot read ${values.user}`);
       const chat = startConsoleChat({
-        bot: createBot({ db: database.db, log }),
+        conversation: createConversation({ db: database.db, log }),
         user: who,
         ...(config.locale ? { locale: config.locale } : {}),
         timeZone: consoleTimeZone(config),

@@ -94,6 +94,20 @@ export interface Messenger {
   edit?(to: Recipient, messageId: string, reply: Reply): Promise<void>;
 }
 
+/**
+ * A platform keepwarm is running on, as each adapter's start function returns
+ * it (console, Telegram, Slack) and main.ts composes them: the scheduler sends
+ * through `messenger`, shutdown calls `stop`.
+ */
+export interface RunningPlatform {
+  /** Sends the daily nudge (the scheduler's port). */
+  messenger: Messenger;
+  /** Stops taking updates and lets the ones in hand finish. */
+  stop(): Promise<void>;
+  /** Its HTTP server serves keepwarm's /healthz, /readyz and /metrics. */
+  servesRoutes: boolean;
+}
+
 export type DeliveryFailure =
   /** The platform asked to wait (Telegram 429 retry_after, Slack Retry-After). */
   | 'rate_limited'

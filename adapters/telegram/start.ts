@@ -9,11 +9,11 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, type Api } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/conversation.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
-import type { DB } from '../../src/store/schema.ts';
 import type { Logger } from '../../src/log.ts';
+import type { RunningPlatform } from '../../src/port.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
 import type { TelegramConfig } from './config.ts';
@@ -23,10 +23,12 @@ import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
 import { ALLOWED_UPDATES, startPolling } from './polling.ts';
 import { startWebhookServer } from './webhook.ts';
 
-export interface TelegramOptions {
-  /** keepwarm's conversation (`createBot`). */
-  bot: Conversation;
-  db: Kysely<DB>;
+/** `T`: the database's schema, which the adapter does not need to know (it only uses its own table). */
+export interface TelegramOptions<T = unknown> {
+  /** keepwarm's conversation (`createConversation`). */
+  conversation: Conversation;
+  /** The database, for the adapter's own table (`telegram_callbacks`). */
+  db: Kysely<T>;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   /** Polling cannot go on (the token was revoked); main stops the process. */
@@ -38,7 +40,7 @@ export interface TelegramOptions {
   now?: () => Date;
 }
 
-export interface TelegramRuntime {
+export interface TelegramRuntime extends RunningPlatform {
   messenger: TelegramMessenger;
   /** Stops receiving, finishes every update in flight, confirms the offset. */
   stop(): Promise<void>;
@@ -58,15 +60,14 @@ export function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: n
 }
 
 /** The grammY bot with keepwarm's middleware, retries and error boundary; not started. */
-export function createTelegramBot(options: TelegramOptions): Bot {
+export function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
   const { config, log } = options;
   const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(...replyRetries(config));
   bot.use(sequentialize(chatKey));
   bot.use(
     keepwarmUpdates({
-      conversation: options.bot,
-      db: options.db,
+      conversation: options.conversation,
       log,
       config,
       callbacks: callbackStore(options.db, options.now),
@@ -112,7 +113,7 @@ async function initialize(bot: Bot, config: TelegramConfig, log: Pick<Logger, 'i
   }
 }
 
-export async function startTelegram(options: TelegramOptions): Promise<TelegramRuntime> {
+export async function startTelegram<T>(options: TelegramOptions<T>): Promise<TelegramRuntime> {
   const { config, log } = options;
   const bot = createTelegramBot(options);
   await initialize(bot, config, log);

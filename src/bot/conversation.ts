@@ -1,10 +1,13 @@
 /**
  * The conversation: one `Incoming` in, the replies out, on the store. The same
- * for every platform; adapters only translate.
+ * for every platform; adapters only translate. This module is the adapters'
+ * one door into keepwarm: they get a `Conversation` and never touch the
+ * store or the command language themselves.
  */
 import type { Kysely } from 'kysely';
 import type { Command, Intent } from '../commands/command.ts';
 import { isParseError } from '../commands/command.ts';
+import { keywordOf } from '../commands/keywords.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { getContact, createContact } from '../store/contacts.ts';
@@ -19,13 +22,15 @@ import * as account from './handlers/account.ts';
 import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import * as importer from './handlers/import.ts';
+import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
 import { review, reviewAnswer } from './handlers/review.ts';
 import * as settings from './handlers/settings.ts';
 import { change } from './handlers/shared.ts';
 import * as touches from './handlers/touches.ts';
 import * as views from './handlers/views.ts';
 import { catalog } from '../i18n/index.ts';
-import type { Incoming, Platform, Reply } from '../port.ts';
+import type { PlatformIdentity } from '../core/identity.ts';
+import type { Incoming, Line, Platform, Reply } from '../port.ts';
 import type { ChoosePayload } from './resolve.ts';
 import { slotName } from './resolve.ts';
 
@@ -38,7 +43,7 @@ export type Outcome = 'handled' | 'duplicate' | 'failed';
  * for a file, `forward` for a forwarded message, `parse_error`, or `none`
  * when the update was not looked at (a duplicate) or failed before parsing.
  */
-export interface BotObserver {
+export interface ConversationObserver {
   handled(platform: Platform, intent: string, outcome: Outcome, seconds: number): void;
 }
 
@@ -52,9 +57,23 @@ function intentOf(incoming: Incoming): string {
   return intents.get(incoming) ?? 'none';
 }
 
-export interface Bot {
+export type { NoticeArgs, NoticeKey, NoticeTarget } from './notices.ts';
+
+/** What the adapters get: everything they need from keepwarm, behind one door. */
+export interface Conversation {
   /** Handles one message or button press. Never throws: failures become an apology and change nothing. */
   handle(incoming: Incoming, now?: Date): Promise<Reply[]>;
+  /** A notice from the catalog (`telegramFileTooLarge`, `slackFileInDm` …) in the person's language. */
+  notice<K extends NoticeKey>(to: NoticeTarget, key: K, ...args: NoticeArgs<K>): Promise<Line>;
+  /** The same, once per platform event: undefined for a redelivery of `eventId`. */
+  noticeOnce<K extends NoticeKey>(to: NoticeTarget, eventId: string, key: K, ...args: NoticeArgs<K>): Promise<Line | undefined>;
+  /** The person blocked keepwarm or left: no nudges until they write again. Returns keepwarm's id of them, for the log. */
+  blocked(who: PlatformIdentity): Promise<number | undefined>;
+}
+
+/** True when `word` names a command in any language (`tier`, `Stufe`): Slack's umbrella `/keepwarm tier …`. */
+export function isCommandWord(word: string): boolean {
+  return keywordOf(word) !== undefined;
 }
 
 type Handlers = { [I in Intent]: Handler<Extract<Command, { intent: I }>> };
@@ -99,7 +118,7 @@ function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<
   return (handlers[command.intent] as Handler)(ctx, command, resolved);
 }
 
-export function createBot(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: BotObserver }): Bot {
+export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: ConversationObserver }): Conversation {
   const { db, log, observer } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
@@ -117,6 +136,9 @@ export function createBot(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'>
   }
 
   return {
+    notice: (to, key, ...args) => notice(db, to, key, args),
+    noticeOnce: (to, eventId, key, ...args) => noticeOnce(db, to, eventId, key, args),
+    blocked: (who) => blocked(db, who),
     async handle(incoming, now = new Date()) {
       const started = performance.now();
       const platform = incoming.from.platform;

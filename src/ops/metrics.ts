@@ -6,14 +6,14 @@
  */
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BotObserver, Outcome } from '../bot/conversation.ts';
+import type { ConversationObserver, Outcome } from '../bot/conversation.ts';
 import { PLATFORMS, type Platform } from '../core/identity.ts';
 import type { SchedulerObserver } from '../scheduler/observer.ts';
 import type { PlanReport } from '../scheduler/plan.ts';
 import type { SendReport } from '../scheduler/send.ts';
 import type { DB } from '../store/schema.ts';
 
-export interface Metrics extends BotObserver, SchedulerObserver {
+export interface Metrics extends ConversationObserver, SchedulerObserver {
   /** The Content-Type of `text()`. */
   readonly contentType: string;
   /** Every metric in Prometheus' text format. */

@@ -97,6 +97,8 @@ export const undo: Handler<Of<'undo'>> = async (ctx) => {
 };
 
 export const help: Handler<Of<'help'>> = async (ctx, command) => {
+  // Slack takes only some commands as slash commands: its /help says how the others are typed.
+  if (!command.topic && ctx.incoming.from.platform === 'slack') return [{ text: ctx.t.helpOverview() }, { text: [ctx.t.slackCommandsNote()] }];
   if (!command.topic) return [{ text: ctx.t.helpOverview() }];
   const topic = ctx.t.helpTopic(command.topic);
   return [{ text: topic ?? [ctx.t.helpUnknown(command.topic)] }];
