@@ -8,7 +8,7 @@
  */
 import { nextDueOn } from '../core/cadence.ts';
 import type { Tier } from '../core/types.ts';
-import type { ExportData, ExportedContact } from '../store/export.ts';
+import type { ExportData, ExportedContact } from './data.ts';
 
 export const CSV_HEADER = ['Name', 'Tier', 'Email', 'Phone', 'Company', 'Role', 'Place', 'Met on', 'Last contact', 'Next due', 'Tags', 'Notes', 'Status'];
 

@@ -12,7 +12,7 @@
 import ical from 'ical-generator';
 import { nextDueOn } from '../core/cadence.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
-import type { ExportData } from '../store/export.ts';
+import type { ExportData } from './data.ts';
 
 export interface IcsTexts {
   calendarName: string;

@@ -6,7 +6,7 @@
  * into X-KEEPWARM-TIER, which its own vCard import reads back.
  */
 import type { Tier } from '../core/types.ts';
-import type { ExportData, ExportedContact } from '../store/export.ts';
+import type { ExportData, ExportedContact } from './data.ts';
 import { selectContacts } from './csv.ts';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * keepwarm's own JSON export (src/store/export.ts), read back: export,
+ * keepwarm's own JSON export (src/export/data.ts), read back: export,
  * /forget, import gives the same network. Validated field by field with zod;
  * a file that is JSON but not keepwarm's is refused as a whole, a contact
  * without a name is reported with its position.
