@@ -12,7 +12,7 @@ import type { PlatformIdentity } from './core/identity.ts';
 import { TIERS, type Tier } from './core/types.ts';
 import { MAX_IMPORT_BYTES } from './import/limits.ts';
 import { isRefusal, refuse } from './import/record.ts';
-import { exportFile } from './bot/handlers/account.ts';
+import { exportFile } from './bot/handlers/export.ts';
 import { importNow, previewImport } from './bot/handlers/import.ts';
 import { catalog } from './i18n/index.ts';
 import { plainText } from './rich.ts';

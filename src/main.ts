@@ -14,7 +14,7 @@ import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createOps, type Ops } from './ops/ops.ts';
+import { createOps, type Ops } from './ops/endpoints.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { openDatabase, type Database } from './store/db.ts';

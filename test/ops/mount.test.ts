@@ -9,7 +9,7 @@ import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
 import { createConversation } from '../../src/bot/conversation.ts';
-import { createOps, type Ops } from '../../src/ops/ops.ts';
+import { createOps, type Ops } from '../../src/ops/endpoints.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from '../doubles/database.ts';
 import { FakeSlack } from '../doubles/fake-slack.ts';

@@ -8,7 +8,7 @@ import { tierOf } from './extract.ts';
 import { topicOf } from './keywords.ts';
 import { readUntil } from './parse-nudge.ts';
 import { readCount } from './setting-values.ts';
-import { fold, isNoise, lookup, refuse } from './text.ts';
+import { fold, isNoise, lookup, refuse } from './name-note.ts';
 
 /** "/today", "/today 3", "heute 2": who to contact now, 1–3 people. */
 export function parseToday(arg: string): Command | ParseError {
