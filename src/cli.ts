@@ -14,7 +14,7 @@ import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
-import { migrateDataCommand } from './cli-migrate-data.ts';
+import { migrateDataCommand } from './migrate-data/cli.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)

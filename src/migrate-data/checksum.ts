@@ -13,7 +13,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Transaction } from 'kysely';
-import { quoteIdent, type CopyTable } from './copy-schema.ts';
+import { quoteIdent, type CopyTable } from './tables.ts';
 
 const FETCH_ROWS = 1_000;
 

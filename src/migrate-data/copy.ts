@@ -13,10 +13,10 @@
 import { existsSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { kindOfPostgresType, postgresChecksum, sqliteChecksum, type ColumnKind } from './copy-checksum.ts';
-import { quoteIdent, sqliteTables, type CopyTable } from './copy-schema.ts';
-import { databaseKind, openDatabase, sqlitePath, type Database } from './db.ts';
-import { folderMigrations, migrateToLatest } from './migrate.ts';
+import { kindOfPostgresType, postgresChecksum, sqliteChecksum, type ColumnKind } from './checksum.ts';
+import { quoteIdent, sqliteTables, type CopyTable } from './tables.ts';
+import { databaseKind, openDatabase, sqlitePath, type Database } from '../store/db.ts';
+import { folderMigrations, migrateToLatest } from '../store/migrate.ts';
 
 /** PostgreSQL takes at most 65,535 bound parameters in one statement. */
 export const MAX_PARAMETERS = 65_535;

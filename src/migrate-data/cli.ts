@@ -3,9 +3,9 @@
  * src/store/copy-data.ts. Progress goes to stderr, the table of results to
  * stdout; exit 0 only when every table verified.
  */
-import type { Output } from './cli-data.ts';
-import { loadConfig } from './config.ts';
-import { MigrateDataRefusal, migrateData, redactUrl, type MigrateDataReport } from './store/copy-data.ts';
+import type { Output } from '../cli-data.ts';
+import { loadConfig } from '../config.ts';
+import { MigrateDataRefusal, migrateData, redactUrl, type MigrateDataReport } from './copy.ts';
 
 export interface MigrateDataArgs {
   to?: string | undefined;
