@@ -18,15 +18,18 @@ import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
-import * as account from './handlers/export.ts';
+import { exportData } from './handlers/export.ts';
+import { eraseEverything, forget, isForgetWord } from './handlers/forget.ts';
+import { help, start } from './handlers/help.ts';
 import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import * as importer from './handlers/import.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
 import { review, reviewAnswer } from './handlers/review.ts';
 import * as settings from './handlers/settings.ts';
-import { change } from './handlers/log-touch.ts';
+import { change } from './handlers/undoable.ts';
 import * as touches from './handlers/touches.ts';
+import { undo } from './handlers/undo.ts';
 import * as views from './handlers/views.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
@@ -105,11 +108,11 @@ const handlers: Handlers = {
   settings: settings.settings,
   pause: settings.pause,
   resume: settings.resume,
-  export: account.exportData,
-  forget: account.forget,
-  undo: account.undo,
-  help: account.help,
-  start: account.start,
+  export: exportData,
+  forget,
+  undo,
+  help,
+  start,
   confirm: noPending,
   cancel: noPending,
 };
@@ -177,10 +180,10 @@ function onForward(ctx: Ctx, forwarded: NonNullable<Incoming['forwardedFrom']>):
 async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
   const pending = await getPending(ctx.db, ctx.user.id, ctx.now);
   if (pending?.kind === 'forget') {
-    if (account.isForgetWord(text)) {
+    if (isForgetWord(text)) {
       intents.set(ctx.incoming, 'forget');
       if (!(await clearPending(ctx.db, ctx.user.id, pending.token))) return [];
-      return account.eraseEverything(ctx);
+      return eraseEverything(ctx);
     }
     await clearPending(ctx.db, ctx.user.id, pending.token);
     const cancelled: Reply = { text: [ctx.t.forgetCancelled()] };

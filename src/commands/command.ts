@@ -106,3 +106,12 @@ export function isParseError(result: Command | ParseError): result is ParseError
 
 /** Longest message the parser reads; longer input is refused before any date parsing (chrono is super-linear on long German text). */
 export const MAX_COMMAND_LENGTH = 500;
+
+/** A refusal; `params` drop empty values so the reply only names what was really there. */
+export function refuse(error: ParseErrorCode, params: Record<string, string | undefined> = {}, intent?: Intent): ParseError {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) kept[key] = value;
+  }
+  return intent === undefined ? { error, params: kept } : { error, intent, params: kept };
+}

@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import { addDays } from '../core/dates.ts';
 import type { LocalDate } from '../core/types.ts';
-import { lookup } from './name-note.ts';
+import { lookup } from './normalize.ts';
 
 export type DurationUnit = 'day' | 'week' | 'month' | 'year';
 

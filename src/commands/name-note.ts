@@ -1,40 +1,8 @@
 /**
- * Small string tools shared by the intent parsers: whitespace, spans, word
- * folding, and the one rule for where a contact name ends and a note begins.
+ * The one rule for where a contact name ends and a note begins ("Bob, talked
+ * about Q1"), and what of a typed name is the name (no quotes, no emoji).
  */
-import type { Intent, ParseError, ParseErrorCode } from './command.ts';
-
-/** Trims and turns every run of whitespace (tabs, newlines, NBSP, em spaces …) into one space. */
-export function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** The text with `[index, index + length)` cut out and the seam collapsed. */
-export function removeSpan(text: string, index: number, length: number): string {
-  return collapse(`${text.slice(0, index)} ${text.slice(index + length)}`);
-}
-
-/**
- * Lower case with umlauts spelled out, so `Löschen`, `loeschen` and `/loeschen`
- * (Telegram commands allow only a–z) meet the same keyword.
- */
-export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss');
-}
-
-/** A refusal; `params` drop empty values so the reply only names what was really there. */
-export function refuse(error: ParseErrorCode, params: Record<string, string | undefined> = {}, intent?: Intent): ParseError {
-  const kept: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) kept[key] = value;
-  }
-  return intent === undefined ? { error, params: kept } : { error, intent, params: kept };
-}
+import { collapse, isNoise } from './normalize.ts';
 
 // Chat decoration after a name ("done Anna!", "Bob 👍") is not part of it; dots
 // are kept because "Jr." and "Dr." are.
@@ -47,11 +15,6 @@ export function cleanName(raw: string): string {
   const quoted = QUOTED.exec(name);
   if (quoted?.[2] !== undefined) name = quoted[2].trim();
   return name;
-}
-
-/** True when the text holds nothing but punctuation, symbols and emoji. */
-export function isNoise(text: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(text);
 }
 
 // Words that open a note after a name: "called Bob about the offer", "mit
@@ -115,9 +78,4 @@ function withNote(name: string, note: string): NameAndNote {
   return trimmedNote === '' || isNoise(trimmedNote)
     ? { name: cleanName(name) }
     : { name: cleanName(name), note: trimmedNote };
-}
-
-/** `table[key]` for own keys only, so user words like "constructor" never reach Object.prototype. */
-export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -1,6 +1,6 @@
 /**
- * Intents about the whole network or the account: today, list, find, export,
- * help, pause, and those that take no argument.
+ * Intents that name no contact — about the whole network or the account:
+ * today, list, find, export, help, pause, and those that take no argument.
  */
 import type { Tier } from '../core/types.ts';
 import type { Command, ExportFormat, ParseContext, ParseError } from './command.ts';
@@ -8,7 +8,8 @@ import { tierOf } from './extract.ts';
 import { topicOf } from './keywords.ts';
 import { readUntil } from './parse-nudge.ts';
 import { readCount } from './setting-values.ts';
-import { fold, isNoise, lookup, refuse } from './name-note.ts';
+import { fold, isNoise, lookup } from './normalize.ts';
+import { refuse } from './command.ts';
 
 /** "/today", "/today 3", "heute 2": who to contact now, 1–3 people. */
 export function parseToday(arg: string): Command | ParseError {

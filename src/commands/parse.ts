@@ -15,7 +15,8 @@ import { parseBare, parseExport, parseFind, parseHelp, parseList, parsePause, pa
 import { parseDone, parseNoAnswer, parseSkip, parseSnooze } from './parse-nudge.ts';
 import { parseSettings } from './parse-settings.ts';
 import { parseTouchCommand, parseTouchPhrase } from './parse-touch.ts';
-import { collapse, refuse } from './name-note.ts';
+import { collapse } from './normalize.ts';
+import { refuse } from './command.ts';
 
 export { warmUpParser } from './parse-date.ts';
 

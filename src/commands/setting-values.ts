@@ -5,7 +5,7 @@
  */
 import { isValidTimeZone } from '../core/dates.ts';
 import type { Language } from '../core/types.ts';
-import { fold, lookup } from './name-note.ts';
+import { fold, lookup } from './normalize.ts';
 
 const TIME = /^(?:at\s+|um\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h|o'clock)?$/iu;
 

@@ -1,6 +1,6 @@
 /**
  * `keepwarm migrate-data --to postgres://… [--from PATH]`: the command around
- * src/store/copy-data.ts. Progress goes to stderr, the table of results to
+ * copy.ts. Progress goes to stderr, the table of results to
  * stdout; exit 0 only when every table verified.
  */
 import type { Output } from '../cli-data.ts';

@@ -20,7 +20,8 @@ import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Button, Line, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
-import { change, logTouch } from './log-touch.ts';
+import { change } from './undoable.ts';
+import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 

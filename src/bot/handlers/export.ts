@@ -1,21 +1,15 @@
-/** The user's own data and the bot itself: /export, /forget, /undo, /help, /start. */
+/** /export: the user's data as a file (json, csv, vcf, ics); also `keepwarm export`. */
 import type { Kysely } from 'kysely';
 import type { Command, ExportFormat } from '../../commands/command.ts';
 import type { LocalDate, Tier } from '../../core/types.ts';
 import { selectContacts, toCsv } from '../../export/csv.ts';
 import { toIcs } from '../../export/ics.ts';
 import { toVcf } from '../../export/vcf.ts';
-import { undoLast, withChange } from '../../store/change.ts';
-import { eraseUser } from '../../store/erase.ts';
 import { exportUserData } from '../../store/export.ts';
-import { setPending } from '../../store/pending.ts';
-import { reschedule } from '../../store/users.ts';
 import type { DB } from '../../store/schema.ts';
-import { catalog } from '../../i18n/index.ts';
 import type { Messages } from '../../i18n/messages.ts';
-import type { Ctx, Handler } from '../context.ts';
-import type { Reply, ReplyFile } from '../../port.ts';
-import { decodeLabel } from '../../store/undo-label.ts';
+import type { Handler } from '../context.ts';
+import type { ReplyFile } from '../../port.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
@@ -67,41 +61,3 @@ export const exportData: Handler<Of<'export'>> = async (ctx, command) => {
   const text = command.format === 'ics' ? ctx.t.exportCalendar(count) : ctx.t.exportFile(count, command.format, command.format === 'json' ? [] : command.tiers);
   return [{ text: [text], file }];
 };
-
-/** /forget asks for a typed word, not a button, so it cannot happen by a slip of the thumb. */
-export const forget: Handler<Of<'forget'>> = async (ctx) => {
-  await setPending(ctx.db, ctx.user.id, 'forget', {}, ctx.now);
-  return [{ text: ctx.t.confirmForget() }];
-};
-
-/** True when `text` is the confirmation word in either language. */
-export function isForgetWord(text: string): boolean {
-  const word = text.trim().toLowerCase();
-  return word === catalog('en').forgetWord().toLowerCase() || word === catalog('de').forgetWord().toLowerCase();
-}
-
-export async function eraseEverything(ctx: Ctx): Promise<Reply[]> {
-  await eraseUser(ctx.db, ctx.user.id);
-  return [{ text: [ctx.t.forgotten()] }];
-}
-
-export const undo: Handler<Of<'undo'>> = async (ctx) => {
-  const label = await withChange(ctx.db, ctx.user, ctx.now, null, async (change) => {
-    const undone = await undoLast(change);
-    // Settings may be back as they were: the next nudge is planned from them again.
-    if (undone !== null) await reschedule(change.tx, ctx.user.id, ctx.now);
-    return undone;
-  });
-  if (label === null) return [{ text: [ctx.t.nothingToUndo()] }];
-  return [{ text: [ctx.t.undone(decodeLabel(label))] }];
-};
-
-export const help: Handler<Of<'help'>> = async (ctx, command) => {
-  // Slack takes only some commands as slash commands: its /help says how the others are typed.
-  if (!command.topic && ctx.incoming.from.platform === 'slack') return [{ text: ctx.t.helpOverview() }, { text: [ctx.t.slackCommandsNote()] }];
-  if (!command.topic) return [{ text: ctx.t.helpOverview() }];
-  const topic = ctx.t.helpTopic(command.topic);
-  return [{ text: topic ?? [ctx.t.helpUnknown(command.topic)] }];
-};
-
-export const start: Handler<Of<'start'>> = async (ctx) => [{ text: [...ctx.t.welcome(), ...ctx.t.helpOverview()] }];

@@ -1,13 +1,10 @@
-/** Pieces several handlers share: logging a touch the same way everywhere. */
+/** Logging a touch the same way everywhere: /touch, done, a nudge's buttons, /met. */
 import type { ContactFacts } from '../../core/contact.ts';
 import { applyTouch, isRealTouch } from '../../core/touches.ts';
 import type { LocalDate, TouchKind } from '../../core/types.ts';
 import { completeDueReminders, insertTouch } from '../../store/activity.ts';
 import type { Change } from '../../store/change.ts';
 import { updateContact } from '../../store/contacts.ts';
-import { withChange } from '../../store/change.ts';
-import type { Ctx } from '../context.ts';
-import { encodeLabel, type UndoLabel } from '../../store/undo-label.ts';
 
 export interface TouchOutcome {
   /** The contact as it is after the touch. */
@@ -36,9 +33,4 @@ export async function logTouch(
   if (isRealTouch(kind)) await completeDueReminders(change, contact.id, today);
   const completedFollowUp = contact.followUp !== null && after.followUp !== contact.followUp ? contact.followUp : null;
   return { after, completedFollowUp };
-}
-
-/** Runs a change of the current user's data as one undoable step. */
-export function change<T>(ctx: Ctx, label: UndoLabel | null, work: (change: Change) => Promise<T>): Promise<T> {
-  return withChange(ctx.db, ctx.user, ctx.now, label && encodeLabel(label), work);
 }

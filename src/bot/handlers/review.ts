@@ -8,7 +8,7 @@ import { updateUserSettings } from '../../store/users.ts';
 import { encodeAction, type ReviewChoice } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Button, Reply } from '../../port.ts';
-import { change } from './log-touch.ts';
+import { change } from './undoable.ts';
 
 function reviewButtons(ctx: Ctx, contact: Contact): Button[][] {
   const choice = (c: ReviewChoice) => encodeAction({ kind: 'review', contactId: contact.id, choice: c });

@@ -7,7 +7,8 @@ import { updateContact, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
-import { change, logTouch } from './log-touch.ts';
+import { change } from './undoable.ts';
+import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
