@@ -13,7 +13,7 @@ import { localDateOf } from '../core/dates.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId, type Logger } from '../log.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
-import { clearPending, getPending, type Pending } from '../store/pending.ts';
+import { clearPending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
@@ -34,7 +34,7 @@ import * as views from './handlers/views.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
 import type { Incoming, Line, Platform, Reply } from '../port.ts';
-import type { ChoosePayload } from './resolve.ts';
+import { openQuestion, type OpenQuestion } from './questions.ts';
 import { slotName } from './resolve.ts';
 
 /** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
@@ -79,7 +79,8 @@ export function isCommandWord(word: string): boolean {
   return keywordOf(word) !== undefined;
 }
 
-type Handlers = { [I in Intent]: Handler<Extract<Command, { intent: I }>> };
+type CommandOf = { [I in Intent]: Extract<Command, { intent: I }> };
+type Handlers = { [I in Intent]: Handler<CommandOf[I]> };
 
 const noPending: Handler = async (ctx) => [{ text: [ctx.t.nothingPending()] }];
 
@@ -118,7 +119,13 @@ const handlers: Handlers = {
 };
 
 function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<Reply[]> {
-  return (handlers[command.intent] as Handler)(ctx, command, resolved);
+  return handle(command.intent, ctx, command, resolved);
+}
+
+/** Indexed by the intent, so the handler's command type follows it (no cast). */
+function handle<I extends Intent>(intent: I, ctx: Ctx, command: CommandOf[I], resolved: Resolved): Promise<Reply[]> {
+  const handler: Handler<CommandOf[I]> = handlers[intent];
+  return handler(ctx, command, resolved);
 }
 
 export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: ConversationObserver }): Conversation {
@@ -178,7 +185,7 @@ function onForward(ctx: Ctx, forwarded: NonNullable<Incoming['forwardedFrom']>):
 }
 
 async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
-  const pending = await getPending(ctx.db, ctx.user.id, ctx.now);
+  const pending = await openQuestion(ctx);
   if (pending?.kind === 'forget') {
     if (isForgetWord(text)) {
       intents.set(ctx.incoming, 'forget');
@@ -195,7 +202,7 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
   return onParsed(ctx, text, pending);
 }
 
-async function onParsed(ctx: Ctx, text: string, pending: Pending | undefined): Promise<Reply[]> {
+async function onParsed(ctx: Ctx, text: string, pending: OpenQuestion | undefined): Promise<Reply[]> {
   const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
   intents.set(ctx.incoming, isParseError(parsed) ? 'parse_error' : parsed.intent);
   if (isParseError(parsed)) return [{ text: ctx.t.parseError(parsed) }];
@@ -207,7 +214,7 @@ async function onParsed(ctx: Ctx, text: string, pending: Pending | undefined): P
 }
 
 /** A typed yes or no to the open question. */
-async function onPendingAnswer(ctx: Ctx, pending: Pending, yes: boolean): Promise<Reply[]> {
+async function onPendingAnswer(ctx: Ctx, pending: OpenQuestion, yes: boolean): Promise<Reply[]> {
   if (!yes) {
     await clearPending(ctx.db, ctx.user.id, pending.token);
     return [{ text: [ctx.t.cancelled()] }];
@@ -268,7 +275,7 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
 
 /** A button under a question: valid once, and only while it is the open question. */
 async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: string }>): Promise<Reply[]> {
-  const pending = await getPending<unknown>(ctx.db, ctx.user.id, ctx.now);
+  const pending = await openQuestion(ctx);
   if (!pending || pending.token !== action.token) return [{ text: [ctx.t.questionExpired()] }];
   // Taking the question away first makes a double press act once.
   if (!(await clearPending(ctx.db, ctx.user.id, action.token))) return [{ text: [ctx.t.questionExpired()] }];
@@ -277,28 +284,28 @@ async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: strin
   switch (pending.kind) {
     case 'choose': {
       if (action.kind !== 'pick') break;
-      const { command, slot, resolved } = pending.payload as ChoosePayload;
+      const { command, slot, resolved } = pending.payload;
       return dispatch(ctx, command, { ...resolved, [slot]: action.contactId });
     }
     case 'unknown': {
       if (action.kind !== 'add' && action.kind !== 'yes') break;
-      const { command, slot, resolved } = pending.payload as ChoosePayload;
+      const { command, slot, resolved } = pending.payload;
       const name = slotName(command, slot) ?? '';
       const id = await change(ctx, { key: 'add', name }, (ch) => createContact(ch, { name, tier: 'B', source: 'add', createdOn: ctx.today }));
       const added: Reply = { text: [ctx.t.added({ name, tier: 'B', lastTalked: undefined, today: ctx.today })] };
       return [added, ...(await dispatch(ctx, command, { ...resolved, [slot]: id }))];
     }
     case 'same': {
-      const { command } = pending.payload as contacts.SamePersonPayload;
+      const { command } = pending.payload;
       if (action.kind === 'same') return dispatch(ctx, command, { name: action.contactId });
       if (action.kind === 'new') return dispatch(ctx, command, { createNew: true });
       break;
     }
     case 'delete':
-      if (action.kind === 'yes') return contacts.confirmDelete(ctx, pending.payload as contacts.DeletePayload);
+      if (action.kind === 'yes') return contacts.confirmDelete(ctx, pending.payload);
       break;
     case 'import':
-      if (action.kind === 'yes') return importer.confirmImport(ctx, pending.payload as importer.ImportPayload);
+      if (action.kind === 'yes') return importer.confirmImport(ctx, pending.payload);
       break;
   }
   return [{ text: [ctx.t.questionExpired()] }];

@@ -3,14 +3,14 @@ import type { Command } from '../../commands/command.ts';
 import { catalog } from '../../i18n/index.ts';
 import type { Reply } from '../../port.ts';
 import { eraseUser } from '../../store/erase.ts';
-import { setPending } from '../../store/pending.ts';
 import type { Ctx, Handler } from '../context.ts';
+import { ask } from '../questions.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
 /** /forget asks for a typed word, not a button, so it cannot happen by a slip of the thumb. */
 export const forget: Handler<Of<'forget'>> = async (ctx) => {
-  await setPending(ctx.db, ctx.user.id, 'forget', {}, ctx.now);
+  await ask(ctx, { kind: 'forget', payload: {} });
   return [{ text: ctx.t.confirmForget() }];
 };
 
