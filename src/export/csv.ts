@@ -39,7 +39,7 @@ export function toCsv(data: ExportData, tiers: readonly Tier[] = []): string {
     c.place,
     c.metOn,
     c.lastTouchOn,
-    nextDueOn({ tier: c.tier as Tier, cadenceDays: c.cadenceDays, lastTouchOn: c.lastTouchOn, metOn: c.metOn, createdOn: c.createdOn }, data.settings.cadences),
+    nextDueOn({ tier: c.tier, cadenceDays: c.cadenceDays, lastTouchOn: c.lastTouchOn, metOn: c.metOn, createdOn: c.createdOn }, data.settings.cadences),
     c.tags.join(', '),
     c.notes.map((n) => n.text).join('\n'),
     c.status,

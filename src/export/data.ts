@@ -4,13 +4,14 @@
  * ISO-8601, local dates YYYY-MM-DD. The CSV, vCard and iCalendar writers read
  * it; src/store/export.ts fills it from the database.
  */
-import type { Language } from '../core/types.ts';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { ContactSource, ContactStatus, Language, Tier, TouchKind } from '../core/types.ts';
 
 export interface ExportedContact {
   /** The contact's id in this database: what `introductions` refer to (a re-import gives new ids). */
   id: number;
   name: string;
-  tier: string;
+  tier: Tier;
   cadenceDays: number | null;
   place: string | null;
   metOn: string | null;
@@ -19,16 +20,16 @@ export interface ExportedContact {
   role: string | null;
   email: string | null;
   phone: string | null;
-  status: string;
-  source: string;
+  status: ContactStatus;
+  source: ContactSource;
   snoozedUntil: string | null;
   createdOn: string;
   reviewedOn: string | null;
-  followUp: { stage: string; due: string } | null;
+  followUp: { stage: FollowUpStage; due: string } | null;
   /** The latest real touch (derived from `touches`; kept for readers of the file). */
   lastTouchOn: string | null;
   notes: { text: string; at: string }[];
-  touches: { at: string; kind: string; note: string | null }[];
+  touches: { at: string; kind: TouchKind; note: string | null }[];
   /** Open reminders (done ones are not exported). `id` keeps calendar entries stable. */
   reminders: { id: number; due: string; text: string | null }[];
 }

@@ -4,7 +4,8 @@
  * the whole file. Plain data: it is stored as the user's pending import and
  * planned against the network only when the user confirms.
  */
-import type { LocalDate, Tier } from '../core/types.ts';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { ContactSource, ContactStatus, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
 /** Where a file came from; decides the wording of the preview and the note on a "connected on" touch. */
 export type ImportSource = 'vcard' | 'linkedin' | 'xing' | 'csv' | 'keepwarm';
@@ -36,16 +37,16 @@ export interface KeepwarmContact {
   /** The contact's id in the exported file: what its introductions refer to. */
   ref: number | null;
   cadenceDays: number | null;
-  status: 'active' | 'archived';
-  source: 'met' | 'add' | 'import';
+  status: ContactStatus;
+  source: ContactSource;
   metOn: LocalDate | null;
   snoozedUntil: LocalDate | null;
   createdOn: LocalDate;
   reviewedOn: LocalDate | null;
-  followUp: { stage: 'first' | 'second' | 'tier'; due: LocalDate } | null;
+  followUp: { stage: FollowUpStage; due: LocalDate } | null;
   /** Notes with the instant they were written. */
   dated: { text: string; at: string }[];
-  touches: { on: LocalDate; kind: string; note: string | null }[];
+  touches: { on: LocalDate; kind: TouchKind; note: string | null }[];
   reminders: { due: LocalDate; text: string | null }[];
 }
 

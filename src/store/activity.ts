@@ -109,7 +109,7 @@ export async function touchesSince(db: Kysely<DB>, userId: number, since: LocalD
     .where('user_id', '=', userId)
     .where('touched_on', '>=', since)
     .execute();
-  return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind as TouchKind }));
+  return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind }));
 }
 
 /** Everything about one contact, newest first, for /show and the export. */
@@ -122,7 +122,7 @@ export async function contactHistory(db: Kysely<DB>, userId: number, contactId: 
       .where('done_at', 'is', null).orderBy('due').execute(),
   ]);
   return {
-    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind as TouchKind, note: t.note })),
+    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind, note: t.note })),
     notes: notes.map((n): Note => ({ id: n.id, contactId: n.contact_id, text: n.text, at: n.created_at })),
     reminders: reminders.map((r): Reminder => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at })),
   };

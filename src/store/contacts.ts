@@ -1,6 +1,6 @@
 /** Contacts of one user. Every query is scoped by the owner's user id, its first argument. */
 import { sql, type Kysely } from 'kysely';
-import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
+import type { ContactFacts, FollowUp } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier } from '../core/types.ts';
 import { nameKey } from '../core/names.ts';
 import { nextDueOn } from '../core/cadence.ts';
@@ -28,16 +28,16 @@ export function toFacts(row: FactRow): ContactFacts {
   return {
     id: row.id,
     name: row.name,
-    tier: row.tier as Tier,
+    tier: row.tier,
     cadenceDays: row.cadence_days,
-    status: row.status as ContactStatus,
+    status: row.status,
     source: row.source as ContactSource,
     place: row.place,
     snoozedUntil: row.snoozed_until,
     metOn: row.met_on,
     createdOn: row.created_on,
     lastTouchOn: row.last_touch_on,
-    followUp: row.followup_stage && row.followup_due ? { stage: row.followup_stage as FollowUpStage, due: row.followup_due } : null,
+    followUp: row.followup_stage && row.followup_due ? { stage: row.followup_stage, due: row.followup_due } : null,
     reviewedOn: row.reviewed_on,
   };
 }
@@ -195,7 +195,7 @@ function dueOnAfter(row: ContactRow, patch: Partial<ContactRow>, change: Change)
   const merged = { ...row, ...patch };
   return nextDueOn(
     {
-      tier: merged.tier as Tier,
+      tier: merged.tier,
       cadenceDays: merged.cadence_days,
       lastTouchOn: merged.last_touch_on,
       metOn: merged.met_on,

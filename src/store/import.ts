@@ -12,7 +12,7 @@
 import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { nextDueOn } from '../core/cadence.ts';
 import { latestTouchOn } from '../core/touches.ts';
-import type { LocalDate, TouchKind } from '../core/types.ts';
+import type { LocalDate } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
 import type { KeepwarmSettings, ParsedImport } from '../import/record.ts';
 import { insertIntroduction, insertReminder, insertTouch } from './activity.ts';
@@ -136,7 +136,7 @@ function settingsPatch(settings: Partial<KeepwarmSettings>): UserSettingsPatch {
 function contactRow(change: Change, planned: PlannedContact, options: ApplyOptions): NewContact & Record<string, unknown> {
   const { record, tier, key } = planned;
   const kw = record.keepwarm;
-  const touches = kw ? kw.touches.map((t) => ({ on: t.on, kind: t.kind as TouchKind })) : [];
+  const touches = kw ? kw.touches.map((t) => ({ on: t.on, kind: t.kind })) : [];
   const lastTouchOn = kw ? latestTouchOn(touches) : record.lastContactOn;
   const createdOn = kw?.createdOn ?? options.today;
   const metOn = kw?.metOn ?? null;
@@ -248,7 +248,7 @@ export async function applyImport(change: Change, plan: ImportPlan, options: App
     if (merge.touch) await insertTouch(change, merge.contactId, merge.touch, 'other', options.touchNote);
     for (const text of merge.notes) await insertDatedNote(change, merge.contactId, text, change.nowIso);
     for (const note of merge.keepwarm.dated) await insertDatedNote(change, merge.contactId, note.text, note.at);
-    for (const t of merge.keepwarm.touches) await insertTouch(change, merge.contactId, t.on, t.kind as TouchKind, t.note);
+    for (const t of merge.keepwarm.touches) await insertTouch(change, merge.contactId, t.on, t.kind, t.note);
     for (const r of merge.keepwarm.reminders) await insertReminder(change, merge.contactId, r.due, r.text);
   }
   const idOf = (target: Target): number => ('created' in target ? (ids[target.created] as number) : target.existing);

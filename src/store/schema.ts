@@ -4,6 +4,20 @@
  * Stored forms: see docs/storage.md.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { EntryReason, EntryState } from '../core/nudge-choice.ts';
+import type { ContactSource, ContactStatus, Tier, TouchKind } from '../core/types.ts';
+
+/**
+ * A daily nudge's claim (or a /today list): `planned` until sent, `empty` when
+ * nobody was due, `skipped_late` past the catch-up window, `shown` for /today,
+ * and how sending ended: `sent`, `expired`, `failed`, `blocked`, or `unknown`
+ * when a send was in flight at a crash (docs/scheduler.md).
+ */
+export type NudgeStatus = 'planned' | 'empty' | 'skipped_late' | 'shown' | 'sent' | 'expired' | 'failed' | 'blocked' | 'unknown';
+
+/** An outgoing message: waiting, in flight under a lease, or done (`sent`, `dead`, `unknown`). */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -34,10 +48,10 @@ export interface ContactsTable {
   user_id: number;
   name: string;
   name_key: string;
-  tier: string;
+  tier: Tier;
   cadence_days: number | null;
-  status: Generated<string>;
-  source: string;
+  status: Generated<ContactStatus>;
+  source: ContactSource;
   place: string | null;
   met_on: string | null;
   tags: Generated<string>;
@@ -48,7 +62,7 @@ export interface ContactsTable {
   snoozed_until: string | null;
   last_touch_on: string | null;
   due_on: string | null;
-  followup_stage: string | null;
+  followup_stage: FollowUpStage | null;
   followup_due: string | null;
   reviewed_on: string | null;
   created_on: string;
@@ -60,7 +74,7 @@ export interface TouchesTable {
   user_id: number;
   contact_id: number;
   touched_on: string;
-  kind: string;
+  kind: TouchKind;
   note: string | null;
   created_at: string;
 }
@@ -104,6 +118,7 @@ export interface UndoLogTable {
 export interface PendingTable {
   user_id: number;
   token: string;
+  /** The kind of question; the conversation's union (src/bot/questions.ts) names them. */
   kind: string;
   payload: string;
   expires_at: string;
@@ -120,7 +135,7 @@ export interface NudgesTable {
   user_id: number;
   /** The local date of a daily nudge; null for an on-demand /today list. */
   local_date: string | null;
-  status: string;
+  status: NudgeStatus;
   model: string;
   message_id: string | null;
   created_at: string;
@@ -131,8 +146,8 @@ export interface NudgeEntriesTable {
   nudge_id: number;
   user_id: number;
   contact_id: number;
-  reason: string;
-  state: Generated<string>;
+  reason: EntryReason;
+  state: Generated<EntryState>;
   answered_at: string | null;
 }
 
@@ -145,7 +160,7 @@ export interface OutboxTable {
   platform_user_id: string;
   chat_id: string;
   payload: string | null;
-  status: string;
+  status: OutboxStatus;
   attempts: Generated<number>;
   next_attempt_at: string;
   lease_until: string | null;
