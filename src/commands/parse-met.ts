@@ -77,7 +77,8 @@ function readFirstSegment(segment: string, ctx: ParseContext, pieces: Pieces): s
     text = cutDate(text, found);
   }
   const { name, place } = splitNamePlace(text);
-  if (place !== undefined) pieces.place = cleanPlace(place);
+  const cleanedPlace = place === undefined ? undefined : cleanPlace(place);
+  if (cleanedPlace !== undefined) pieces.place = cleanedPlace;
   return cleanName(name);
 }
 

@@ -29,7 +29,8 @@ describe('metrics', () => {
     await bot.handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'u1'), MONDAY);
     await bot.handle(telegramText('5002', '/add Bob Meyer, tier A, last talked 4 months ago', 'u2'), MONDAY);
     await bot.handle(telegramText('5001', 'blorp', 'u3'), MONDAY);
-    await bot.handle({ ...telegramText('5001', '', 'u4'), text: undefined, action: 'not-a-known-button' }, MONDAY);
+    const { text: _typed, ...press } = telegramText('5001', '', 'u4');
+    await bot.handle({ ...press, action: 'not-a-known-button' }, MONDAY);
     const broken = createConversation({ db: database.db.withPlugin(failingInsertsInto('contacts')), observer: metrics });
     const apology = await broken.handle(telegramText('5003', '/add Carla Rossi, tier B', 'u5'), MONDAY);
     expect(apology).toHaveLength(1);

@@ -34,7 +34,8 @@ function editsUnderButtons(seen: Incoming[]) {
       seen.push(incoming);
       const replies = await conversation.handle(incoming, now);
       if (incoming.action === undefined || incoming.replyToMessageId === undefined) return replies;
-      return replies.map((reply, index) => (index === 0 ? { ...reply, editMessageId: incoming.replyToMessageId } : reply));
+      const editMessageId = incoming.replyToMessageId;
+      return replies.map((reply, index) => (index === 0 ? { ...reply, editMessageId } : reply));
     },
   });
 }
