@@ -35,7 +35,7 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Pr
   return { config, database, log };
 }
 
-export function consoleIdentity(config: Config, name?: string): PlatformIdentity {
+function consoleIdentity(config: Config, name?: string): PlatformIdentity {
   let fallback = 'me';
   try {
     fallback = os.userInfo().username || 'me';

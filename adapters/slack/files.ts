@@ -9,7 +9,7 @@ import type { IncomingFile } from '../../src/port.ts';
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** The file kinds keepwarm reads: vCard and CSV. Anything else is named, not downloaded. */
-export function isImportable(name: string, filetype?: string): boolean {
+function isImportable(name: string, filetype?: string): boolean {
   return /\.(vcf|vcard|csv)$/i.test(name) || filetype === 'csv' || filetype === 'vcard';
 }
 

@@ -10,7 +10,7 @@ import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import { renderHomeBlocks } from './render.ts';
 
-export const HOME_COMMANDS = ['/today', '/overdue', '/stats', '/settings'] as const;
+const HOME_COMMANDS = ['/today', '/overdue', '/stats', '/settings'] as const;
 
 export async function publishHome(options: { conversation: Conversation; client: Pick<webApi.WebClient, 'views'>; base: Incoming; now: Date }): Promise<void> {
   const { conversation, client, base, now } = options;

@@ -15,7 +15,7 @@ import type { Line, Span } from '../../src/port.ts';
 const WJ = '\u2060';
 
 /** Slack's three control characters as entities. */
-export function escapeControl(text: string): string {
+function escapeControl(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

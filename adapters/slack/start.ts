@@ -21,7 +21,7 @@ import { createSlackMessenger } from './messenger.ts';
 import { slackDb, Workspaces } from './workspaces.ts';
 
 /** The bot scopes keepwarm asks for in the OAuth flow; the same as slack-manifest.yaml. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
+const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
 
 /** `T`: the database's schema, which the adapter does not need to know (it only uses its own table). */
 export interface SlackOptions<T = unknown> {

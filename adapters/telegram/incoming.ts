@@ -27,7 +27,7 @@ export type Translated =
   | { kind: 'ignore'; callbackQueryId?: string };
 
 /** The sender's name as the forwarded message shows it. */
-export function originName(origin: MessageOrigin): string {
+function originName(origin: MessageOrigin): string {
   switch (origin.type) {
     case 'user':
       return [origin.sender_user.first_name, origin.sender_user.last_name].filter(Boolean).join(' ');

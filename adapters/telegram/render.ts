@@ -28,7 +28,7 @@ function renderSpan(span: Span): string {
   return open + body + close;
 }
 
-export function renderLine(line: Line): string {
+function renderLine(line: Line): string {
   return line.map(renderSpan).join('');
 }
 

@@ -55,12 +55,12 @@ export interface TelegramRuntime extends RunningPlatform {
 }
 
 /** Every update of one chat waits for the one before: "done" never overtakes "/met". */
-export function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: number } | undefined }): string | undefined {
+function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: number } | undefined }): string | undefined {
   return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
 }
 
 /** The grammY bot with keepwarm's middleware, retries and error boundary; not started. */
-export function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
+function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
   const { config, log } = options;
   const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(...replyRetries(config));
@@ -80,7 +80,7 @@ export function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
 }
 
 /** The command menu, per language. */
-export function botCommands(language: 'en' | 'de'): BotCommand[] {
+function botCommands(language: 'en' | 'de'): BotCommand[] {
   return Object.entries(catalog(language).telegramCommands).map(([command, description]) => ({ command, description }));
 }
 

@@ -27,7 +27,7 @@ export interface WebhookServer {
   idle(): Promise<void>;
 }
 
-export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== 'string') return false;
   const given = Buffer.from(header);
   const wanted = Buffer.from(secret);

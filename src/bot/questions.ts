@@ -31,7 +31,7 @@ export type Question =
   /** /forget waits for the typed word. */
   | { kind: 'forget'; payload: Record<string, never> };
 
-export type QuestionKind = Question['kind'];
+type QuestionKind = Question['kind'];
 export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['payload'];
 
 /** An asked question and the token its buttons carry. */

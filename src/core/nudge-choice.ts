@@ -42,7 +42,7 @@ export interface NudgeChoice {
 }
 
 /** Picks left unanswered in a row before keepwarm asks whether to keep the person. */
-export const IGNORED_IN_A_ROW = 3;
+const IGNORED_IN_A_ROW = 3;
 
 /**
  * Ignore rule: the contact's most recent picks were all left open, at least

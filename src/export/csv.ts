@@ -10,7 +10,7 @@ import { nextDueOn } from '../core/cadence.ts';
 import type { Tier } from '../core/types.ts';
 import type { ExportData, ExportedContact } from './data.ts';
 
-export const CSV_HEADER = ['Name', 'Tier', 'Email', 'Phone', 'Company', 'Role', 'Place', 'Met on', 'Last contact', 'Next due', 'Tags', 'Notes', 'Status'];
+const CSV_HEADER = ['Name', 'Tier', 'Email', 'Phone', 'Company', 'Role', 'Place', 'Met on', 'Last contact', 'Next due', 'Tags', 'Notes', 'Status'];
 
 const FORMULA = /^[=+\-@\t\r]/;
 const PHONE_LIKE = /^[+-][\d\s()./-]+$/;

@@ -1,5 +1,4 @@
 /** Help topics shared by the catalogs: which words name which topic. */
-import type { Intent } from '../commands/command.ts';
 
 /** The fields of a /settings change a reply describes. */
 export interface SettingsChange {
@@ -46,10 +45,3 @@ const ALIASES: Record<string, HelpTopic> = {
 export function helpTopicOf(word: string): HelpTopic | undefined {
   return ALIASES[word.trim().toLowerCase().replace(/^\//, '')];
 }
-
-/** Intents whose help topic differs from their name. */
-export const TOPIC_OF_INTENT: Partial<Record<Intent, HelpTopic>> = {
-  noanswer: 'done',
-  skip: 'done',
-  resume: 'pause',
-};

@@ -44,7 +44,7 @@ export async function migrateDataCommand(args: MigrateDataArgs, env: NodeJS.Proc
 }
 
 /** The summary: one line per table, then the verdict. */
-export function formatReport(report: MigrateDataReport): string {
+function formatReport(report: MigrateDataReport): string {
   const header = ['table', 'rows source', 'rows target', 'new', 'checksum'];
   const rows = report.tables.map((t) => [t.table, String(t.sourceRows), String(t.targetRows), String(t.copied), t.equal ? 'equal' : 'DIFFERENT']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -20,7 +20,7 @@ import { folderMigrations, migrateToLatest } from '../store/migrate.ts';
 
 /** PostgreSQL takes at most 65,535 bound parameters in one statement. */
 export const MAX_PARAMETERS = 65_535;
-export const DEFAULT_BATCH_ROWS = 1_000;
+const DEFAULT_BATCH_ROWS = 1_000;
 const PROGRESS_EVERY_ROWS = 20_000;
 
 export interface MigrateDataOptions {

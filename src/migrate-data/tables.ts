@@ -19,7 +19,7 @@ export interface CopyTable {
 /** kysely's own tables: the target gets them from running the migrations, not from the copy. */
 const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock']);
 
-export function isCopiedTable(name: string): boolean {
+function isCopiedTable(name: string): boolean {
   return !name.startsWith('sqlite_') && !BOOKKEEPING.has(name);
 }
 

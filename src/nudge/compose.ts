@@ -21,7 +21,7 @@ export interface ComposedNudge {
 }
 
 /** Review rule for the nudge: invite once per due review, not every morning. */
-export function shouldInviteToReview(user: User, today: LocalDate): boolean {
+function shouldInviteToReview(user: User, today: LocalDate): boolean {
   if (!isReviewDue(user.lastReviewOn, user.createdOn, today)) return false;
   return user.reviewInvitedOn === null || user.reviewInvitedOn < reviewDueOn(user.lastReviewOn, user.createdOn);
 }

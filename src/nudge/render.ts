@@ -13,7 +13,7 @@ const FOLLOW_UP_BUTTONS_PER_ROW = 3;
 /** From this size on, a group of follow-ups gets one "all done" button instead of one each. */
 const GROUP_BUTTON_FROM = 3;
 
-export function answerRows(t: Messages, contact: { id: number; name: string }): Button[][] {
+function answerRows(t: Messages, contact: { id: number; name: string }): Button[][] {
   return [
     [
       { label: t.doneButton(contact.name), action: encodeAction({ kind: 'done', contactId: contact.id }), style: 'primary' },

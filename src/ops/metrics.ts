@@ -30,7 +30,7 @@ export interface MetricsOptions {
 }
 
 /** The outbox rows still to be done; sent, dead and unknown ones are counted by the nudge counters. */
-export const OUTBOX_OPEN_STATUSES = ['pending', 'sending'] as const;
+const OUTBOX_OPEN_STATUSES = ['pending', 'sending'] as const;
 
 /** Command latency buckets in seconds: most commands take a few milliseconds. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -45,7 +45,7 @@ export interface PlanReport {
   failed: number;
 }
 
-export function scheduleOf(user: User): NudgeSchedule {
+function scheduleOf(user: User): NudgeSchedule {
   return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
 }
 

@@ -53,7 +53,7 @@ export interface Sender {
 const DEFAULT_RATE = { perSecond: 20 };
 
 /** Backoff for transient failures: 5 s, 10 s, 20 s … at most 10 minutes. */
-export function backoffMs(attempt: number): number {
+function backoffMs(attempt: number): number {
   return Math.min(5000 * 2 ** Math.max(0, attempt - 1), 600_000);
 }
 

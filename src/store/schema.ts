@@ -3,7 +3,7 @@
  * do not import this: they are frozen in time, this moves with the code.
  * Stored forms: see docs/storage.md.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { FollowUpStage } from '../core/contact.ts';
 import type { EntryReason, EntryState } from '../core/nudge-choice.ts';
 import type { ContactSource, ContactStatus, Tier, TouchKind } from '../core/types.ts';
@@ -205,11 +205,6 @@ export interface DB {
 export type UserRow = Selectable<UsersTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type NewContact = Insertable<ContactsTable>;
-export type ContactUpdate = Updateable<ContactsTable>;
-export type TouchRow = Selectable<TouchesTable>;
-export type NoteRow = Selectable<NotesTable>;
-export type ReminderRow = Selectable<RemindersTable>;
-export type IntroductionRow = Selectable<IntroductionsTable>;
 
 /** The tables whose rows belong to one user and can be restored by undo. */
 export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users';

@@ -41,7 +41,7 @@ function applyAnswer(ctx: Ctx, command: Answer, contact: Contact): Promise<Reply
  * (the given one, else the newest with them open). Pressed under the nudge,
  * the edited nudge is the whole answer; typed, the confirmation comes first.
  */
-export async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
+async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
   const holder = nudge?.entries.some((e) => e.contactId === contact.id && e.state === 'open')
     ? nudge
     : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));

@@ -23,7 +23,7 @@ import type { Reply } from '../../port.ts';
 import { encodeLabel } from '../../store/undo-label.ts';
 
 /** How many new contacts the triage after an import offers. */
-export const TRIAGE_SIZE = 20;
+const TRIAGE_SIZE = 20;
 
 export interface ImportPreview {
   parsed: ParsedImport;
@@ -78,7 +78,7 @@ export async function receiveFile(ctx: Ctx, file: ImportFile): Promise<Reply[]> 
  * date (LinkedIn's "Connected On"), then in file order. Only those with the
  * default tier — a tier the file gave was a choice already made.
  */
-export function triageCandidates(created: CreatedContact[]): CreatedContact[] {
+function triageCandidates(created: CreatedContact[]): CreatedContact[] {
   return created
     .map((c, order) => ({ c, order }))
     .filter(({ c }) => !c.archived && c.defaultTier)

@@ -13,7 +13,7 @@ import { logTouch } from './log-touch.ts';
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
 /** "No answer": the person comes back after this many days, without resetting the cadence. */
-export const RETRY_AFTER_ATTEMPT_DAYS = 3;
+const RETRY_AFTER_ATTEMPT_DAYS = 3;
 
 /** Logs a real touch with a contact and says what it changed. */
 export async function touchContact(ctx: Ctx, contact: Contact, on: string, kind: TouchKind, note: string | null): Promise<Reply[]> {

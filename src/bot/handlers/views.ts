@@ -20,9 +20,9 @@ import { resolveContact } from '../resolve.ts';
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
 /** Most people anyone is asked to call at once ("call 3 people now"). */
-export const MAX_PICKS = 3;
+const MAX_PICKS = 3;
 
-export async function loadAgenda(ctx: Ctx): Promise<{ contacts: Contact[]; items: AgendaItem[] }> {
+async function loadAgenda(ctx: Ctx): Promise<{ contacts: Contact[]; items: AgendaItem[] }> {
   const [contacts, reminders] = await Promise.all([listContacts(ctx.db, ctx.user.id), openReminders(ctx.db, ctx.user.id)]);
   return { contacts, items: rankAgenda(contacts, reminders, ctx.user.cadences, ctx.today) };
 }
