@@ -1,5 +1,5 @@
 /**
- * The port between the conversation and the platforms (DESIGN §4). Adapters
+ * The port between the conversation and the platforms (docs/design.md §4). Adapters
  * turn platform updates into `Incoming`, hand them to the bot, and render the
  * `Reply` values natively. Nothing here knows a platform SDK.
  */

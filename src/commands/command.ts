@@ -74,7 +74,7 @@ export type ParseErrorCode =
   | 'date_in_past'
   | 'date_in_future'
   | 'bad_tier'
-  /** /settings cadence for tier C or D: those tiers have no cadence by design (DESIGN §1). */
+  /** /settings cadence for tier C or D: those tiers have no cadence by design (docs/design.md §1). */
   | 'tier_without_cadence'
   | 'bad_cadence'
   | 'bad_setting'

@@ -1,5 +1,5 @@
 /**
- * /stats (DESIGN §1): touches per week (networking as a steady habit), the
+ * /stats (docs/design.md §1): touches per week (networking as a steady habit), the
  * share of touches on A contacts against the 80 % aim, overdue counts per
  * tier, and the network size against Dunbar's 150.
  */
