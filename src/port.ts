@@ -1,6 +1,6 @@
 /**
  * The port between the conversation and the platforms (docs/design.md §4). Adapters
- * turn platform updates into `Incoming`, hand them to the bot, and render the
+ * turn platform updates into `Incoming`, hand them to the conversation, and render the
  * `Reply` values natively. Nothing here knows a platform SDK.
  */
 import type { Language } from './core/types.ts';

@@ -5,7 +5,6 @@
  * store or the command language themselves.
  */
 import type { Kysely } from 'kysely';
-import type { Command, Intent } from '../commands/command.ts';
 import { isParseError } from '../commands/command.ts';
 import { keywordOf } from '../commands/keywords.ts';
 import { parseCommand } from '../commands/parse.ts';
@@ -17,20 +16,15 @@ import { clearPending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
-import type { Ctx, Handler, Resolved } from './context.ts';
-import { exportData } from './handlers/export.ts';
-import { eraseEverything, forget, isForgetWord } from './handlers/forget.ts';
-import { help, start } from './handlers/help.ts';
-import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
+import type { Ctx } from './context.ts';
+import { answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
+import { eraseEverything, isForgetWord } from './handlers/forget.ts';
 import * as importer from './handlers/import.ts';
+import { reviewAnswer } from './handlers/review.ts';
+import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
-import { review, reviewAnswer } from './handlers/review.ts';
-import * as settings from './handlers/settings.ts';
 import { change } from './handlers/undoable.ts';
-import * as touches from './handlers/touches.ts';
-import { undo } from './handlers/undo.ts';
-import * as views from './handlers/views.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
 import type { Incoming, Line, Platform, Reply } from '../port.ts';
@@ -77,55 +71,6 @@ export interface Conversation {
 /** True when `word` names a command in any language (`tier`, `Stufe`): Slack's umbrella `/keepwarm tier …`. */
 export function isCommandWord(word: string): boolean {
   return keywordOf(word) !== undefined;
-}
-
-type CommandOf = { [I in Intent]: Extract<Command, { intent: I }> };
-type Handlers = { [I in Intent]: Handler<CommandOf[I]> };
-
-const noPending: Handler = async (ctx) => [{ text: [ctx.t.nothingPending()] }];
-
-const handlers: Handlers = {
-  met: contacts.met,
-  add: contacts.add,
-  note: contacts.note,
-  tier: contacts.tier,
-  cadence: contacts.cadence,
-  archive: contacts.archive,
-  delete: contacts.remove,
-  intro: contacts.intro,
-  touch: touches.touch,
-  remind: touches.remind,
-  done: answer,
-  noanswer: answer,
-  skip: answer,
-  snooze: answer,
-  today: views.today,
-  overdue: views.overdue,
-  show: views.show,
-  find: views.find,
-  list: views.list,
-  stats: views.stats,
-  review,
-  settings: settings.settings,
-  pause: settings.pause,
-  resume: settings.resume,
-  export: exportData,
-  forget,
-  undo,
-  help,
-  start,
-  confirm: noPending,
-  cancel: noPending,
-};
-
-function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<Reply[]> {
-  return handle(command.intent, ctx, command, resolved);
-}
-
-/** Indexed by the intent, so the handler's command type follows it (no cast). */
-function handle<I extends Intent>(intent: I, ctx: Ctx, command: CommandOf[I], resolved: Resolved): Promise<Reply[]> {
-  const handler: Handler<CommandOf[I]> = handlers[intent];
-  return handler(ctx, command, resolved);
 }
 
 export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: ConversationObserver }): Conversation {
