@@ -4,6 +4,7 @@
  * local dates YYYY-MM-DD.
  */
 import type { Kysely } from 'kysely';
+import type { PostalAddress } from '../core/address.ts';
 import type { Language } from '../core/types.ts';
 import type { DB } from './schema.ts';
 import { toContact } from './contacts.ts';
@@ -22,6 +23,12 @@ export interface ExportedContact {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD`, or `YYYY-MM-DD` when the year is known. */
+  birthday: string | null;
+  address: PostalAddress | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx. */
+  salutation: string | null;
+  academicTitle: string | null;
   status: string;
   source: string;
   snoozedUntil: string | null;
@@ -106,6 +113,10 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
         role: c.role,
         email: c.email,
         phone: c.phone,
+        birthday: c.birthday,
+        address: c.address,
+        salutation: c.salutation,
+        academicTitle: c.academicTitle,
         status: c.status,
         source: c.source,
         snoozedUntil: c.snoozedUntil,

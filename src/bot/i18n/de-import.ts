@@ -121,7 +121,7 @@ export const deImport: typeof enImport = {
       .join('\n'),
   exportFile: (n, format, tiers) =>
     l`Hier ist dein Netzwerk als ${format.toUpperCase()}: ${count(n, 'Kontakt', 'Kontakte')}${tiers.length ? ` der Stufe ${tiers.join(', ')}` : ''}.`,
-  exportCalendar: (events) => l`Hier ist dein Kalender: ${count(events, 'Eintrag', 'Einträge')} — die nächsten Termine deiner A- und B-Kontakte und deine Erinnerungen. Öffne die Datei mit deiner Kalender-App.`,
+  exportCalendar: (events) => l`Hier ist dein Kalender: ${count(events, 'Eintrag', 'Einträge')} — die nächsten Termine deiner A- und B-Kontakte, deine Erinnerungen und Geburtstage. Öffne die Datei mit deiner Kalender-App.`,
   cliImportPrompt: () => 'Jetzt importieren? [j/N] ',
   cliNotImported: () => 'Es wurde nichts importiert. Mit --yes noch einmal aufrufen oder an der Abfrage j antworten.',
 };

@@ -123,7 +123,7 @@ export const enImport = {
       .join('\n'),
   exportFile: (n: number, format: string, tiers: Tier[]) =>
     l`Here is your network as ${format.toUpperCase()}: ${count(n, 'contact', 'contacts')}${tiers.length ? ` of tier ${tiers.join(', ')}` : ''}.`,
-  exportCalendar: (events: number) => l`Here is your calendar: ${count(events, 'entry', 'entries')} — next due dates of your A and B contacts and your reminders. Open the file with your calendar app.`,
+  exportCalendar: (events: number) => l`Here is your calendar: ${count(events, 'entry', 'entries')} — next due dates of your A and B contacts, your reminders and birthdays. Open the file with your calendar app.`,
   cliImportPrompt: () => 'Import now? [y/N] ',
   cliNotImported: () => 'Nothing was imported. Run again with --yes, or answer y at the prompt.',
 };
