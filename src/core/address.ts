@@ -164,8 +164,8 @@ export function parseAddressText(text: string): PostalAddress | null {
     .split(/\r?\n|,|;/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  // "10115 Berlin", "D-10115 Berlin", "1010 Wien", "8001 Zürich", "1234 AB Amsterdam".
-  const postalFirst = /^(?:[A-Z]{1,2}-)?(\d{4,5}(?: ?[A-Z]{2})?)\s+(\S.*)$/;
+  // "10115 Berlin", "D-10115 Berlin", "1010 Wien", "1234 AB Amsterdam", "113 58 Stockholm", "31-147 Kraków", "1100-053 Lisboa".
+  const postalFirst = /^(?:[A-Z]{1,2}-)?(\d{4,5}(?: ?[A-Z]{2})?|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3})\s+(\S.*)$/;
   // "Springfield IL 62704", "London SW1A 1AA" are written city first.
   const postalLast = /^(\D+?)\s+([A-Z]{2})?\s*(\d{5}(?:-\d{4})?)$/;
   for (let i = 1; i < parts.length; i++) {
