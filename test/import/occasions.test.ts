@@ -3,12 +3,14 @@
  * vCards as Apple, Google and Outlook write them, CSV exports with English and
  * German headers (Outlook, Google, XING, spreadsheets). Invented people.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseImportBirthday } from '../../src/import/dates.ts';
 import { addressColumnOf } from '../../src/import/address-columns.ts';
 import { parseImportFile } from '../../src/import/parse.ts';
 import { isRefusal, type ImportRecord, type ParsedImport } from '../../src/import/record.ts';
-import { parseStoredAddress } from '../../src/core/address.ts';
+import { parseAddressText, parseStoredAddress } from '../../src/core/address.ts';
+import { splitHonorifics } from '../../src/core/honorifics.ts';
 import { formatBirthday } from '../../src/core/birthday.ts';
 import { startChat } from '../doubles/chat.ts';
 import { contactsByName, fixture, sendFile } from './helpers.ts';
@@ -193,5 +195,21 @@ describe('importing into the network', () => {
     const after = await contactsByName(chat);
     expect(after.get('Birgit Hoffmann')).toMatchObject({ birthday: '1985-03-12', address: birgit?.address });
     expect(after.get('Jörg Schäfer')?.birthday).toBe('12-24');
+  });
+});
+
+describe('no input breaks the occasion readers', () => {
+  it('any text as a birthday, an address, a header or a name prefix gives an answer or none, never an error', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const birthday = parseImportBirthday(text);
+        if (birthday) expect(formatBirthday(birthday)).toMatch(/^(\d{4}-)?\d{2}-\d{2}$/);
+        const address = parseAddressText(text);
+        if (address) expect(address.city).not.toBeNull();
+        addressColumnOf(text);
+        expect(typeof splitHonorifics(text).rest).toBe('string');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
