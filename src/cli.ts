@@ -17,7 +17,6 @@ import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './cli-migrate-data.ts';
-import { cardsChoice, cardsCommand } from './cli-cards.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -120,6 +119,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'cards': {
       if (!values.user) return usageError('cards needs --user ID');
+      // Loaded only here: the PDF writer takes a moment to load, and no other command needs it.
+      const { cardsChoice, cardsCommand } = await import('./cli-cards.ts');
       const choice = cardsChoice(values);
       if (typeof choice === 'string') return usageError(choice);
       const who = parseIdentity(values.user);

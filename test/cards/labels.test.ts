@@ -60,6 +60,19 @@ describe.skipIf(!popplerInstalled)('the label PDF, read back (poppler-utils)', (
     expect(filled).toEqual([...perPageCounts]);
   });
 
+  it('40 addresses: 2 pages of 3422 (24 + 16), 3 pages of L7163 (14 + 14 + 12)', async () => {
+    const all = cardList(network40().contacts, ['A', 'B', 'C', 'D'], 2026);
+    const forty = { ...all, entries: [...all.entries, ...list.entries].slice(0, 40) };
+    expect(forty.entries).toHaveLength(40);
+    for (const [sheetId, pages] of [['3422', [24, 16]], ['L7163', [14, 14, 12]]] as const) {
+      const pdf = await read(forty, sheetId);
+      expect(pdf.pages()).toHaveLength(pages.length);
+      const perPage = labelsPerSheet(SHEETS[sheetId]);
+      const filled = pages.map((_, page) => Array.from({ length: perPage }, (_, i) => pdf.label(SHEETS[sheetId], page * perPage + i)).filter((t) => t.length > 0).length);
+      expect(filled).toEqual([...pages]);
+    }
+  }, 60_000);
+
   it('German characters are embedded (DejaVu Sans) and read back as written', async () => {
     const pdf = await read(list, '3422');
     expect(pdf.fonts()).toEqual([{ name: expect.stringMatching(/\+DejaVuSans$/), embedded: true }]);
