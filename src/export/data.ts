@@ -4,6 +4,7 @@
  * ISO-8601, local dates YYYY-MM-DD. The CSV, vCard and iCalendar writers read
  * it; src/store/export.ts fills it from the database.
  */
+import type { PostalAddress } from '../core/address.ts';
 import type { FollowUpStage } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, Language, Tier, TouchKind } from '../core/types.ts';
 
@@ -20,6 +21,12 @@ export interface ExportedContact {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD`, or `YYYY-MM-DD` when the year is known. */
+  birthday: string | null;
+  address: PostalAddress | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx. */
+  salutation: string | null;
+  academicTitle: string | null;
   status: ContactStatus;
   source: ContactSource;
   snoozedUntil: string | null;

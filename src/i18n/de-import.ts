@@ -79,7 +79,7 @@ function issueLine(issue: ImportIssue, source: ImportSource): Line {
 function preview(s: ImportSummary): RichText {
   const lines: RichText = [l`📥 ${SOURCE[s.source]} ${b(s.fileName)}: ${count(s.read, 'Kontakt', 'Kontakte')} gelesen.`];
   lines.push(l`• ${b(count(s.created, 'neuer Kontakt', 'neue Kontakte'))}${s.source === 'keepwarm' ? '' : ' — Stufe C (passiv), wenn die Datei nichts anderes sagt'}`);
-  if (s.merged > 0) lines.push(l`• ${count(s.merged, 'bekannter Kontakt bekommt', 'bekannte Kontakte bekommen')} neue Angaben (E-Mail, Telefon, Firma, Position, Notizen, letzter Kontakt); deine Stufen und Notizen bleiben, wie sie sind`);
+  if (s.merged > 0) lines.push(l`• ${count(s.merged, 'bekannter Kontakt bekommt', 'bekannte Kontakte bekommen')} neue Angaben (E-Mail, Telefon, Firma, Position, Geburtstag, Adresse, Notizen, letzter Kontakt); deine Stufen und Notizen bleiben, wie sie sind`);
   if (s.unchanged > 0) lines.push(l`• ${count(s.unchanged, 'bekannter Kontakt', 'bekannte Kontakte')} unverändert`);
   if (s.duplicates > 0) lines.push(l`• ${count(s.duplicates, 'Eintrag wiederholt', 'Einträge wiederholen')} einen anderen der Datei — zusammengeführt`);
   if (s.introductions > 0) lines.push(l`• ${count(s.introductions, 'Vorstellung', 'Vorstellungen')}`);
@@ -121,7 +121,7 @@ export const deImport: typeof enImport = {
       .join('\n'),
   exportFile: (n, format, tiers) =>
     l`Hier ist dein Netzwerk als ${format.toUpperCase()}: ${count(n, 'Kontakt', 'Kontakte')}${tiers.length ? ` der Stufe ${tiers.join(', ')}` : ''}.`,
-  exportCalendar: (events) => l`Hier ist dein Kalender: ${count(events, 'Eintrag', 'Einträge')} — die nächsten Termine deiner A- und B-Kontakte und deine Erinnerungen. Öffne die Datei mit deiner Kalender-App.`,
+  exportCalendar: (events) => l`Hier ist dein Kalender: ${count(events, 'Eintrag', 'Einträge')} — die nächsten Termine deiner A- und B-Kontakte, deine Erinnerungen und Geburtstage. Öffne die Datei mit deiner Kalender-App.`,
   cliImportPrompt: () => 'Jetzt importieren? [j/N] ',
   cliNotImported: () => 'Es wurde nichts importiert. Mit --yes noch einmal aufrufen oder an der Abfrage j antworten.',
 };

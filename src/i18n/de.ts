@@ -17,6 +17,7 @@ import type { UndoLabel } from '../store/undo-label.ts';
 import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
+import { deOccasions } from './de-occasions.ts';
 import { deTelegram } from './de-telegram.ts';
 import { deSlack } from './de-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -356,6 +357,7 @@ export const de: Messages = {
     l`Erzähl mir, wen du kennengelernt und mit wem du gesprochen hast; jeden Morgen nenne ich dir ein, zwei Menschen, die einen Anruf wert sind.`,
   ],
   ...deImport,
+  ...deOccasions,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   ...deSlack,

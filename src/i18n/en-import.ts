@@ -78,7 +78,7 @@ function issueLine(issue: ImportIssue, source: ImportSource): Line {
 function preview(s: ImportSummary): RichText {
   const lines: RichText = [l`📥 ${SOURCE[s.source]} ${b(s.fileName)}: ${count(s.read, 'contact', 'contacts')} read.`];
   lines.push(l`• ${b(count(s.created, 'new contact', 'new contacts'))}${s.source === 'keepwarm' ? '' : ' — tier C (passive) unless the file says otherwise'}`);
-  if (s.merged > 0) lines.push(l`• ${count(s.merged, 'known contact gets', 'known contacts get')} new details (email, phone, company, role, notes, last contact); tiers and notes you have stay as they are`);
+  if (s.merged > 0) lines.push(l`• ${count(s.merged, 'known contact gets', 'known contacts get')} new details (email, phone, company, role, birthday, address, notes, last contact); tiers and notes you have stay as they are`);
   if (s.unchanged > 0) lines.push(l`• ${count(s.unchanged, 'known contact', 'known contacts')} unchanged`);
   if (s.duplicates > 0) lines.push(l`• ${count(s.duplicates, 'entry repeats', 'entries repeat')} another one in the file — merged`);
   if (s.introductions > 0) lines.push(l`• ${count(s.introductions, 'introduction', 'introductions')}`);
@@ -123,7 +123,7 @@ export const enImport = {
       .join('\n'),
   exportFile: (n: number, format: string, tiers: Tier[]) =>
     l`Here is your network as ${format.toUpperCase()}: ${count(n, 'contact', 'contacts')}${tiers.length ? ` of tier ${tiers.join(', ')}` : ''}.`,
-  exportCalendar: (events: number) => l`Here is your calendar: ${count(events, 'entry', 'entries')} — next due dates of your A and B contacts and your reminders. Open the file with your calendar app.`,
+  exportCalendar: (events: number) => l`Here is your calendar: ${count(events, 'entry', 'entries')} — next due dates of your A and B contacts, your reminders and birthdays. Open the file with your calendar app.`,
   cliImportPrompt: () => 'Import now? [y/N] ',
   cliNotImported: () => 'Nothing was imported. Run again with --yes, or answer y at the prompt.',
 };

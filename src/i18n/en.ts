@@ -17,6 +17,7 @@ import type { UndoLabel } from '../store/undo-label.ts';
 import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
+import { enOccasions } from './en-occasions.ts';
 import { enTelegram } from './en-telegram.ts';
 import { enSlack } from './en-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -362,6 +363,7 @@ export const en = {
     l`Tell me whom you met and whom you talked to; every morning I name one or two people worth calling today.`,
   ],
   ...enImport,
+  ...enOccasions,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
   ...enSlack,

@@ -4,6 +4,7 @@
  * the whole file. Plain data: it is stored as the user's pending import and
  * planned against the network only when the user confirms.
  */
+import type { PostalAddress } from '../core/address.ts';
 import type { FollowUpStage } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
@@ -28,6 +29,18 @@ export interface ImportRecord {
   tags: string[];
   /** Where they met (keepwarm's own files, a "place" or "met at" column). */
   place: string | null;
+  /**
+   * The birthday in its stored form, `MM-DD` or `YYYY-MM-DD`. This and the
+   * three fields after it are optional: imports read before they existed are
+   * still waiting in import_plans without them.
+   */
+  birthday?: string | null;
+  /** The one postal address chosen from the file's (see docs/import-export.md). */
+  address?: PostalAddress | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx (src/core/honorifics.ts). */
+  salutation?: string | null;
+  /** "Dr.", "Prof. Dr.": from a name prefix, a title or "Titel" column. */
+  academicTitle?: string | null;
   /** Only from keepwarm's own JSON export: everything else it holds about the contact. */
   keepwarm?: KeepwarmContact;
 }

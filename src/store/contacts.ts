@@ -4,6 +4,7 @@ import type { ContactFacts, FollowUp } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier } from '../core/types.ts';
 import { nameKey } from '../core/names.ts';
 import { nextDueOn } from '../core/cadence.ts';
+import { parseStoredAddress, storedAddress, type PostalAddress } from '../core/address.ts';
 import type { ContactRow, DB, NewContact } from './schema.ts';
 import { beforeImage, type Change } from './change.ts';
 
@@ -14,6 +15,11 @@ export interface Contact extends ContactFacts {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD` or `YYYY-MM-DD` (src/core/birthday.ts). */
+  birthday: string | null;
+  address: PostalAddress | null;
+  salutation: string | null;
+  academicTitle: string | null;
 }
 
 /** The columns the domain rules read (ContactFacts): fewer columns, cheaper rows in bulk reads. */
@@ -50,6 +56,10 @@ export function toContact(row: ContactRow): Contact {
     role: row.role,
     email: row.email,
     phone: row.phone,
+    birthday: row.birthday,
+    address: parseStoredAddress(row.address),
+    salutation: row.salutation,
+    academicTitle: row.academic_title,
   };
 }
 
@@ -108,6 +118,10 @@ export interface NewContactFields {
   role?: string | null;
   email?: string | null;
   phone?: string | null;
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
   cadenceDays?: number | null;
   followUp?: FollowUp | null;
   lastTouchOn?: LocalDate | null;
@@ -129,6 +143,10 @@ export async function createContact(change: Change, fields: NewContactFields): P
     role: fields.role ?? null,
     email: fields.email ?? null,
     phone: fields.phone ?? null,
+    birthday: fields.birthday ?? null,
+    address: storedAddress(fields.address ?? null),
+    salutation: fields.salutation ?? null,
+    academic_title: fields.academicTitle ?? null,
     snoozed_until: null,
     last_touch_on: fields.lastTouchOn ?? null,
     due_on: nextDueOn(
@@ -162,6 +180,10 @@ export interface ContactPatch {
   email?: string | null;
   phone?: string | null;
   metOn?: LocalDate | null;
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
 }
 
 function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
@@ -187,6 +209,10 @@ function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
   if (patch.email !== undefined) row.email = patch.email;
   if (patch.phone !== undefined) row.phone = patch.phone;
   if (patch.metOn !== undefined) row.met_on = patch.metOn;
+  if (patch.birthday !== undefined) row.birthday = patch.birthday;
+  if (patch.address !== undefined) row.address = storedAddress(patch.address);
+  if (patch.salutation !== undefined) row.salutation = patch.salutation;
+  if (patch.academicTitle !== undefined) row.academic_title = patch.academicTitle;
   return row;
 }
 

@@ -10,6 +10,7 @@
  * CASCADE. What an import adds to existing contacts is recorded op by op.
  */
 import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { parseStoredAddress, storedAddress } from '../core/address.ts';
 import { nextDueOn } from '../core/cadence.ts';
 import { latestTouchOn } from '../core/touches.ts';
 import type { LocalDate } from '../core/types.ts';
@@ -32,7 +33,7 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
   const [contacts, notes] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'name', 'email', 'phone', 'company', 'role', 'place', 'tags', 'last_touch_on'])
+      .select(['id', 'name', 'email', 'phone', 'company', 'role', 'place', 'tags', 'last_touch_on', 'birthday', 'address', 'salutation', 'academic_title'])
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute(),
@@ -50,6 +51,10 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
       place: c.place,
       tags: parseTags(c.tags),
       lastTouchOn: c.last_touch_on,
+      birthday: c.birthday,
+      address: parseStoredAddress(c.address),
+      salutation: c.salutation,
+      academicTitle: c.academic_title,
       notes: [],
       ...(full ? { touches: [], reminders: [] } : {}),
     });
@@ -156,6 +161,10 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
     role: record.role,
     email: record.emails[0] ?? null,
     phone: record.phones[0] ?? null,
+    birthday: record.birthday ?? null,
+    address: storedAddress(record.address ?? null),
+    salutation: record.salutation ?? null,
+    academic_title: record.academicTitle ?? null,
     snoozed_until: kw?.snoozedUntil ?? null,
     last_touch_on: lastTouchOn,
     due_on: nextDueOn({ tier, cadenceDays, lastTouchOn, metOn, createdOn }, change.cadences),

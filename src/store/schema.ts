@@ -59,6 +59,14 @@ export interface ContactsTable {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD` or `YYYY-MM-DD` (src/core/birthday.ts). */
+  birthday: string | null;
+  /** JSON text of a PostalAddress (src/core/address.ts). */
+  address: string | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx (src/core/honorifics.ts). */
+  salutation: string | null;
+  /** "Dr.", "Prof. Dr." — kept apart from the name for letters and labels. */
+  academic_title: string | null;
   snoozed_until: string | null;
   last_touch_on: string | null;
   due_on: string | null;

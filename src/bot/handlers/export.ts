@@ -48,7 +48,7 @@ export async function exportFile(
         today,
         now: options.now,
         tiers,
-        texts: { calendarName: t.icsCalendarName(), due: t.icsDue, reminder: t.icsReminder, details: t.icsDetails },
+        texts: { calendarName: t.icsCalendarName(), due: t.icsDue, reminder: t.icsReminder, birthday: t.icsBirthday, details: t.icsDetails },
       });
       const events = text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT').length;
       return { file: { name: `${name}.ics`, mimeType: 'text/calendar', content: utf8(text) }, count: events };
