@@ -17,10 +17,10 @@ export default tseslint.config(
   },
   {
     // The core is pure: no I/O, no clock, no platform. So is reading an import file.
-    files: ['src/core/**/*.ts', 'src/commands/**/*.ts', 'src/import/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/commands/**/*.ts', 'src/import/**/*.ts', 'src/sources/calendar-events.ts', 'src/sources/match.ts', 'src/sources/plan.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['kysely', 'better-sqlite3', 'pg', 'node:fs', 'node:http', 'node-cron', 'grammy', '@grammyjs/*', '@slack/*', '../store/*', '../bot/*', '../scheduler/*'], message: 'src/core, src/commands and src/import are pure: no I/O, no platform, no outer layers.' },
+        { group: ['kysely', 'better-sqlite3', 'pg', 'node:fs', 'node:http', 'node-cron', 'grammy', '@grammyjs/*', '@slack/*', '../store/*', '../bot/*', '../scheduler/*'], message: 'src/core, src/commands, src/import and the sources planner are pure: no I/O, no platform, no outer layers.' },
       ] }],
     },
   },
