@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/db.ts';
+import type { ImapTls } from './sources/model.ts';
 import { createSecretBox, parseSecretKey, type SecretBox } from './sources/secret-box.ts';
 
 const optionalText = z
@@ -46,9 +47,6 @@ const schema = z.object({
     ctx.addIssue({ code: 'custom', path: ['KEEPWARM_IMAP_HOST'], message: 'the operator mailbox needs KEEPWARM_IMAP_HOST, KEEPWARM_IMAP_USER and KEEPWARM_IMAP_PASSWORD together' });
   }
 });
-
-/** TLS towards a mailbox: implicit (IMAPS, port 993), STARTTLS (port 143), or none (only to this machine). */
-export type ImapTls = 'implicit' | 'starttls' | 'none';
 
 /** One mailbox the operator configures for a single-user install (KEEPWARM_IMAP_*). */
 export interface OperatorMailbox {

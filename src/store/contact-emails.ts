@@ -62,20 +62,15 @@ export async function contactAddresses(db: Db, userId: number, contactId: number
 }
 
 /**
- * Every address of the user's active contacts, to the contacts that have it
+ * Every address of the user's contacts (archived ones too: a meeting with
+ * them still happened), to the contacts that have it
  * (usually one; two contacts sharing an address are both listed, and a
  * matcher then leaves the address alone rather than guess).
  */
 export async function addressBook(db: Db, userId: number): Promise<Map<string, number[]>> {
   const [primary, more] = await Promise.all([
-    db.selectFrom('contacts').select(['id', 'email']).where('user_id', '=', userId).where('status', '=', 'active').where('email', 'is not', null).execute(),
-    db
-      .selectFrom('contact_emails')
-      .innerJoin('contacts', 'contacts.id', 'contact_emails.contact_id')
-      .select(['contact_emails.contact_id', 'contact_emails.address'])
-      .where('contact_emails.user_id', '=', userId)
-      .where('contacts.status', '=', 'active')
-      .execute(),
+    db.selectFrom('contacts').select(['id', 'email']).where('user_id', '=', userId).where('email', 'is not', null).execute(),
+    db.selectFrom('contact_emails').select(['contact_id', 'address']).where('user_id', '=', userId).execute(),
   ]);
   const book = new Map<string, number[]>();
   const add = (address: string, id: number) => {

@@ -17,6 +17,7 @@ import type { UndoLabel } from '../undo-label.ts';
 import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
+import { deSources } from './de-sources.ts';
 import { deTelegram } from './de-telegram.ts';
 import { deSlack } from './de-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -86,6 +87,7 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'Fortsetzen',
   review: (x) => `Durchsicht von ${x.name}`,
   import: () => 'Import',
+  sync: (x) => `was ${x.name} von selbst eingetragen hat`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -356,6 +358,7 @@ export const de: Messages = {
     l`Erzähl mir, wen du kennengelernt und mit wem du gesprochen hast; jeden Morgen nenne ich dir ein, zwei Menschen, die einen Anruf wert sind.`,
   ],
   ...deImport,
+  ...deSources,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   ...deSlack,

@@ -17,6 +17,7 @@ import type { UndoLabel } from '../undo-label.ts';
 import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
+import { enSources } from './en-sources.ts';
 import { enTelegram } from './en-telegram.ts';
 import { enSlack } from './en-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -81,6 +82,7 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'resume',
   review: (x) => `review of ${x.name}`,
   import: () => 'import',
+  sync: (x) => `what ${x.name} logged by itself`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -362,6 +364,7 @@ export const en = {
     l`Tell me whom you met and whom you talked to; every morning I name one or two people worth calling today.`,
   ],
   ...enImport,
+  ...enSources,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
   ...enSlack,
