@@ -40,7 +40,7 @@ export interface FolderRead {
 
 export interface MailboxReadOptions {
   inbox: boolean;
-  /** Mails dated before this (ISO) are not read on a folder's first sync. */
+  /** Mails dated before this (ISO) do not count (and are not fetched on a folder's first sync). */
   since: string;
   /** At most this many mails per folder and sync; the rest follow on the next one. */
   maxMails: number;
@@ -149,7 +149,8 @@ async function readFolder(client: ImapFlow, folder: 'sent' | 'inbox', path: stri
       from = resume + 1;
     } else if (box.exists > 0) {
       // First read of this folder: only what is dated in the window.
-      const found = await client.search({ since: new Date(options.since) }, { uid: true });
+      // SENTSINCE: by the Date header, not by when the server received the mail.
+      const found = await client.search({ sentSince: new Date(options.since) }, { uid: true });
       const uids = Array.isArray(found) ? found : [];
       from = uids.length > 0 ? Math.min(...uids) : undefined;
       lastUid = Math.max(0, Number(box.uidNext ?? 1) - 1);
@@ -160,8 +161,10 @@ async function readFolder(client: ImapFlow, folder: 'sent' | 'inbox', path: stri
         // `n:*` answers with the last mail even when n is past it.
         if (message.uid <= lastUid) continue;
         if (mails.length >= options.maxMails) continue;
-        mails.push(headersOf(message, path, uidValidity));
         lastUid = message.uid;
+        const headers = headersOf(message, path, uidValidity);
+        // Only mail dated in the window counts, however late it arrived in the folder.
+        if (headers.date >= options.since) mails.push(headers);
       }
     }
     return { folder, path, uidValidity, lastUid, mails };
