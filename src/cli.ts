@@ -2,7 +2,8 @@
  * The `keepwarm` command: `keepwarm [start]`, `keepwarm chat --user NAME`,
  * `keepwarm migrate`, `keepwarm import FILE --user ID [--yes]`,
  * `keepwarm export --user ID --format json|csv|vcf|ics [--tier A …]`,
- * `keepwarm backup FILE`, `keepwarm migrate-data --to postgres://… [--from PATH]`.
+ * `keepwarm backup FILE`, `keepwarm migrate-data --to postgres://… [--from PATH]`,
+ * `keepwarm sync --user ID`.
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
@@ -12,9 +13,11 @@ import { createBot } from './bot/bot.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
-import { boot, consoleTimeZone, main } from './main.ts';
+import { boot, consoleIdentity, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './cli-migrate-data.ts';
+import { syncCommand } from './cli-sync.ts';
+import { ensureOperatorMailbox } from './sources/operator.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -23,6 +26,7 @@ const USAGE = `usage:
   keepwarm import FILE --user ID [--yes]    import contacts (.vcf, .csv, keepwarm .json): preview, then import with --yes or after y on a terminal
   keepwarm export --user ID [--format json|csv|vcf|ics] [--tier A …]
                                             print a user's data (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
+  keepwarm sync --user ID                   sync the user's calendars and mailboxes now; prints what each logged
   keepwarm backup FILE [--force]            online backup of the SQLite database (PostgreSQL: use pg_dump)
   keepwarm migrate-data --to postgres://… [--from PATH]
                                             copy the SQLite database (default DATABASE_URL) into PostgreSQL and verify it
@@ -106,6 +110,20 @@ async function run(argv: string[]): Promise<number> {
       const { database } = await boot(process.env, 'warn');
       try {
         return await exportCommand(database, who, choice, io);
+      } finally {
+        await database.close();
+      }
+    }
+    case 'sync': {
+      if (!values.user) return usageError('sync needs --user ID');
+      const who = parseIdentity(values.user);
+      if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const { config, database, log } = await boot(process.env, 'warn');
+      try {
+        const mailbox = config.operatorMailbox;
+        const owner = mailbox && (mailbox.owner ? parseIdentity(mailbox.owner) : consoleIdentity(config));
+        if (mailbox && owner) await ensureOperatorMailbox(database.db, mailbox, owner, new Date());
+        return await syncCommand(database, config, who, io, log);
       } finally {
         await database.close();
       }

@@ -12,11 +12,13 @@ import { createBot } from './bot/bot.ts';
 import type { Messenger } from './bot/port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { PlatformIdentity } from './core/identity.ts';
+import { parseIdentity, type PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
+import { ensureOperatorMailbox } from './sources/operator.ts';
+import { createSourceSync, type SourceSync } from './sources/runner.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -33,6 +35,27 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Pr
   const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
   await migrateToLatest(database.db);
   return { config, database, log };
+}
+
+/**
+ * The sync of calendars and mailboxes, configured from the environment; the
+ * operator's mailbox (KEEPWARM_IMAP_*) is connected for `owner` first.
+ */
+export async function sourceSync(runtime: Runtime, owner: PlatformIdentity | undefined): Promise<SourceSync> {
+  const { config, database, log } = runtime;
+  const mailbox = config.operatorMailbox;
+  if (mailbox) {
+    const who = mailbox.owner ? parseIdentity(mailbox.owner) : owner;
+    if (who) await ensureOperatorMailbox(database.db, mailbox, who, new Date());
+    else log.warn({}, 'KEEPWARM_IMAP_HOST is set but not whose mailbox it is: set KEEPWARM_IMAP_FOR (e.g. telegram:12345)');
+  }
+  return createSourceSync({
+    db: database.db,
+    box: config.secretBox,
+    limits: { allowPrivate: config.allowPrivateHosts },
+    env: mailbox ? { operatorMailboxPassword: mailbox.password } : {},
+    log,
+  });
 }
 
 export function consoleIdentity(config: Config, name?: string): PlatformIdentity {
@@ -75,7 +98,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       await ops.close();
       throw error;
     }
-    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
+    const sources = await sourceSync({ config, database, log }, undefined);
+    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops, sources);
   }
   // The console chat opens no port unless OPS_PORT asks for one.
   await ops.listen(standaloneAddress(config, 'console', false));
@@ -92,8 +116,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
+  const sources = await sourceSync({ config, database, log }, who);
   const scheduler = startScheduler({
     db: database.db,
+    sources,
     messengers: [chat.messenger],
     observer: ops.metrics,
     audience: [{ platform: 'console', userIds: [who.userId] }],
@@ -142,9 +168,10 @@ function deferred<T>() {
  * balancer drains the instance), the scheduler's tick and in-flight updates
  * finish before the database closes, and the ops server closes last.
  */
-async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>, ops: Ops): Promise<number> {
+async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>, ops: Ops, sources: SourceSync): Promise<number> {
   const scheduler = startScheduler({
     db: database.db,
+    sources,
     messengers: platforms.map((platform) => platform.messenger),
     observer: ops.metrics,
     catchUpMs: config.catchUpMs,
