@@ -27,7 +27,7 @@ export interface Attendee {
 }
 
 export interface EventOccurrence {
-  /** `UID|recurrence id`: one occurrence of one event, stable when it moves. */
+  /** `UID|recurrence id` (`UID|` for a single event): one occurrence of one event, stable when it moves. */
   key: string;
   uid: string;
   /** Instants, ISO-8601 UTC. An all-day event runs from its first day's midnight in `floatingZone`. */
@@ -163,7 +163,7 @@ export function readCalendar(text: string, options: ReadOptions): CalendarRead {
     byUid.set(uid, entry);
   }
 
-  const push = (uid: string, recurrenceId: ICAL.Time, start: ICAL.Time, end: ICAL.Time, component: ICAL.Component, masterCancelled: boolean) => {
+  const push = (uid: string, recurrenceId: ICAL.Time | null, start: ICAL.Time, end: ICAL.Time, component: ICAL.Component, masterCancelled: boolean) => {
     const startMs = instantOf(start, zones, options.floatingZone);
     let endMs = instantOf(end, zones, options.floatingZone);
     if (!(endMs > startMs)) endMs = start.isDate ? startMs + 86_400_000 : startMs;
@@ -174,7 +174,7 @@ export function readCalendar(text: string, options: ReadOptions): CalendarRead {
     }
     const described = describe(component);
     out.push({
-      key: `${uid}|${recurrenceId.toString()}`,
+      key: `${uid}|${recurrenceId ? recurrenceId.toString() : ''}`,
       uid,
       start: new Date(startMs).toISOString(),
       end: new Date(endMs).toISOString(),
@@ -199,7 +199,7 @@ export function readCalendar(text: string, options: ReadOptions): CalendarRead {
       for (const o of overrides) event.relateException(o);
       const masterCancelled = describe(master).cancelled;
       if (!event.isRecurring()) {
-        push(uid, event.startDate, event.startDate, event.endDate, master, false);
+        push(uid, null, event.startDate, event.endDate, master, false);
         continue;
       }
       const iterator = event.iterator();
