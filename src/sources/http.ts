@@ -65,7 +65,8 @@ function once(url: URL, request: HttpRequest, limits: HttpLimits, signal: AbortS
       url,
       {
         method: request.method ?? 'GET',
-        headers: { 'user-agent': 'keepwarm', ...(request.headers ?? {}) },
+        // A body goes with its length: some servers (Radicale's WSGI) do not read chunked requests.
+        headers: { 'user-agent': 'keepwarm', ...(request.headers ?? {}), ...(request.body !== undefined ? { 'content-length': String(Buffer.byteLength(request.body)) } : {}) },
         lookup: guardedLookup(limits.allowPrivate),
         signal,
         agent: false,
