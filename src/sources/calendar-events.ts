@@ -190,13 +190,14 @@ export function readCalendar(text: string, options: ReadOptions): CalendarRead {
       if (!master) {
         // Only overrides (an invitation to one occurrence): each stands alone.
         for (const o of overrides) {
-          const event = new ICAL.Event(o);
+          const event = new ICAL.Event(o, { strictExceptions: true, exceptions: [] });
           push(uid, event.recurrenceId, event.startDate, event.endDate, o, false);
         }
         continue;
       }
-      const event = new ICAL.Event(master);
-      for (const o of overrides) event.relateException(o);
+      // Exceptions given explicitly: left to itself, ical.js scans every VEVENT of the
+      // calendar for each event (quadratic) and relates other UIDs' overrides too.
+      const event = new ICAL.Event(master, { strictExceptions: true, exceptions: overrides });
       const masterCancelled = describe(master).cancelled;
       if (!event.isRecurring()) {
         push(uid, null, event.startDate, event.endDate, master, false);

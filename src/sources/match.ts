@@ -47,16 +47,23 @@ export function titleMatcher(contacts: readonly NamedContact[]): TitleMatcher {
       byWord.set(word, ids);
     }
   }
-  const full = named.filter((c) => c.words.length > 1);
+  // Whole names by their first word, so a title is checked against the few names it could contain.
+  const byFirst = new Map<string, { id: number; words: string[] }[]>();
+  for (const c of named) {
+    if (c.words.length < 2) continue;
+    const list = byFirst.get(c.words[0]!) ?? [];
+    list.push(c);
+    byFirst.set(c.words[0]!, list);
+  }
   return {
     match(title) {
       const words = nameKey(title).split(' ').filter(Boolean);
       if (words.length === 0) return null;
       const found = new Set<number>();
       const used = new Set<number>();
-      for (const c of full) {
-        for (let at = 0; at + c.words.length <= words.length; at++) {
-          if (c.words.every((w, i) => words[at + i] === w)) {
+      for (let at = 0; at < words.length; at++) {
+        for (const c of byFirst.get(words[at]!) ?? []) {
+          if (at + c.words.length <= words.length && c.words.every((w, i) => words[at + i] === w)) {
             found.add(c.id);
             for (let i = 0; i < c.words.length; i++) used.add(at + i);
           }

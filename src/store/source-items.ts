@@ -119,10 +119,14 @@ export async function applySyncPlan(change: Change, sourceId: number, plan: Sync
       .returning(['id', 'item_key', 'contact_id'])
       .execute();
     const ids = new Map(rows.map((r) => [`${r.item_key}\u0000${r.contact_id}`, r.id]));
-    for (const { observation: o, touch } of part) {
-      if (!touch) continue;
-      await insertSourceTouch(change, ids.get(`${o.key}\u0000${o.contactId}`)!, o);
+    // The touches of new items in one statement per chunk: a first sync of a big mailbox adds thousands.
+    const touches = part.filter((i) => i.touch).map(({ observation: o }) => {
       noteAdded(o);
+      return { user_id: userId, contact_id: o.contactId, touched_on: o.on, kind: o.kind, note: null, created_at: nowIso, source_item_id: ids.get(`${o.key}\u0000${o.contactId}`)! };
+    });
+    if (touches.length > 0) {
+      const inserted = await tx.insertInto('touches').values(touches).returning('id').execute();
+      for (const { id } of inserted) change.undo.push({ op: 'delete', table: 'touches', id });
     }
   }
 
