@@ -10,7 +10,6 @@ import type { FollowUp } from '../core/contact.ts';
 import { followUpAfterTouch } from '../core/follow-up.ts';
 import type { LocalDate, TouchKind } from '../core/types.ts';
 import type { ItemKind, KnownItem, Observation, SyncPlan } from '../sources/plan.ts';
-import { lastRealTouchOn } from './activity.ts';
 import type { Change } from './change.ts';
 import { updateContact } from './contacts.ts';
 import type { DB } from './schema.ts';
@@ -157,28 +156,42 @@ export async function applySyncPlan(change: Change, sourceId: number, plan: Sync
     }
   }
 
-  for (const contactId of affected) await refreshContact(change, contactId, added.get(contactId) ?? []);
+  await refreshContacts(change, [...affected], added);
 }
 
 const sameFollowUp = (a: FollowUp | null, b: FollowUp | null) => a?.stage === b?.stage && a?.due === b?.due;
 
-/** The contact's last contact from its touches as they are now, and its follow-up track after the added ones. */
-async function refreshContact(change: Change, contactId: number, added: { on: LocalDate; kind: TouchKind }[]): Promise<void> {
-  const row = await change.tx
-    .selectFrom('contacts')
-    .select(['last_touch_on', 'followup_stage', 'followup_due'])
-    .where('user_id', '=', change.userId)
-    .where('id', '=', contactId)
-    .executeTakeFirst();
-  if (!row) return;
-  const lastTouchOn = await lastRealTouchOn(change.tx, change.userId, contactId);
-  const before: FollowUp | null = row.followup_stage && row.followup_due ? { stage: row.followup_stage as FollowUp['stage'], due: row.followup_due } : null;
-  let followUp = before;
-  for (const touch of [...added].sort((a, b) => a.on.localeCompare(b.on))) followUp = followUpAfterTouch(followUp, touch);
-  const patch: { lastTouchOn?: LocalDate | null; followUp?: FollowUp | null } = {};
-  if (lastTouchOn !== row.last_touch_on) patch.lastTouchOn = lastTouchOn;
-  if (!sameFollowUp(before, followUp)) patch.followUp = followUp;
-  if (Object.keys(patch).length > 0) await updateContact(change, contactId, patch);
+/**
+ * Each affected contact's last contact from its touches as they are now, and
+ * its follow-up track after the added touches — read for all of them in a few
+ * statements, written only where something changed.
+ */
+async function refreshContacts(change: Change, contactIds: number[], added: Map<number, { on: LocalDate; kind: TouchKind }[]>): Promise<void> {
+  const { tx, userId } = change;
+  for (const part of chunks(contactIds)) {
+    const [rows, latest] = await Promise.all([
+      tx.selectFrom('contacts').select(['id', 'last_touch_on', 'followup_stage', 'followup_due']).where('user_id', '=', userId).where('id', 'in', part).execute(),
+      tx
+        .selectFrom('touches')
+        .select((eb) => ['contact_id', eb.fn.max('touched_on').as('last')])
+        .where('user_id', '=', userId)
+        .where('contact_id', 'in', part)
+        .where('kind', '!=', 'attempt')
+        .groupBy('contact_id')
+        .execute(),
+    ]);
+    const lastOf = new Map(latest.map((r) => [r.contact_id, (r.last as string | null) ?? null]));
+    for (const row of rows) {
+      const lastTouchOn = lastOf.get(row.id) ?? null;
+      const before: FollowUp | null = row.followup_stage && row.followup_due ? { stage: row.followup_stage as FollowUp['stage'], due: row.followup_due } : null;
+      let followUp = before;
+      for (const touch of [...(added.get(row.id) ?? [])].sort((x, y) => x.on.localeCompare(y.on))) followUp = followUpAfterTouch(followUp, touch);
+      const patch: { lastTouchOn?: LocalDate | null; followUp?: FollowUp | null } = {};
+      if (lastTouchOn !== row.last_touch_on) patch.lastTouchOn = lastTouchOn;
+      if (!sameFollowUp(before, followUp)) patch.followUp = followUp;
+      if (Object.keys(patch).length > 0) await updateContact(change, row.id, patch);
+    }
+  }
 }
 
 /** A touch a source logged: for the morning's "logged by themselves" line. */
