@@ -4,7 +4,7 @@
  * servers do — a file of 50 MB, a redirect loop, no answer at all.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface CalendarServer {
   url(path: string): string;
@@ -28,7 +28,7 @@ export async function startCalendarServer(): Promise<CalendarServer> {
     if (typeof route === 'function') return route(res);
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' }).end(route);
   });
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
