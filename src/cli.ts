@@ -16,8 +16,6 @@ import { parseIdentity } from './core/identity.ts';
 import { boot, consoleIdentity, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './cli-migrate-data.ts';
-import { syncCommand } from './cli-sync.ts';
-import { ensureOperatorMailbox } from './sources/operator.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -120,6 +118,9 @@ async function run(argv: string[]): Promise<number> {
       if (!who) return usageError(`--user: cannot read ${values.user}`);
       const { config, database, log } = await boot(process.env, 'warn');
       try {
+        // Loaded only here: the IMAP and CalDAV clients cost every other command start-up time.
+        const { syncCommand } = await import('./cli-sync.ts');
+        const { ensureOperatorMailbox } = await import('./sources/operator.ts');
         const mailbox = config.operatorMailbox;
         const owner = mailbox && (mailbox.owner ? parseIdentity(mailbox.owner) : consoleIdentity(config));
         if (mailbox && owner) await ensureOperatorMailbox(database.db, mailbox, owner, new Date());

@@ -17,8 +17,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
-import { ensureOperatorMailbox } from './sources/operator.ts';
-import { createSourceSync, type SourceSync } from './sources/runner.ts';
+import type { SourceSync } from './sources/runner.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -43,8 +42,10 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Pr
  */
 export async function sourceSync(runtime: Runtime, owner: PlatformIdentity | undefined): Promise<SourceSync> {
   const { config, database, log } = runtime;
+  const { createSourceSync } = await import('./sources/runner.ts');
   const mailbox = config.operatorMailbox;
   if (mailbox) {
+    const { ensureOperatorMailbox } = await import('./sources/operator.ts');
     const who = mailbox.owner ? parseIdentity(mailbox.owner) : owner;
     if (who) await ensureOperatorMailbox(database.db, mailbox, who, new Date());
     else log.warn({}, 'KEEPWARM_IMAP_HOST is set but not whose mailbox it is: set KEEPWARM_IMAP_FOR (e.g. telegram:12345)');

@@ -16,9 +16,8 @@ import { applySyncPlan, knownItems } from '../store/source-items.ts';
 import { cursorsOf, finishSync, saveCursor, type ClaimedSource } from '../store/sources.ts';
 import { getUserById, type User } from '../store/users.ts';
 import { readCalendar, type EventOccurrence } from './calendar-events.ts';
-import { fetchCaldav, fetchIcal } from './calendar-fetch.ts';
 import type { HttpLimits } from './http.ts';
-import { readMailbox, type FolderRead } from './mailbox.ts';
+import type { FolderRead } from './mailbox.ts';
 import { contactsOfEvent, contactsOfMail, titleMatcher } from './match.ts';
 import { SourceError, type SyncSummary } from './model.ts';
 import { planCounts, planSync, type Observation } from './plan.ts';
@@ -77,6 +76,9 @@ type Read = { kind: 'calendar'; texts: string[]; from: string; to: string } | { 
 /** Reads the source over the network. Throws SourceError; changes nothing. */
 async function readSource(ctx: SyncContext, source: ClaimedSource, now: Date): Promise<Read> {
   const secret = secretOf(ctx, source);
+  // The IMAP and CalDAV clients load when a source of their kind is first synced, not at every start.
+  const { fetchCaldav, fetchIcal } = await import('./calendar-fetch.ts');
+  const { readMailbox } = await import('./mailbox.ts');
   const from = new Date(now.getTime() - ctx.limits.lookbackDays * 86_400_000).toISOString();
   const to = new Date(now.getTime() + ctx.limits.aheadDays * 86_400_000).toISOString();
   switch (source.kind) {

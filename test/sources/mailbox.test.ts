@@ -6,13 +6,25 @@
  */
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSentFolder } from '../../src/sources/mailbox.ts';
+import { ensureOperatorMailbox } from '../../src/sources/operator.ts';
 import { connectSource, cursorsOf, listSources, setSourceOptions } from '../../src/store/sources.ts';
+import { freePort } from '../doubles/net.ts';
 import { NO_DOVECOT_REASON, dovecotAvailable, mailText, startDovecot, type TestDovecot } from '../doubles/dovecot.ts';
 import { makeWorld, type World } from './world.ts';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const ADA = { user: 'ada', password: 'correct horse' };
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 10, d, h));
+
+describe('the Sent folder', () => {
+  it('is the one the server marks \\Sent, else one recognised by name', () => {
+    expect(findSentFolder([{ path: 'INBOX' }, { path: 'Gesendet' }, { path: 'Archiv/2025', specialUse: '\\Sent', specialUseSource: 'extension' }])).toBe('Archiv/2025');
+    expect(findSentFolder([{ path: 'INBOX' }, { path: 'Sent Items', specialUse: '\\Sent', specialUseSource: 'name' }])).toBe('Sent Items');
+    expect(findSentFolder([{ path: 'INBOX' }, { path: 'Gesendete Objekte' }])).toBe('Gesendete Objekte');
+    expect(findSentFolder([{ path: 'INBOX' }, { path: 'Drafts' }])).toBeUndefined();
+  });
+});
 
 if (!dovecotAvailable) console.warn(`skipping ${import.meta.filename}: ${NO_DOVECOT_REASON}`);
 describe.skipIf(!dovecotAvailable)('a mailbox on Dovecot', () => {
@@ -140,6 +152,33 @@ describe.skipIf(!dovecotAvailable)('a mailbox on Dovecot', () => {
       expect(result).toMatchObject({ result: 'auth_failed' });
       expect(await world.touches()).toEqual([]);
       expect((await listSources(world.database.db, world.user.id))[0]).toMatchObject({ lastResult: 'auth_failed', failures: 1 });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('the operator’s mailbox from the environment syncs with the password from the environment, none stored', async () => {
+    const world = await makeWorld(NOW);
+    try {
+      const mailbox = { host: dovecot.host, port: dovecot.port, tls: 'none' as const, user: ADA.user, password: ADA.password, inbox: false, owner: undefined };
+      const id = await ensureOperatorMailbox(world.database.db, mailbox, world.user.identity, NOW);
+      expect(await ensureOperatorMailbox(world.database.db, mailbox, world.user.identity, NOW)).toBe(id);
+      expect((await listSources(world.database.db, world.user.id))[0]).toMatchObject({ origin: 'env', hasSecret: false });
+      const [result] = await world.runner({ env: { operatorMailboxPassword: ADA.password } }).runDue();
+      expect(result).toMatchObject({ result: 'ok' });
+      expect((await world.touches()).length).toBeGreaterThan(0);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('a host where nothing listens is answered unreachable and changes nothing', async () => {
+    const world = await makeWorld(NOW);
+    try {
+      await connectSource(world.database.db, world.user.id, { kind: 'imap', name: 'mail', host: '127.0.0.1', username: 'ada', secret: 'x', options: { port: await freePort(), tls: 'none' } }, world.box, NOW);
+      const [result] = await world.runner().runDue();
+      expect(result).toMatchObject({ result: 'unreachable' });
+      expect(await world.touches()).toEqual([]);
     } finally {
       await world.close();
     }
