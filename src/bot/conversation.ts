@@ -9,7 +9,7 @@ import { isParseError } from '../commands/command.ts';
 import { keywordOf } from '../commands/keywords.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
-import { getContact, createContact } from '../store/contacts.ts';
+import { getContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId, type Logger } from '../log.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
 import { clearPending } from '../store/pending.ts';
@@ -24,12 +24,13 @@ import * as importer from './handlers/import.ts';
 import { reviewAnswer } from './handlers/review.ts';
 import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
-import { change } from './handlers/undoable.ts';
+import { allOrNothing } from './handlers/undoable.ts';
+import { answerIgnored } from './handlers/typed-buttons.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
 import type { Incoming, Line, Platform, Reply } from '../port.ts';
 import { openQuestion, type OpenQuestion } from './questions.ts';
-import { slotName } from './resolve.ts';
+import { slotName, withAdd, withChoice } from './resolve.ts';
 
 /** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
 export type Outcome = 'handled' | 'duplicate' | 'failed';
@@ -169,6 +170,12 @@ async function onPendingAnswer(ctx: Ctx, pending: OpenQuestion, yes: boolean): P
     case 'import':
     case 'unknown':
       return onAction(ctx, `${pending.kind === 'unknown' ? 'add' : 'yes'}:${pending.token}`);
+    case 'near': {
+      // "Did you mean Thomas Becker?" — "ja": the one suggested.
+      const [only, ...more] = pending.payload.suggestions;
+      if (only !== undefined && more.length === 0) return onAction(ctx, `pick:${pending.token}:${only}`);
+      return [{ text: [ctx.t.pickAButton()] }];
+    }
     default:
       // "Which Anna?" and "same person?" need a choice, not a yes.
       return [{ text: [ctx.t.pickAButton()] }];
@@ -207,13 +214,7 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
     case 'ignored': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
       if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      const replies =
-        action.choice === 'C'
-          ? await contacts.setTier(ctx, contact, 'C')
-          : action.choice === 'archive'
-            ? await dispatch(ctx, { intent: 'archive', name: contact.name }, { name: contact.id })
-            : [{ text: [ctx.t.keptAsIs(contact.name)] }];
-      return settleQuestion(ctx, contact.id, replies);
+      return answerIgnored(ctx, contact, action.choice);
     }
   }
 }
@@ -227,23 +228,26 @@ async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: strin
   if (action.kind === 'no') return [{ text: [ctx.t.cancelled()] }];
 
   switch (pending.kind) {
-    case 'choose': {
-      if (action.kind !== 'pick') break;
-      const { command, slot, resolved } = pending.payload;
-      return dispatch(ctx, command, { ...resolved, [slot]: action.contactId });
-    }
+    case 'choose':
+    case 'near':
     case 'unknown': {
-      if (action.kind !== 'add' && action.kind !== 'yes') break;
       const { command, slot, resolved } = pending.payload;
-      const name = slotName(command, slot) ?? '';
-      const id = await change(ctx, { key: 'add', name }, (ch) => createContact(ch, { name, tier: 'B', source: 'add', createdOn: ctx.today }));
-      const added: Reply = { text: [ctx.t.added({ name, tier: 'B', lastTalked: undefined, today: ctx.today })] };
-      return [added, ...(await dispatch(ctx, command, { ...resolved, [slot]: id }))];
+      if (action.kind === 'pick') return allOrNothing(ctx, null, (c) => dispatch(c, command, withChoice(resolved, slot, action.contactId)));
+      if (pending.kind !== 'choose' && (action.kind === 'add' || action.kind === 'yes')) {
+        // Added with the command itself: one change, one undo step.
+        return allOrNothing(ctx, null, (c) => dispatch(c, command, withAdd(resolved, slot, slotName(command, slot) ?? '')));
+      }
+      break;
     }
     case 'same': {
-      const { command } = pending.payload;
-      if (action.kind === 'same') return dispatch(ctx, command, { name: action.contactId });
-      if (action.kind === 'new') return dispatch(ctx, command, { createNew: true });
+      const { command, slot, resolved = {} } = pending.payload;
+      if (slot === undefined) {
+        if (action.kind === 'same') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, name: action.contactId }));
+        if (action.kind === 'new') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, createNew: true }));
+      } else if (typeof slot === 'number') {
+        if (action.kind === 'same') return allOrNothing(ctx, null, (c) => dispatch(c, command, withChoice(resolved, slot, action.contactId)));
+        if (action.kind === 'new') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, fresh: [...(resolved.fresh ?? []), slot] }));
+      }
       break;
     }
     case 'delete':

@@ -3,6 +3,9 @@ import type { Command, Intent } from '../commands/command.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import { answer } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
+import { detail, rename } from './handlers/details.ts';
+import { add, met } from './handlers/met.ts';
+import { keep } from './handlers/typed-buttons.ts';
 import { exportData } from './handlers/export.ts';
 import { forget } from './handlers/forget.ts';
 import { help, start } from './handlers/help.ts';
@@ -19,13 +22,16 @@ type Handlers = { [I in Intent]: Handler<CommandOf[I]> };
 const noPending: Handler = async (ctx) => [{ text: [ctx.t.nothingPending()] }];
 
 const handlers: Handlers = {
-  met: contacts.met,
-  add: contacts.add,
+  met,
+  add,
   note: contacts.note,
   tier: contacts.tier,
   cadence: contacts.cadence,
   archive: contacts.archive,
   delete: contacts.remove,
+  keep,
+  rename,
+  detail,
   intro: contacts.intro,
   touch: touches.touch,
   remind: touches.remind,

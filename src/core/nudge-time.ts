@@ -11,8 +11,16 @@ export interface NudgeSchedule {
   /** ISO weekdays, 1 = Monday. */
   days: readonly number[];
   timeZone: string;
-  /** Nudges resume on this local date; none before it. */
+  /** Nudges resume on this local date; none before it (from `pausedFrom`, when set). */
   pausedUntil: LocalDate | null;
+  /** The first day of the pause; absent or null: the pause has begun. */
+  pausedFrom?: LocalDate | null;
+}
+
+/** Pause rule: a date inside the pause — from its first day (or now) until the day nudges come back. */
+export function isPaused(schedule: NudgeSchedule, date: LocalDate): boolean {
+  if (schedule.pausedUntil === null || date >= schedule.pausedUntil) return false;
+  return schedule.pausedFrom === undefined || schedule.pausedFrom === null || date >= schedule.pausedFrom;
 }
 
 /** Default catch-up window: a nudge missed while the bot was down is still sent this late. */
@@ -20,16 +28,18 @@ export const DEFAULT_CATCH_UP_MS = 6 * 3600_000;
 
 /** Nudge rule: a day gets a nudge when it is a nudge day and not paused. */
 export function isNudgeDay(schedule: NudgeSchedule, date: LocalDate): boolean {
-  return schedule.days.includes(isoWeekday(date)) && (schedule.pausedUntil === null || date >= schedule.pausedUntil);
+  return schedule.days.includes(isoWeekday(date)) && !isPaused(schedule, date);
 }
 
 /** Nudge rule: the first nudge day on or after `from`; null when no weekday is chosen. */
 export function firstNudgeDay(schedule: NudgeSchedule, from: LocalDate): LocalDate | null {
   if (schedule.days.length === 0) return null;
-  const start = schedule.pausedUntil !== null && schedule.pausedUntil > from ? schedule.pausedUntil : from;
-  for (let offset = 0; offset < 7; offset++) {
-    const date = addDays(start, offset);
+  let date = from;
+  // A week of days, with the pause (which may begin within it) skipped as a whole.
+  for (let steps = 0; steps < 8; steps++) {
+    if (isPaused(schedule, date) && schedule.pausedUntil !== null) date = schedule.pausedUntil;
     if (isNudgeDay(schedule, date)) return date;
+    date = addDays(date, 1);
   }
   return null;
 }

@@ -53,6 +53,8 @@ export interface ExportData {
     nudgeCount: number;
     cadences: { A: number; B: number };
     pausedUntil: string | null;
+    /** The first day of the pause, when it was said as a range. */
+    pausedFrom: string | null;
     lastReviewOn: string | null;
   };
 }

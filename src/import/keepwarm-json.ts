@@ -68,6 +68,7 @@ const file = z.object({
       nudgeCount: z.number().int().min(1).max(3),
       cadences: z.object({ A: z.number().int().positive().max(3650), B: z.number().int().positive().max(3650) }),
       pausedUntil: date.nullable().optional(),
+      pausedFrom: date.nullable().optional(),
       lastReviewOn: date.nullable().optional(),
     })
     .optional(),
@@ -154,6 +155,7 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
     nudgeCount: data.settings.nudgeCount,
     cadences: data.settings.cadences,
     pausedUntil: data.settings.pausedUntil ?? null,
+    pausedFrom: data.settings.pausedFrom ?? null,
     lastReviewOn: data.settings.lastReviewOn ?? null,
   };
   return {

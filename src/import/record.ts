@@ -78,6 +78,7 @@ export interface KeepwarmSettings {
   nudgeCount: number;
   cadences: { A: number; B: number };
   pausedUntil: LocalDate | null;
+  pausedFrom: LocalDate | null;
   lastReviewOn: LocalDate | null;
 }
 

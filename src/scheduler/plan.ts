@@ -46,7 +46,7 @@ export interface PlanReport {
 }
 
 function scheduleOf(user: User): NudgeSchedule {
-  return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
+  return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom };
 }
 
 function dueUsers(db: Kysely<DB>, audience: Audience[], nowIso: string, limit: number) {

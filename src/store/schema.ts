@@ -35,6 +35,8 @@ export interface UsersTable {
   cadence_a: Generated<number>;
   cadence_b: Generated<number>;
   paused_until: string | null;
+  /** The first day of a pause said as a range; null when the pause started when it was said. */
+  paused_from: string | null;
   inactive: Generated<number>;
   last_review_on: string | null;
   created_on: string;

@@ -21,6 +21,10 @@ export type UndoKey =
   | 'resume'
   | 'review'
   | 'import'
+  /** A detail said in the chat: email, phone, company, role, address, birthday. */
+  | 'detail'
+  /** name: the new name, other: the old one. */
+  | 'rename'
   /** The touches one sync of a calendar or mailbox logged (name: the source's name). */
   | 'sync';
 

@@ -25,6 +25,8 @@ export interface User {
   nudgeCount: number;
   cadences: TierCadences;
   pausedUntil: LocalDate | null;
+  /** The first day of a pause said as a range; null when it began when it was said. */
+  pausedFrom: LocalDate | null;
   inactive: boolean;
   lastReviewOn: LocalDate | null;
   createdOn: LocalDate;
@@ -60,6 +62,7 @@ export function toUser(row: UserRow): User {
     nudgeCount: row.nudge_count,
     cadences: { A: row.cadence_a ?? DEFAULT_CADENCES.A, B: row.cadence_b ?? DEFAULT_CADENCES.B },
     pausedUntil: row.paused_until,
+    pausedFrom: row.paused_from,
     inactive: row.inactive === 1,
     lastReviewOn: row.last_review_on,
     createdOn: row.created_on,
@@ -109,6 +112,7 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
         time_zone: null,
         platform_time_zone: hints.timeZone ?? null,
         paused_until: null,
+        paused_from: null,
         last_review_on: null,
         created_on: localDateOf(now, zone),
         created_at: now.toISOString(),
@@ -142,7 +146,7 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
 async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: Date): Promise<string | null> {
   const today = localDateOf(now, user.timeZone);
   const nudged = await db.selectFrom('nudges').select('id').where('user_id', '=', user.id).where('local_date', '=', today).executeTakeFirst();
-  return nextNudgeAt({ time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil }, now, nudged !== undefined);
+  return nextNudgeAt({ time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom }, now, nudged !== undefined);
 }
 
 /** Plans the user's next nudge again after their schedule changed (settings, pause, undo). */
@@ -154,7 +158,7 @@ export async function reschedule(db: Kysely<DB> | Transaction<DB>, userId: numbe
 }
 
 export type UserSettingsPatch = Partial<
-  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'last_review_on'>
+  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'paused_from' | 'last_review_on'>
 >;
 
 /** Changes settings inside a change, so /undo can restore them. */
@@ -163,7 +167,7 @@ export async function updateUserSettings(change: Change, patch: UserSettingsPatc
   const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   change.undo.push({ op: 'update', table: 'users', id: userId, before: beforeImage(row, patch) });
   await tx.updateTable('users').set(patch).where('id', '=', userId).execute();
-  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until'];
+  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until', 'paused_from'];
   if (schedule.some((key) => patch[key] !== undefined)) await reschedule(tx, userId, new Date(change.nowIso));
   if (patch.cadence_a !== undefined || patch.cadence_b !== undefined) {
     change.cadences = { A: patch.cadence_a ?? change.cadences.A, B: patch.cadence_b ?? change.cadences.B };

@@ -1,26 +1,30 @@
 /**
  * Answers about a person — done, no answer, skip, snooze — typed, replied to
- * a nudge, or pressed as a button. A bare answer applies to the open people
- * of the nudge it answers (with two open it asks which, or takes "done both");
- * the nudge is then drawn again to show what was logged.
+ * a nudge, or pressed as a button; for one person or several ("ole und mo
+ * erledigt"). A bare answer applies to the open people of the nudge it
+ * answers (with two open it asks which, or takes "done both"); the nudge is
+ * then drawn again to show what was logged.
  */
 import type { Command } from '../../commands/command.ts';
-import { addDays } from '../../core/dates.ts';
+import { addDays, daysBetween } from '../../core/dates.ts';
 import { matchContacts } from '../../core/names.ts';
 import type { EntryState } from '../../core/nudge-choice.ts';
 import { getContact, getContacts, type Contact } from '../../store/contacts.ts';
 import { answerEntry, nudgeById, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
 import { encodeAction, type Action } from '../../commands/actions.ts';
-import type { Ctx, Handler } from '../context.ts';
+import type { Ctx, Handler, Resolved } from '../context.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
 import type { Button, Reply } from '../../port.ts';
-import { resolveContact } from '../resolve.ts';
-import { attemptContact, skipContact, snoozeContact, touchContact } from './touches.ts';
+import { matchName, question } from '../resolve.ts';
+import { contactsOf, joinedNames, namesOf, type Person } from '../people.ts';
+import { attemptContact, combined, refined, skipContact, snoozeContact, touchContact } from './touches.ts';
+import { change, within } from './undoable.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 export type Answer = Of<'done'> | Of<'noanswer'> | Of<'skip'> | Of<'snooze'>;
 
 const STATE: Record<Answer['intent'], EntryState> = { done: 'done', noanswer: 'attempt', skip: 'skipped', snooze: 'snoozed' };
+const UNDO_KEY = { done: 'touch', noanswer: 'attempt', skip: 'skip', snooze: 'snooze' } as const;
 
 /** Applies one answer to one contact, without any nudge. */
 function applyAnswer(ctx: Ctx, command: Answer, contact: Contact): Promise<Reply[]> {
@@ -53,17 +57,33 @@ async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: St
   return pressedUnder(ctx, holder) ? [edited] : [...confirmation, edited];
 }
 
+/** The same answer for several contacts, in one change (one undo step). */
+async function answerAllOf(ctx: Ctx, command: Answer, contacts: Contact[], nudge: StoredNudge | undefined): Promise<Reply[]> {
+  if (contacts.length === 1 && contacts[0]) return answerFor(ctx, command, contacts[0], nudge);
+  const replies = await change(ctx, { key: UNDO_KEY[command.intent], name: joinedNames(contacts) }, async (ch) => {
+    const inner = within(ctx, ch);
+    const all: Reply[] = [];
+    for (const contact of contacts) all.push(...(await answerFor(inner, command, contact, nudge)));
+    return all;
+  });
+  return combined(replies);
+}
+
 /** Applies the same answer to several people of one nudge. */
 async function answerMany(ctx: Ctx, command: Answer, nudge: StoredNudge, contactIds: number[]): Promise<Reply[]> {
   const contacts = await getContacts(ctx.db, ctx.user.id, contactIds);
-  const confirmations: Reply[] = [];
-  for (const contact of contacts) {
-    confirmations.push(...(await applyAnswer(ctx, command, contact)));
-    await answerEntry(ctx.db, nudge.id, contact.id, STATE[command.intent], ctx.now.toISOString());
-  }
+  const replies = await change(ctx, { key: UNDO_KEY[command.intent], name: joinedNames(contacts) }, async (ch) => {
+    const inner = within(ctx, ch);
+    const confirmations: Reply[] = [];
+    for (const contact of contacts) {
+      confirmations.push(...(await applyAnswer(inner, command, contact)));
+      await answerEntry(inner.db, nudge.id, contact.id, STATE[command.intent], ctx.now.toISOString());
+    }
+    return confirmations;
+  });
   const edited = await editedNudge(ctx, nudge.id);
-  if (!edited) return confirmations;
-  return pressedUnder(ctx, nudge) ? [edited] : [...confirmations, edited];
+  if (!edited) return combined(replies);
+  return pressedUnder(ctx, nudge) ? [edited] : [...combined(replies), edited];
 }
 
 /** The people of a nudge an answer can still apply to: open calls and follow-ups, not the questions. */
@@ -74,41 +94,66 @@ function answerable(nudge: StoredNudge): number[] {
     .map((v) => v.contactId);
 }
 
-function buttonFor(command: Answer, contactId: number): Action {
-  if (command.intent === 'snooze') return { kind: 'snooze', contactId, days: 3 };
+function buttonFor(ctx: Ctx, command: Answer, contactId: number): Action {
+  if (command.intent === 'snooze') return { kind: 'snooze', contactId, days: Math.max(1, Math.min(365, daysBetween(ctx.today, command.until))) };
   return { kind: command.intent, contactId };
 }
 
-export const answer: Handler<Answer> = async (ctx, command, resolved) => {
-  const nudge = await targetNudge(ctx);
-  if (resolved.name !== undefined) {
-    const contact = await getContact(ctx.db, ctx.user.id, resolved.name);
-    return contact ? answerFor(ctx, command, contact, nudge) : [{ text: [ctx.t.contactGone()] }];
+/**
+ * Each named person of an answer: first among the open people of the nudge
+ * ("done Anna" while Anna is open), then in the whole network — or the
+ * question about the first who is neither.
+ */
+async function answerPeople(ctx: Ctx, command: Answer, resolved: Resolved, nudge: StoredNudge | undefined, open: number[]): Promise<{ contacts: Contact[] } | { replies: Reply[] }> {
+  const views = nudge ? nudge.model.entries.filter((v) => open.includes(v.contactId)).map((v) => ({ id: v.contactId, name: v.name })) : [];
+  const names = namesOf(command);
+  const people: Person[] = [];
+  for (let slot = 0; slot < names.length; slot++) {
+    const chosen = slot === 0 && names.length === 1 ? (resolved.name ?? resolved.people?.['0']) : resolved.people?.[String(slot)];
+    const adding = resolved.adds?.[String(slot)] ?? (names.length === 1 ? resolved.adds?.['name'] : undefined);
+    const name = names[slot] ?? '';
+    let id = chosen;
+    if (id === undefined && adding === undefined && views.length > 0) {
+      const inNudge = matchContacts(name, views);
+      if (inNudge.kind === 'one') id = inNudge.id;
+    }
+    if (id === undefined && adding === undefined) {
+      const match = await matchName(ctx, name);
+      if (match.kind !== 'one') return { replies: await question(ctx, command, slot, resolved, name, match) };
+      id = match.id;
+    }
+    if (adding !== undefined) {
+      people.push({ add: adding });
+      continue;
+    }
+    const contact = id === undefined ? undefined : await getContact(ctx.db, ctx.user.id, id);
+    if (!contact) return { replies: [{ text: [ctx.t.contactGone()] }] };
+    if (!people.some((p) => 'contact' in p && p.contact.id === contact.id)) people.push({ contact });
   }
+  if (people.every((p) => 'contact' in p)) return { contacts: people.map((p) => (p as { contact: Contact }).contact) };
+  // Someone to add first: all of it in one change.
+  return { contacts: await change(ctx, null, (ch) => contactsOf(within(ctx, ch), people)) };
+}
+
+export const answer: Handler<Answer> = async (ctx, typed, resolved) => {
+  const command = typed.intent === 'done' || typed.intent === 'noanswer' ? await refined(ctx, typed as Answer & { name: string }) : typed;
+  const nudge = await targetNudge(ctx);
   const open = nudge ? answerable(nudge) : [];
 
   if (command.name !== undefined) {
-    // A name of the nudge first ("done Anna" while Anna is open), then the whole network.
-    if (nudge && open.length > 0) {
-      const views = nudge.model.entries.filter((v) => open.includes(v.contactId)).map((v) => ({ id: v.contactId, name: v.name }));
-      const match = matchContacts(command.name, views);
-      if (match.kind === 'one') {
-        const contact = await getContact(ctx.db, ctx.user.id, match.id);
-        if (contact) return answerFor(ctx, command, contact, nudge);
-      }
-    }
-    const found = await resolveContact(ctx, command, 'name', resolved);
+    const found = await answerPeople(ctx, command, resolved, nudge, open);
     if ('replies' in found) return found.replies;
-    return answerFor(ctx, command, found.contact, nudge);
+    return answerAllOf(ctx, command, found.contacts, nudge);
   }
 
   if (!nudge || open.length === 0) return [{ text: [ctx.t.answerWho(command.intent)] }];
-  if (open.length === 1 || (command.intent === 'done' && command.both)) return answerMany(ctx, command, nudge, open);
+  const all = (command.intent === 'done' || command.intent === 'snooze') && command.both === true;
+  if (open.length === 1 || all) return answerMany(ctx, command, nudge, open);
 
   // Several open and no name: ask, with a button each and one for all.
   const names = nudge.model.entries.filter((v) => open.includes(v.contactId));
   const buttons: Button[][] = [
-    names.map((v) => ({ label: v.name, action: encodeAction(buttonFor(command, v.contactId)) })),
+    names.map((v) => ({ label: v.name, action: encodeAction(buttonFor(ctx, command, v.contactId)) })),
   ];
   if (command.intent !== 'snooze') {
     buttons.push([{ label: open.length === 2 ? ctx.t.bothButton() : ctx.t.allButton(open.length), action: encodeAction({ kind: 'all', nudgeId: nudge.id, answer: command.intent }) }]);
@@ -152,4 +197,14 @@ export async function answerButton(ctx: Ctx, action: Extract<Action, { kind: 'do
   const command: Answer =
     action.kind === 'snooze' ? { intent: 'snooze', until: addDays(ctx.today, action.days) } : { intent: action.kind };
   return answerFor(ctx, command, contact, await targetNudge(ctx));
+}
+
+/** The people a nudge asks about after three unanswered picks ("keep, move to C, or archive?"), still open. */
+export async function openIgnoredQuestions(ctx: Ctx): Promise<{ nudge: StoredNudge; contactIds: number[] } | undefined> {
+  const nudge = await targetNudge(ctx);
+  if (!nudge) return undefined;
+  const contactIds = nudge.model.entries
+    .filter((v) => v.reason === 'ignored' && nudge.entries.some((e) => e.contactId === v.contactId && e.state === 'open'))
+    .map((v) => v.contactId);
+  return contactIds.length > 0 ? { nudge, contactIds } : undefined;
 }

@@ -39,12 +39,13 @@ export const settings: Handler<Of<'settings'>> = async (ctx, command) => {
 };
 
 export const pause: Handler<Of<'pause'>> = async (ctx, command) => {
-  await change(ctx, { key: 'pause' }, (ch) => updateUserSettings(ch, { paused_until: command.until }));
-  return [{ text: [ctx.t.paused(command.until, ctx.today)] }];
+  const from = command.from ?? null;
+  await change(ctx, { key: 'pause' }, (ch) => updateUserSettings(ch, { paused_until: command.until, paused_from: from }));
+  return [{ text: [ctx.t.paused(command.until, ctx.today, from)] }];
 };
 
 export const resume: Handler<Of<'resume'>> = async (ctx) => {
   if (ctx.user.pausedUntil === null || ctx.user.pausedUntil <= ctx.today) return [{ text: [ctx.t.notPaused()] }];
-  await change(ctx, { key: 'resume' }, (ch) => updateUserSettings(ch, { paused_until: null }));
+  await change(ctx, { key: 'resume' }, (ch) => updateUserSettings(ch, { paused_until: null, paused_from: null }));
   return [{ text: [ctx.t.resumed()] }];
 };
