@@ -17,8 +17,8 @@ const WHOM: Partial<Record<Intent, [string, string]>> = {
   detail: ['Zu wem gehört die Angabe?', '/email Anna anna@example.org'],
   touch: ['Mit wem?', 'gestern mit Bob telefoniert'],
   met: ['Wen hast du kennengelernt?', '/met Anna auf der Verbandstagung, Stufe A'],
-  add: ['Wen soll ich hinzufügen?', '/add Bob Meyer, Stufe B'],
-  intro: ['Wen hast du vorgestellt?', '/intro Anna mit Bob'],
+  add: ['Wen soll ich hinzufügen?', '/hinzufügen Bob Meyer, Stufe B'],
+  intro: ['Wen hast du vorgestellt?', '/vorstellen Anna und Bob'],
 };
 
 const FIELD: Record<string, [string, string]> = {
@@ -52,7 +52,7 @@ export function parseError(e: ParseError): RichText {
     }
     case 'missing_other':
       if (e.intent === 'rename') return [l`Wie soll ${b(p.name ?? 'der Kontakt')} heißen? Schreib z. B. ${code('/umbenennen Bob in Robert Meyer')}.`];
-      return [l`Wem hast du ${b(p.name ?? '')} vorgestellt? Schreib ${code('/intro Anna mit Bob')}.`];
+      return [l`Wem hast du ${b(p.name ?? '')} vorgestellt? Schreib ${code('/vorstellen Anna und Bob')}.`];
     case 'missing_note':
       return [l`Was soll in der Notiz zu ${b(p.name ?? 'der Person')} stehen?`, help];
     case 'missing_date':

@@ -145,10 +145,10 @@ export const de: Messages = {
   cadenceSet: (contact, cadences, today) =>
     line(b(contact.name), `: alle ${days(cadenceDaysFor(contact, cadences) ?? 0)}. `, ...nextDueLine(contact, cadences, today)),
   alreadyArchived: (name) => l`${b(name)} ist schon archiviert.`,
-  archived: (name) => l`🗄 ${b(name)} archiviert — bleibt gespeichert, wird aber nie mehr vorgeschlagen. ${code('/undo')} holt den Kontakt zurück.`,
+  archived: (name) => l`🗄 ${b(name)} archiviert — bleibt gespeichert, wird aber nie mehr vorgeschlagen. ${code('/rückgängig')} holt den Kontakt zurück.`,
   confirmDelete: (name) => l`${b(name)} mit allen Notizen, Kontakten und Erinnerungen löschen?`,
   deleteButton: (name) => `${name} löschen`,
-  deleted: (name) => l`🗑 ${b(name)} gelöscht. ${code('/undo')} holt den Kontakt zurück.`,
+  deleted: (name) => l`🗑 ${b(name)} gelöscht. ${code('/rückgängig')} holt den Kontakt zurück.`,
   introSelf: (name) => l`${b(name)} kann nicht sich selbst vorgestellt werden.`,
   introLogged: (a, other, note) =>
     line('🤝 Du hast ', b(a), ' mit ', b(other), ' bekannt gemacht', note ? ' — ' : '', note ? i(note) : '', '. Zählt als Kontakt mit beiden.'),
@@ -182,7 +182,7 @@ export const de: Messages = {
   moreMatches: (n) => l`…und ${String(n)} weitere; schreib mehr vom Namen, um einzugrenzen.`,
   unknownName: (name) => l`${b(name)} kenne ich noch nicht.`,
   offerAdd: (name) => l`${name} als neuen Kontakt (Stufe B) anlegen?`,
-  tryFind: () => l`Versuch ${code('/find')} mit einem Teil des Namens, oder ${code('/list')}.`,
+  tryFind: () => l`Versuch ${code('/suche')} mit einem Teil des Namens, oder ${code('/liste')}.`,
   contactGone: () => l`Diesen Kontakt gibt es nicht mehr.`,
   questionExpired: () => l`Diese Frage ist nicht mehr offen — nichts wurde geändert.`,
   buttonUnknown: () => l`Diesen Knopf kenne ich nicht — nichts wurde geändert.`,
@@ -263,7 +263,7 @@ export const de: Messages = {
   reviewApplied: (name: string, choice: ReviewChoice) =>
     choice === 'archive' ? l`🗄 ${b(name)} archiviert.` : choice === 'keep' ? l`✓ ${b(name)} behalten.` : l`✓ ${b(name)} ist jetzt Stufe ${choice}.`,
   reviewFinished: (n) => l`✓ Durchsicht fertig — ${String(n)} Kontakte geprüft. Die nächste ist in sechs Monaten.`,
-  reviewStopped: () => l`Durchsicht unterbrochen. ${code('/review')} macht dort weiter.`,
+  reviewStopped: () => l`Durchsicht unterbrochen. ${code('/durchsicht')} macht dort weiter.`,
 
   settingsOverview: (u: User, today: LocalDate): RichText => [
     line(b('Einstellungen')),
@@ -321,7 +321,7 @@ export const de: Messages = {
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   ...deSlack,
-  helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,
+  helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/hilfe')} zeigt die Befehle.`,
 };
 
 function weekdays(daysOfWeek: number[]): string {

@@ -11,7 +11,7 @@ export interface SettingsChange {
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
-  | 'export' | 'forget' | 'undo' | 'import';
+  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details';
 
 const ALIASES: Record<string, HelpTopic> = {
   met: 'met', getroffen: 'met', kennengelernt: 'met',
@@ -39,6 +39,10 @@ const ALIASES: Record<string, HelpTopic> = {
   forget: 'forget', vergessen: 'forget',
   undo: 'undo', rückgängig: 'undo',
   import: 'import', importieren: 'import',
+  rename: 'rename', umbenennen: 'rename',
+  details: 'details', detail: 'details', email: 'details', phone: 'details', company: 'details', role: 'details', address: 'details', birthday: 'details',
+  adresse: 'details', geburtstag: 'details', telefon: 'details', firma: 'details', rolle: 'details',
+  zurückstellen: 'snooze', verschieben: 'snooze', erinnern: 'remind',
 };
 
 /** The topic a word asks about (`met`, `/met`, `Notiz`), or undefined. */
