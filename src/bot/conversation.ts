@@ -25,7 +25,7 @@ import { reviewAnswer } from './handlers/review.ts';
 import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
 import { allOrNothing } from './handlers/undoable.ts';
-import { answerIgnored } from './handlers/typed-buttons.ts';
+import { answerIgnored, typedChoice } from './handlers/typed-buttons.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
 import type { Incoming, Line, Platform, Reply } from '../port.ts';
@@ -151,7 +151,11 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
 async function onParsed(ctx: Ctx, text: string, pending: OpenQuestion | undefined): Promise<Reply[]> {
   const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
   intents.set(ctx.incoming, isParseError(parsed) ? 'parse_error' : parsed.intent);
-  if (isParseError(parsed)) return [{ text: ctx.t.parseError(parsed) }];
+  if (isParseError(parsed)) {
+    // "behalten", "archive" alone: a button's label typed, for the question on screen (if any).
+    if (parsed.error === 'missing_name' && (parsed.intent === 'keep' || parsed.intent === 'archive')) return typedChoice(ctx, parsed.intent);
+    return [{ text: ctx.t.parseError(parsed) }];
+  }
   if (parsed.intent === 'confirm' || parsed.intent === 'cancel') {
     if (!pending) return [{ text: [ctx.t.nothingPending()] }];
     return onPendingAnswer(ctx, pending, parsed.intent === 'confirm');

@@ -128,8 +128,9 @@ export async function question(ctx: Ctx, command: Command, slot: Slot, resolved:
     const ordered = match.ids.map((id) => contacts.find((c) => c.id === id)).filter((c): c is Contact => c !== undefined);
     const token = await ask(ctx, { kind: 'near', payload: { ...payload, suggestions: ordered.map((c) => c.id) } });
     const buttons: Button[][] = ordered.map((c) => [{ label: c.name, action: encodeAction({ kind: 'pick', token, contactId: c.id }), style: 'primary' }]);
+    // A near miss is most likely a typo: the suggestion comes first, a new contact only as the way out.
     buttons.push([
-      ...(addable && display !== '' ? [{ label: t.addButton(display), action: encodeAction({ kind: 'add', token }) }] : []),
+      ...(addable && display !== '' ? [{ label: t.newContactButton(display), action: encodeAction({ kind: 'add', token }) }] : []),
       { label: t.cancelButton(), action: encodeAction({ kind: 'no', token }) },
     ]);
     return [{ text: [t.didYouMean(name, ordered.map((c) => c.name))], buttons }];

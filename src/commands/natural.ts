@@ -33,6 +33,9 @@ const RENAME_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.tra
 const INTRO_VERB = new RegExp(`\\s${phrases(gather((l) => l.intro.verbs))}(?=$|[\\s,.:;!?])`, 'iu');
 const MET_VERB = new RegExp(`\\s${phrases(gather((l) => l.met.after))}(?=$|[\\s,.:;!?])`, 'iu');
 
+// A greeting or filler before an answer ("moin, morgen bitte") is no part of it.
+const LEADING_FILLER = new RegExp(`^(?:${alternation(gather((l) => l.names.filler))}[,!]?\\s+)+`, 'iu');
+
 function fewWords(text: string | undefined): text is string {
   return text !== undefined && text.split(' ').length <= MAX_NAME_WORDS;
 }
@@ -72,7 +75,8 @@ export function parseNatural(text: string, ctx: ParseContext): Command | ParseEr
 }
 
 /** "morgen", "next week", "ole tomorrow", "in 3 Tagen": an answer that is only a day ahead (and whom). */
-function postponed(text: string, ctx: ParseContext): Command | ParseError | undefined {
+function postponed(typed: string, ctx: ParseContext): Command | ParseError | undefined {
+  const text = typed.replace(LEADING_FILLER, '');
   const until = readUntil(text, ctx, 'snooze');
   if (until === undefined || 'error' in until) return undefined;
   const people = readPeople(until.rest);

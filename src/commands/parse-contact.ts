@@ -106,7 +106,6 @@ function noteOf(text: string): string | undefined {
 /** show, delete, archive, keep: the whole argument is the name (archive and keep may name nobody: the open question's person). */
 export function parseNameOnly(intent: 'show' | 'archive' | 'delete' | 'keep', arg: string): Command | ParseError {
   const name = isNoise(arg) ? '' : cleanName(arg);
-  if (name === '' && (intent === 'archive' || intent === 'keep')) return intent === 'archive' ? { intent } : { intent };
   // TypeScript does not distribute a union-typed `intent` over the Command union.
   return name === '' ? refuse('missing_name', {}, intent) : ({ intent, name } as Command);
 }

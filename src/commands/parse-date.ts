@@ -50,8 +50,8 @@ const YEAR_ONLY = new RegExp(whole('(?:19|20)\\d{2}'), 'u');
  */
 export function cutDate(text: string, found: DateFound): string {
   let start = found.index;
-  const before = wordBefore(text, start);
-  if (before !== '' && CUT_WITH.test(before)) {
+  // Every word that ties the date in goes with it: "am kommenden" before "Freitag".
+  for (let before = wordBefore(text, start); before !== '' && CUT_WITH.test(before); before = wordBefore(text, start)) {
     start = text.slice(0, start).trimEnd().length - before.length;
   }
   return removeSpan(text, start, found.index + found.text.length - start);

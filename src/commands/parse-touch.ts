@@ -48,6 +48,12 @@ const SENT_KIND = table(SENT_THINGS);
 const KIND_WORDS = table(gather((l) => Object.entries(l.touch.kindWords).flatMap(([kind, words]) => words.map((w) => [w, kind as LoggedKind] as const))));
 
 const FILLER = new RegExp(`^(?:${alternation(gather((l) => l.names.filler))}[,!]?\\s+)+`, 'iu');
+// A verb alone ("just called", "hab noch telefoniert", "heute angerufen"): a touch without a name.
+const VERB_ONLY = new RegExp(
+  `^(?:${[...gather((l) => l.touch.before), ...AFTER_PHRASES].map((p) => phraseSource(p.phrase)).join('|')})[\\s.!]*$`,
+  'iu',
+);
+const TRAILING_QUALIFIERS = new RegExp(`(?:\\s+${alternation(gather((l) => l.dates.qualifiers))})+\\s*$`, 'iu');
 // After "gestern" is cut from "gestern mit Anna telefoniert", "mit" leads.
 const LEAD = new RegExp(`^${alternation(gather((l) => l.touch.lead))}\\s+`, 'iu');
 
@@ -60,6 +66,7 @@ export function parseTouchPhrase(text: string, ctx: ParseContext): Command | Par
   const lead = findDates(body, ctx, 'past')[0];
   const leadText = lead?.index === 0 ? lead.text : undefined;
   if (lead && leadText !== undefined) body = cutDate(body, lead).replace(FILLER, '');
+  if (VERB_ONLY.test(body)) return refuse('missing_name', {}, 'touch');
 
   const sent = SENT.exec(body);
   if (sent?.groups) {
@@ -106,7 +113,9 @@ function finishTouch(verb: Verb | undefined, rest: string, ctx: ParseContext, le
   if (!found) {
     const first = findDates(text, ctx, direction(verb))[0];
     if (first) {
-      const inNote = first.index > 0 && splitNameNote(text.slice(0, first.index)).note !== undefined;
+      // "am kommenden" before "freitag" belongs to the date, not to a note.
+      const head = text.slice(0, first.index).replace(TRAILING_QUALIFIERS, '');
+      const inNote = first.index > 0 && splitNameNote(head).note !== undefined;
       // A future date inside the note ("about the meeting next Friday") is part of the note.
       if (!(inNote && first.date > today)) {
         found = first;

@@ -110,7 +110,8 @@ function interpretPlain(text: string, ctx: ParseContext): Command | ParseError {
   if (!('error' in result)) return result;
   // "heute mit Anna telefoniert" starts with "heute" but is a touch.
   const natural = parseNatural(text, ctx);
-  return natural && !('error' in natural) ? natural : result;
+  // ... and "heute angerufen" is a touch without a name, not a count of people.
+  return natural && (!('error' in natural) || natural.intent === 'touch') ? natural : result;
 }
 
 function dispatch(keyword: Keyword, arg: string, ctx: ParseContext): Command | ParseError {

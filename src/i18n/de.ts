@@ -103,6 +103,9 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Wieder fällig am ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** The German word of an answer, for its example. */
+const ANSWER_WORDS: Record<string, string> = { done: 'erledigt', noanswer: 'nicht erreicht', skip: 'überspringen', keep: 'behalten', archive: 'archivieren' };
+
 export const de: Messages = {
   ...deTelegram,
   lang: 'de',
@@ -165,7 +168,7 @@ export const de: Messages = {
   reminderSet: (name, due, note, today) =>
     line('⏰ Ich erinnere dich am ', day(due, today), ' an ', b(name), note ? ': ' : '', note ? i(note) : '', '.'),
   answerWho: (intent) =>
-    l`Wen meinst du? Schreib z. B. ${code(`${intent === 'done' ? 'erledigt' : intent === 'noanswer' ? 'nicht erreicht' : intent} Anna`)}.`,
+    l`Wen meinst du? Schreib z. B. ${code(`${ANSWER_WORDS[intent] ?? intent} Anna`)}.`,
 
   doneButton: (name) => `✅ Erledigt: ${name}`,
   noAnswerButton: () => '📵 Nicht erreicht',

@@ -191,9 +191,7 @@ export async function caseWorld(c: Case): Promise<CaseWorld> {
       clock = new Date(iso);
       chat.now = clock;
       await scheduler.tick();
-      // The nudge the tick sent is answered by a reply to it: the conversation finds it as the open one.
-      chat.now = now;
-      clock = now;
+      // What is said after a tick is said at its time: the answer to the nudge it sent.
     },
     close: async () => {
       if (c.fresh) await database.close();

@@ -136,7 +136,7 @@ export const de: Lexicon = {
       ['montag', 'mo'], ['dienstag', 'di'], ['mittwoch', 'mi'], ['donnerstag', 'do'], ['freitag', 'fr'], ['samstag', 'sa', 'sonnabend'], ['sonntag', 'so'],
     ],
     inMonth: ['im', 'anfang', 'mitte', 'ende'],
-    calendarWeek: ['kw', 'kalenderwoche', 'woche'],
+    calendarWeek: ['kw', 'kalenderwoche', 'woche', 'in der kw', 'in der kalenderwoche', 'ab der kw', 'bis zur kw', 'bis kw'],
     monthParts: { early: ['anfang'], mid: ['mitte'], late: ['ende'] },
     nextWeek: ['nächste|kommende woche'],
     rangeFrom: ['vom', 'von', 'ab'],
