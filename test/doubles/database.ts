@@ -36,13 +36,31 @@ export async function freshDatabaseUrl(dir: string, name: string): Promise<strin
   return withSearchPath(postgresUrl!, await newSchema());
 }
 
-/** A fresh, migrated database for one test. */
-export async function testDatabase(): Promise<Database> {
-  if (!onPostgres) {
+let sqliteTemplate: Promise<Buffer> | undefined;
+
+/**
+ * A migrated in-memory database, serialized once per test worker: each test
+ * opens a copy, which takes a millisecond where migrating takes a hundred.
+ */
+function migratedSqlite(): Promise<Buffer> {
+  sqliteTemplate ??= (async () => {
     const database = openSqlite(':memory:');
     await migrateToLatest(database.db);
-    return database;
-  }
+    const image = database.sqlite!.serialize();
+    await database.close();
+    return image;
+  })();
+  return sqliteTemplate;
+}
+
+/** A fresh, migrated SQLite database in memory, on PostgreSQL runs too. */
+export async function migratedSqliteInMemory(): Promise<Database> {
+  return openSqlite(await migratedSqlite());
+}
+
+/** A fresh, migrated database for one test. */
+export async function testDatabase(): Promise<Database> {
+  if (!onPostgres) return migratedSqliteInMemory();
   const schema = await newSchema();
   const database = await openDatabase(withSearchPath(postgresUrl!, schema));
   await migrateToLatest(database.db);
