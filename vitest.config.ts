@@ -52,6 +52,7 @@ export default defineConfig({
           // per worker loads the sources once instead of once per file.
           pool: 'threads',
           isolate: false,
+          globalSetup: ['test/doubles/postgres-global.ts'],
         },
       },
       {
