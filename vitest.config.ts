@@ -4,10 +4,11 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test files that start real processes (keepwarm itself, scheduler processes,
  * faketime, kill -9, a PostgreSQL server, a fresh clone). They run in the
- * `process` project; everything else runs in `unit`. A new file that spawns
- * processes belongs in this list (docs/testing.md).
+ * `process` project; everything else runs in `unit`. A new file that starts
+ * processes belongs in this list; test/dev/projects.test.ts fails until it is.
  */
 export const processTests = [
+  'test/cards/cli.test.ts',
   'test/console/cli.test.ts',
   'test/console/faketime.test.ts',
   'test/console/nudge.test.ts',

@@ -6,15 +6,15 @@ import os from 'node:os';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { slackConfig } from '../adapters/slack/config.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
-import { createBot } from './bot/bot.ts';
-import type { Messenger } from './bot/port.ts';
+import { createConversation } from './bot/conversation.ts';
+import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createOps, type Ops } from './ops/ops.ts';
+import { createOps, type Ops } from './ops/endpoints.ts';
 import { standaloneAddress } from './ops/server.ts';
-import { startScheduler } from './scheduler/scheduler.ts';
+import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -33,7 +33,7 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Pr
   return { config, database, log };
 }
 
-export function consoleIdentity(config: Config, name?: string): PlatformIdentity {
+function consoleIdentity(config: Config, name?: string): PlatformIdentity {
   let fallback = 'me';
   try {
     fallback = os.userInfo().username || 'me';
@@ -57,7 +57,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn');
   warmUpParser();
   const ops = createOps({ db: database.db, log });
-  const bot = createBot({ db: database.db, log, observer: ops.metrics });
+  const conversation = createConversation({ db: database.db, log, observer: ops.metrics });
   if (signal) {
     const fatal = deferred<Error>();
     const platforms: RunningPlatform[] = [];
@@ -68,11 +68,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       // and the `keepwarm` commands never pay for grammY's and Bolt's modules.
       if (telegram) {
         const { startTelegram } = await import('../adapters/telegram/start.ts');
-        platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
+        platforms.push(await startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
       }
       if (slack) {
         const { startSlack } = await import('../adapters/slack/start.ts');
-        platforms.push(await startSlack({ bot, db: database.db, log, config: slack, ...routes }));
+        platforms.push(await startSlack({ conversation, db: database.db, log, config: slack, ...routes }));
       }
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
@@ -81,7 +81,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       await ops.close();
       throw error;
     }
-    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
+    // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
+    const parallel = database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1;
+    return serve(platforms, { database, config, log, ops }, Promise.race([signal, fatal.promise]), { parallel });
   }
   // The console chat opens no port unless OPS_PORT asks for one.
   await ops.listen(standaloneAddress(config, 'console', false));
@@ -89,7 +91,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
   const chat = startConsoleChat({
-    bot,
+    conversation,
     user: who,
     ...(config.locale ? { locale: config.locale } : {}),
     timeZone: consoleTimeZone(config),
@@ -98,34 +100,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
-  const scheduler = startScheduler({
-    db: database.db,
-    messengers: [chat.messenger],
-    observer: ops.metrics,
+  const endOfInput = chat.done.then(() => 'end of input' as const);
+  return serve([chat], { database, config, log, ops }, Promise.race([endOfInput, untilSignal()]), {
     audience: [{ platform: 'console', userIds: [who.userId] }],
-    catchUpMs: config.catchUpMs,
-    concurrency: config.sendConcurrency,
-    log,
   });
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      ops.beginShutdown();
-      await scheduler.stop();
-      await database.close();
-      await ops.close();
-    })());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
-  await chat.done;
-  await stop();
-  return 0;
-}
-
-interface RunningPlatform {
-  messenger: Messenger;
-  stop(): Promise<void>;
-  /** Its HTTP server serves the ops routes. */
-  servesRoutes: boolean;
 }
 
 /** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
@@ -143,19 +121,25 @@ function deferred<T>() {
 }
 
 /**
- * Runs the platforms and the nudge scheduler until a signal or a fatal
- * platform error, then stops them cleanly: /readyz turns 503 at once (a load
- * balancer drains the instance), the scheduler's tick and in-flight updates
- * finish before the database closes, and the ops server closes last.
+ * Runs the platforms and the nudge scheduler until a signal, a fatal platform
+ * error or the end of the console's input, then stops them cleanly: /readyz
+ * turns 503 at once (a load balancer drains the instance), the scheduler's
+ * tick and in-flight updates finish before the database closes, and the ops
+ * server closes last. Exit code 1 after a fatal error, else 0.
  */
-async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>, ops: Ops): Promise<number> {
+async function serve(
+  platforms: RunningPlatform[],
+  runtime: Runtime & { ops: Ops },
+  until: Promise<NodeJS.Signals | Error | 'end of input'>,
+  scheduling: Pick<SchedulerOptions, 'audience' | 'parallel'>,
+): Promise<number> {
+  const { database, config, log, ops } = runtime;
   const scheduler = startScheduler({
     db: database.db,
     messengers: platforms.map((platform) => platform.messenger),
     observer: ops.metrics,
     catchUpMs: config.catchUpMs,
-    // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
-    parallel: database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1,
+    ...scheduling,
     concurrency: config.sendConcurrency,
     log,
   });

@@ -5,13 +5,12 @@
  */
 import cron from 'node-cron';
 import type { Kysely } from 'kysely';
-import type { Logger } from '../bot/bot.ts';
-import type { Messenger } from '../bot/port.ts';
+import type { Messenger } from '../port.ts';
 import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
 import { pruneHistory } from '../store/prune.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
-import { shortId, withLogFields } from '../log.ts';
+import { shortId, withLogFields, type Logger } from '../log.ts';
 import type { SchedulerObserver } from './observer.ts';
 import { planDueNudges, type Audience, type PlanReport } from './plan.ts';
 import { createSender, type SendReport } from './send.ts';
@@ -24,7 +23,7 @@ export interface SchedulerOptions {
   catchUpMs?: number;
   /** Planning batches side by side: worth it on PostgreSQL, where connections work in parallel. */
   parallel?: number;
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
   /** Injected in tests; the scheduler is the only other place that reads the clock. */
   now?: () => Date;
   /** How long a send may take before it counts as lost (at most once); see docs/scheduler.md. */

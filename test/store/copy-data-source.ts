@@ -5,7 +5,7 @@
  */
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { openSqlite } from '../../src/store/db.ts';
@@ -44,7 +44,7 @@ export async function buildKeepwarmFile(path: string): Promise<void> {
   const database = openSqlite(path);
   await migrateToLatest(database.db);
   const errors: unknown[] = [];
-  const bot = createBot({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
+  const bot = createConversation({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
   let now = new Date('2026-11-23T09:00:00Z');
   const chat = (who: PlatformIdentity, timeZone: string, locale?: string) => new TestChat(bot, database.db, errors, who, locale, timeZone, now);
   const console_ = (userId: string) => ({ platform: 'console' as const, teamId: '', userId });
