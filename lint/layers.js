@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Layers that are pure: data in, data out, no I/O, no clock, no platform. */
-const PURE = ['src/core', 'src/commands', 'src/import', 'src/export'];
+const PURE = [
+  'src/core', 'src/commands', 'src/import', 'src/export',
+  // The sources' planner: what a calendar or mailbox means, decided without I/O.
+  'src/sources/calendar-events.ts', 'src/sources/match.ts', 'src/sources/plan.ts',
+];
 
 /** Packages that do I/O or speak to a platform: never in a pure layer. */
 const IO_PACKAGES = [

@@ -7,7 +7,7 @@
  * and who has no address yet goes to stderr.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { catalog } from './bot/i18n/index.ts';
+import { catalog } from './i18n/index.ts';
 import { cardsCsv } from './cards/csv.ts';
 import { labelsPdf } from './cards/labels-pdf.ts';
 import { CARD_TIERS, cardList } from './cards/list.ts';

@@ -4,7 +4,7 @@
  * `keepwarm export --user ID --format json|csv|vcf|ics [--tier A …]`,
  * `keepwarm cards --user ID --format pdf|csv [--tier A …] [--labels 3422|3475|L7163]
  * [--sender "…"] [--out FILE]`, `keepwarm backup FILE`,
- * `keepwarm migrate-data --to postgres://… [--from PATH]`.
+ * `keepwarm migrate-data --to postgres://… [--from PATH]`, `keepwarm sync --user ID`.
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
@@ -14,7 +14,7 @@ import { createConversation } from './bot/conversation.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
-import { boot, consoleTimeZone, main } from './main.ts';
+import { boot, consoleIdentity, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './migrate-data/cli.ts';
 
@@ -27,6 +27,7 @@ const USAGE = `usage:
                                             print a user's data (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
   keepwarm cards --user ID [--format pdf|csv] [--tier A …] [--labels 3422|3475|L7163] [--sender "…"] [--out FILE] [--force]
                                             this year's Christmas-card list: address labels (PDF) or a CSV for German Excel
+  keepwarm sync --user ID                   sync the user's calendars and mailboxes now; prints what each logged
   keepwarm backup FILE [--force]            online backup of the SQLite database (PostgreSQL: use pg_dump)
   keepwarm migrate-data --to postgres://… [--from PATH]
                                             copy the SQLite database (default DATABASE_URL) into PostgreSQL and verify it
@@ -128,6 +129,23 @@ async function run(argv: string[]): Promise<number> {
       const { database } = await boot(process.env, 'warn');
       try {
         return await cardsCommand(database, who, choice, { ...io, stdoutIsTerminal: Boolean(process.stdout.isTTY) });
+      } finally {
+        await database.close();
+      }
+    }
+    case 'sync': {
+      if (!values.user) return usageError('sync needs --user ID');
+      const who = parseIdentity(values.user);
+      if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const { config, database, log } = await boot(process.env, 'warn');
+      try {
+        // Loaded only here: the IMAP and CalDAV clients cost every other command start-up time.
+        const { syncCommand } = await import('./cli-sync.ts');
+        const { ensureOperatorMailbox } = await import('./sources/operator.ts');
+        const mailbox = config.operatorMailbox;
+        const owner = mailbox && (mailbox.owner ? parseIdentity(mailbox.owner) : consoleIdentity(config));
+        if (mailbox && owner) await ensureOperatorMailbox(database.db, mailbox, owner, new Date());
+        return await syncCommand(database, config, who, io, log);
       } finally {
         await database.close();
       }

@@ -10,11 +10,12 @@ import { createConversation } from './bot/conversation.ts';
 import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { PlatformIdentity } from './core/identity.ts';
+import { parseIdentity, type PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createOps, type Ops } from './ops/endpoints.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
+import type { SourceSync } from './sources/runner.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -33,7 +34,30 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Pr
   return { config, database, log };
 }
 
-function consoleIdentity(config: Config, name?: string): PlatformIdentity {
+/**
+ * The sync of calendars and mailboxes, configured from the environment; the
+ * operator's mailbox (KEEPWARM_IMAP_*) is connected for `owner` first.
+ */
+export async function sourceSync(runtime: Runtime, owner: PlatformIdentity | undefined): Promise<SourceSync> {
+  const { config, database, log } = runtime;
+  const { createSourceSync } = await import('./sources/runner.ts');
+  const mailbox = config.operatorMailbox;
+  if (mailbox) {
+    const { ensureOperatorMailbox } = await import('./sources/operator.ts');
+    const who = mailbox.owner ? parseIdentity(mailbox.owner) : owner;
+    if (who) await ensureOperatorMailbox(database.db, mailbox, who, new Date());
+    else log.warn({}, 'KEEPWARM_IMAP_HOST is set but not whose mailbox it is: set KEEPWARM_IMAP_FOR (e.g. telegram:12345)');
+  }
+  return createSourceSync({
+    db: database.db,
+    box: config.secretBox,
+    limits: { allowPrivate: config.allowPrivateHosts },
+    env: mailbox ? { operatorMailboxPassword: mailbox.password } : {},
+    log,
+  });
+}
+
+export function consoleIdentity(config: Config, name?: string): PlatformIdentity {
   let fallback = 'me';
   try {
     fallback = os.userInfo().username || 'me';
@@ -81,9 +105,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       await ops.close();
       throw error;
     }
+    const sources = await sourceSync({ config, database, log }, undefined);
     // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
     const parallel = database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1;
-    return serve(platforms, { database, config, log, ops }, Promise.race([signal, fatal.promise]), { parallel });
+    return serve(platforms, { database, config, log, ops }, Promise.race([signal, fatal.promise]), { parallel, sources });
   }
   // The console chat opens no port unless OPS_PORT asks for one.
   await ops.listen(standaloneAddress(config, 'console', false));
@@ -100,8 +125,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
+  const sources = await sourceSync({ config, database, log }, who);
   const endOfInput = chat.done.then(() => 'end of input' as const);
   return serve([chat], { database, config, log, ops }, Promise.race([endOfInput, untilSignal()]), {
+    sources,
     audience: [{ platform: 'console', userIds: [who.userId] }],
   });
 }
@@ -131,7 +158,7 @@ async function serve(
   platforms: RunningPlatform[],
   runtime: Runtime & { ops: Ops },
   until: Promise<NodeJS.Signals | Error | 'end of input'>,
-  scheduling: Pick<SchedulerOptions, 'audience' | 'parallel'>,
+  scheduling: Pick<SchedulerOptions, 'audience' | 'parallel' | 'sources'>,
 ): Promise<number> {
   const { database, config, log, ops } = runtime;
   const scheduler = startScheduler({

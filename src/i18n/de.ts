@@ -18,6 +18,7 @@ import { deHelp } from './de-help.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
 import { deOccasions } from './de-occasions.ts';
+import { deSources } from './de-sources.ts';
 import { deTelegram } from './de-telegram.ts';
 import { deSlack } from './de-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -87,6 +88,7 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'Fortsetzen',
   review: (x) => `Durchsicht von ${x.name}`,
   import: () => 'Import',
+  sync: (x) => `was ${x.name} von selbst eingetragen hat`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -358,6 +360,7 @@ export const de: Messages = {
   ],
   ...deImport,
   ...deOccasions,
+  ...deSources,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   ...deSlack,

@@ -1,5 +1,5 @@
 /** English words of occasions and files: birthday events in the calendar export, the /stats picture, card files. */
-import type { StatsChartTexts } from '../../chart/render.ts';
+import type { StatsChartTexts } from '../chart/render.ts';
 
 export const enOccasions = {
   icsBirthday: (name: string) => `🎂 ${name}`,

@@ -18,6 +18,7 @@ import { enHelp } from './en-help.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
 import { enOccasions } from './en-occasions.ts';
+import { enSources } from './en-sources.ts';
 import { enTelegram } from './en-telegram.ts';
 import { enSlack } from './en-slack.ts';
 import type { SettingsChange } from './help-topics.ts';
@@ -82,6 +83,7 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'resume',
   review: (x) => `review of ${x.name}`,
   import: () => 'import',
+  sync: (x) => `what ${x.name} logged by itself`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -364,6 +366,7 @@ export const en = {
   ],
   ...enImport,
   ...enOccasions,
+  ...enSources,
   helpOverview: enHelp.overview,
   helpTopic: enHelp.topic,
   ...enSlack,

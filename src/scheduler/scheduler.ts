@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** Told what each tick did (metrics). */
   observer?: SchedulerObserver;
+  /** Calendars and mailboxes: started on every tick when not already running (src/sources/runner.ts). */
+  sources?: { kick(): void; stop(): Promise<void> };
 }
 
 export interface Scheduler {
@@ -97,6 +99,8 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   const runTick = async () => {
     if (stopped) return;
     clearTimeout(wake);
+    // Sources sync beside the nudges, never in their way: their network reads take seconds.
+    options.sources?.kick();
     try {
       const { plan, send } = await scheduler.tick();
       if (plan.planned + plan.skippedLate + send.sent + send.dead + send.blocked > 0) {
@@ -125,6 +129,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       clearTimeout(wake);
       await task.stop();
       await scheduler.stop();
+      await options.sources?.stop();
     },
   };
 }

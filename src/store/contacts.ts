@@ -253,7 +253,7 @@ export async function updateContact(change: Change, id: number, patch: ContactPa
  */
 export async function deleteContact(change: Change, id: number): Promise<void> {
   const { tx, userId } = change;
-  for (const table of ['touches', 'notes', 'reminders'] as const) {
+  for (const table of ['touches', 'notes', 'reminders', 'contact_emails'] as const) {
     const rows = await tx.selectFrom(table).selectAll().where('user_id', '=', userId).where('contact_id', '=', id).execute();
     for (const row of rows) change.undo.push({ op: 'insert', table, row: { ...row } });
   }

@@ -183,7 +183,7 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
  * the same order), which saves most of the time a 10,000-row import spends
  * building queries. Returns the ids when `returning` is set.
  */
-async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes' | 'reminders', rows: Record<string, unknown>[], returning: boolean): Promise<number[]> {
+async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes' | 'reminders' | 'contact_emails', rows: Record<string, unknown>[], returning: boolean): Promise<number[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const tx = change.tx as unknown as Kysely<any>;
   const ids: number[] = [];
@@ -220,9 +220,15 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   const touches: Record<string, unknown>[] = [];
   const notes: Record<string, unknown>[] = [];
   const reminders: Record<string, unknown>[] = [];
+  const emails: Record<string, unknown>[] = [];
   plan.create.forEach(({ record }, index) => {
     const contact_id = ids[index] as number;
     const base = { user_id: userId, contact_id, created_at: nowIso };
+    // The first address is contacts.email; every further one is matched by sources too.
+    const first = record.emails[0]?.toLowerCase();
+    for (const address of new Set(record.emails.slice(1).map((e) => e.toLowerCase()))) {
+      if (address !== first) emails.push({ ...base, address });
+    }
     if (record.keepwarm) {
       for (const t of record.keepwarm.touches) touches.push({ ...base, touched_on: t.on, kind: t.kind, note: t.note });
       for (const n of record.keepwarm.dated) notes.push({ ...base, text: n.text, created_at: n.at });
@@ -235,6 +241,7 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   await insertMany(change, 'touches', touches, false);
   await insertMany(change, 'notes', notes, false);
   await insertMany(change, 'reminders', reminders, false);
+  await insertMany(change, 'contact_emails', emails, false);
   return ids;
 }
 

@@ -85,6 +85,8 @@ export interface TouchesTable {
   kind: TouchKind;
   note: string | null;
   created_at: string;
+  /** The calendar event or mail that logged this touch (docs/sources.md); null when the user did. */
+  source_item_id: number | null;
 }
 
 export interface NotesTable {
@@ -193,6 +195,60 @@ export interface SendBudgetTable {
   next_us: number | string;
 }
 
+export interface SourcesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  name: string;
+  host: string | null;
+  username: string | null;
+  secret: string | null;
+  origin: Generated<string>;
+  options: Generated<string>;
+  created_at: string;
+  next_sync_at: string;
+  last_sync_at: string | null;
+  last_result: string | null;
+  last_summary: string | null;
+  failures: Generated<number>;
+  failure_reported_at: string | null;
+  claim_token: string | null;
+  claimed_until: string | null;
+}
+
+export interface SourceCursorsTable {
+  id: Generated<number>;
+  user_id: number;
+  source_id: number;
+  folder: string;
+  path: string;
+  uid_validity: string;
+  last_uid: number;
+}
+
+export interface SourceItemsTable {
+  id: Generated<number>;
+  user_id: number;
+  source_id: number | null;
+  item_key: string;
+  contact_id: number;
+  kind: string;
+  happened_on: string;
+  starts_at: string | null;
+  all_day: Generated<number>;
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactEmailsTable {
+  id: Generated<number>;
+  user_id: number;
+  contact_id: number;
+  address: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -208,6 +264,10 @@ export interface DB {
   outbox: OutboxTable;
   send_budget: SendBudgetTable;
   import_plans: ImportPlansTable;
+  sources: SourcesTable;
+  source_cursors: SourceCursorsTable;
+  source_items: SourceItemsTable;
+  contact_emails: ContactEmailsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -215,4 +275,4 @@ export type ContactRow = Selectable<ContactsTable>;
 export type NewContact = Insertable<ContactsTable>;
 
 /** The tables whose rows belong to one user and can be restored by undo. */
-export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users';
+export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users' | 'contact_emails';

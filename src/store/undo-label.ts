@@ -20,7 +20,9 @@ export type UndoKey =
   | 'pause'
   | 'resume'
   | 'review'
-  | 'import';
+  | 'import'
+  /** The touches one sync of a calendar or mailbox logged (name: the source's name). */
+  | 'sync';
 
 export interface UndoLabel {
   key: UndoKey;

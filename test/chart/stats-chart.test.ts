@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../src/bot/i18n/index.ts';
+import { catalog } from '../../src/i18n/index.ts';
 import { CHART_WEEKS, isoWeekNumber, statsChartData, type StatsChartData } from '../../src/chart/data.ts';
 import { CHART_SIZE, statsChartPng, statsChartSvg } from '../../src/chart/render.ts';
 import type { TouchFacts } from '../../src/core/contact.ts';

@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../src/import/parse.ts';
 import { isRefusal, type ImportRecord } from '../../src/import/record.ts';
-import type { ExportData, ExportedContact } from '../../src/store/export.ts';
+import type { ExportData, ExportedContact } from '../../src/export/data.ts';
 import { startChat, type TestChat } from '../doubles/chat.ts';
 import { fixture, sendFile } from './helpers.ts';
 
