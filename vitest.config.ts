@@ -20,6 +20,7 @@ export const processTests = [
   'test/scale/schedulers.test.ts',
   'test/scheduler/processes.test.ts',
   'test/slack/process.test.ts',
+  'test/sources/processes.test.ts',
   'test/store/copy-data-cli.test.ts',
   'test/store/copy-data.test.ts',
   'test/store/migrate-race.test.ts',
