@@ -3,12 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that start real processes (keepwarm itself, scheduler processes,
- * faketime, kill -9, a PostgreSQL server, a fresh clone). They run in the
+ * faketime, kill -9, PostgreSQL, Dovecot, Radicale, poppler, a fresh clone). They run in the
  * `process` project; everything else runs in `unit`. A new file that starts
  * processes belongs in this list; test/dev/projects.test.ts fails until it is.
  */
 export const processTests = [
   'test/cards/cli.test.ts',
+  'test/cards/labels.test.ts',
   'test/console/cli.test.ts',
   'test/console/faketime.test.ts',
   'test/console/nudge.test.ts',
@@ -20,6 +21,8 @@ export const processTests = [
   'test/scale/schedulers.test.ts',
   'test/scheduler/processes.test.ts',
   'test/slack/process.test.ts',
+  'test/sources/caldav.test.ts',
+  'test/sources/mailbox.test.ts',
   'test/sources/processes.test.ts',
   'test/store/copy-data-cli.test.ts',
   'test/store/copy-data.test.ts',
