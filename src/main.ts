@@ -5,9 +5,7 @@
 import os from 'node:os';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { slackConfig } from '../adapters/slack/config.ts';
-import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
-import { startTelegram } from '../adapters/telegram/start.ts';
 import { createConversation } from './bot/conversation.ts';
 import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
@@ -90,8 +88,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     // The platforms' HTTP servers serve /healthz, /readyz and /metrics too, unless OPS_PORT gives them their own.
     const routes = config.opsPort === undefined ? { routes: ops.routes } : {};
     try {
-      if (telegram) platforms.push(await startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
-      if (slack) platforms.push(await startSlack({ conversation, db: database.db, log, config: slack, ...routes }));
+      // Each platform's code loads only when it is configured: the console chat
+      // and the `keepwarm` commands never pay for grammY's and Bolt's modules.
+      if (telegram) {
+        const { startTelegram } = await import('../adapters/telegram/start.ts');
+        platforms.push(await startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
+      }
+      if (slack) {
+        const { startSlack } = await import('../adapters/slack/start.ts');
+        platforms.push(await startSlack({ conversation, db: database.db, log, config: slack, ...routes }));
+      }
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));

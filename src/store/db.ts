@@ -44,8 +44,13 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
-export function openSqlite(path: string, options: DatabaseOptions = {}): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/**
+ * Opens an SQLite file, `:memory:`, or an in-memory copy of a database that
+ * `sqlite.serialize()` returned (tests copy one migrated database instead of
+ * migrating each of theirs).
+ */
+export function openSqlite(path: string | Buffer, options: DatabaseOptions = {}): Database {
+  if (typeof path === 'string' && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   // Settings asserted at boot (docs/storage.md): the chosen durability,
   // concurrent readers, waits instead of SQLITE_BUSY, and rows that really cascade.
@@ -56,7 +61,12 @@ export function openSqlite(path: string, options: DatabaseOptions = {}): Databas
   // Freed pages are overwritten, so erased data is gone from the file too.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<DB>({ dialect: new KeepwarmSqliteDialect(sqlite) });
-  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // kysely's destroy skips a driver that never ran a query: close the file anyway.
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, kind: 'sqlite', sqlite, close };
 }
 
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: DatabaseOptions = {}): Promise<Database> {
