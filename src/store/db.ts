@@ -2,10 +2,10 @@
  * The one seam that knows which database keepwarm talks to. Everything else
  * receives a `Kysely<DB>` and writes portable queries.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { createPrivateFile, makePrivateDir } from './private-files.ts';
 import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -45,7 +45,11 @@ export interface DatabaseOptions {
 }
 
 export function openSqlite(path: string, options: DatabaseOptions = {}): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    makePrivateDir(dirname(path));
+    // SQLite gives the -wal and -shm files the database file's own mode.
+    createPrivateFile(path);
+  }
   const sqlite = new SQLite(path);
   // Settings asserted at boot (docs/storage.md): the chosen durability,
   // concurrent readers, waits instead of SQLITE_BUSY, and rows that really cascade.
