@@ -7,6 +7,7 @@ import type { Command, Intent } from '../commands/command.ts';
 import { isParseError } from '../commands/command.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
+import { cleanInput } from '../core/input-text.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId } from '../log.ts';
 import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
@@ -125,7 +126,8 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: Bo
   }
 
   return {
-    async handle(incoming, now = new Date()) {
+    async handle(raw, now = new Date()) {
+      const incoming = cleanIncoming(raw);
       const started = performance.now();
       const platform = incoming.from.platform;
       const reqLog = log?.child?.({ reqId: incoming.eventId ?? shortId(), platform }) ?? log;
@@ -148,6 +150,18 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: Bo
         return done('failed', [{ text: [catalog(incoming.locale?.startsWith('de') ? 'de' : 'en').internalError()] }]);
       }
     },
+  };
+}
+
+/** What the user sent, cleaned at the edge (core/input-text.ts) before anything reads or stores it. */
+function cleanIncoming(incoming: Incoming): Incoming {
+  const { text, action, forwardedFrom, file } = incoming;
+  return {
+    ...incoming,
+    ...(text !== undefined ? { text: cleanInput(text) } : {}),
+    ...(action !== undefined ? { action: cleanInput(action) } : {}),
+    ...(forwardedFrom !== undefined ? { forwardedFrom: { ...forwardedFrom, name: cleanInput(forwardedFrom.name) } } : {}),
+    ...(file !== undefined ? { file: { ...file, name: cleanInput(file.name) } } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate, isValidTimeZone } from '../core/dates.ts';
+import { cleanStrings } from '../core/input-text.ts';
 import { TIERS, type Tier } from '../core/types.ts';
 import { clean, cleanNote, emailOf, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
 import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type KeepwarmSettings, type ParsedImport } from './record.ts';
@@ -65,7 +66,8 @@ export function looksLikeKeepwarmJson(text: string): boolean {
 export function parseKeepwarmJson(json: string, today: string): ParsedImport | ImportRefusal {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // JSON escapes (\u0000, a lone \ud800) only become characters here: cleaned as every text from outside is.
+    value = cleanStrings(JSON.parse(json));
   } catch {
     return refuse('bad_json', { reason: 'not JSON' });
   }
