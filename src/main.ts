@@ -30,7 +30,7 @@ export interface Runtime {
 export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Promise<Runtime> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel ?? defaultLogLevel);
-  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
+  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize, log });
   await migrateToLatest(database.db);
   return { config, database, log };
 }

@@ -10,11 +10,16 @@ import { localDateOf } from '../core/dates.ts';
 import { cleanInput } from '../core/input-text.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId } from '../log.ts';
-import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
+import { storeStatus } from '../store/faults.ts';
+import { withDelivery } from '../store/inbound.ts';
 import { clearPending, getPending, type Pending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from './actions.ts';
+import { createDeliveries, type DeliveryOptions } from './delivery.ts';
+import { RetryLater } from './retry-later.ts';
+
+export { RetryLater } from './retry-later.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import * as account from './handlers/account.ts';
 import { answer, answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
@@ -38,8 +43,12 @@ export interface Logger {
   child?(bindings: Record<string, string>): Logger;
 }
 
-/** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
-export type Outcome = 'handled' | 'duplicate' | 'failed';
+/**
+ * What became of one update: answered, a redelivery of one seen before, an
+ * apology after a failure, or refused for the platform to deliver again (the
+ * database could not take it).
+ */
+export type Outcome = 'handled' | 'duplicate' | 'failed' | 'refused';
 
 /**
  * Watches the bot's work (metrics: src/ops/metrics.ts). `intent` is one of a
@@ -62,7 +71,12 @@ function intentOf(incoming: Incoming): string {
 }
 
 export interface Bot {
-  /** Handles one message or button press. Never throws: failures become an apology and change nothing. */
+  /**
+   * Handles one message or button press. Failures become an apology and change
+   * nothing. Throws only `RetryLater`, and only for an update marked
+   * `redeliverable`: the database cannot take it now, so the adapter sends the
+   * error's replies and refuses the update for the platform to deliver again.
+   */
   handle(incoming: Incoming, now?: Date): Promise<Reply[]>;
 }
 
@@ -108,7 +122,7 @@ function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<
   return (handlers[command.intent] as Handler)(ctx, command, resolved);
 }
 
-export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: BotObserver }): Bot {
+export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: BotObserver; delivery?: DeliveryOptions }): Bot {
   const { db, log, observer } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
@@ -125,6 +139,22 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: Bo
     return onText(ctx, incoming.text ?? '');
   }
 
+  const deliveries = createDeliveries(db, options.delivery);
+  const status = storeStatus(db);
+  // Updates already told "I cannot save right now": a redelivery of one is refused without saying it again.
+  const apologised = new Set<string>();
+
+  /** The answer while the database cannot take the update: once per update, in the language the platform names. */
+  function unavailable(incoming: Incoming, key: string | undefined): Reply[] {
+    if (key !== undefined) {
+      if (apologised.has(key)) return [];
+      if (apologised.size >= 10_000) apologised.clear();
+      apologised.add(key);
+    }
+    const t = catalog(incoming.locale?.startsWith('de') ? 'de' : 'en');
+    return [{ text: [incoming.redeliverable ? t.cannotSaveNowRetried() : t.cannotSaveNow()] }];
+  }
+
   return {
     async handle(raw, now = new Date()) {
       const incoming = cleanIncoming(raw);
@@ -133,17 +163,48 @@ export function createBot(options: { db: Kysely<DB>; log?: Logger; observer?: Bo
       const reqLog = log?.child?.({ reqId: incoming.eventId ?? shortId(), platform }) ?? log;
       const done = (outcome: Outcome, replies: Reply[]): Reply[] => {
         const seconds = (performance.now() - started) / 1000;
-        observer?.handled(platform, outcome === 'duplicate' ? 'none' : intentOf(incoming), outcome, seconds);
+        observer?.handled(platform, outcome === 'duplicate' || outcome === 'refused' ? 'none' : intentOf(incoming), outcome, seconds);
         reqLog?.debug?.({ intent: intentOf(incoming), outcome, ms: Math.round(seconds * 1000) }, 'update handled');
         return replies;
       };
-      if (incoming.eventId !== undefined && !(await firstDelivery(db, platform, incoming.eventId, now))) return done('duplicate', []);
+      const delivery = incoming.eventId !== undefined ? { platform, eventId: incoming.eventId } : undefined;
+      const key = delivery && `${platform}:${delivery.eventId}`;
+      let claimedAt: string | undefined;
       try {
-        return done('handled', await run(incoming, now));
+        if (delivery) {
+          const claim = await deliveries.claim(delivery, now);
+          if (claim.kind === 'duplicate') return done('duplicate', []);
+          if (claim.kind === 'busy') {
+            // Another handling of the same update still holds it: a platform that redelivers asks again later.
+            if (incoming.redeliverable) throw new RetryLater('the update is being handled elsewhere');
+            return done('duplicate', []);
+          }
+          claimedAt = claim.at;
+        }
+        const replies = delivery ? await withDelivery(delivery, () => run(incoming, now)) : await run(incoming, now);
+        if (delivery) await deliveries.finish(delivery, now);
+        status.recovered();
+        if (key) apologised.delete(key);
+        return done('handled', replies);
       } catch (error) {
+        if (error instanceof RetryLater) {
+          done('refused', []);
+          throw error;
+        }
         // Each change is one transaction, so a failure leaves nothing half-done.
-        // The delivery is forgotten so a platform retry gets another chance.
-        if (incoming.eventId !== undefined) await forgetDelivery(db, platform, incoming.eventId).catch(() => undefined);
+        // The claim is taken back so a platform retry gets another chance.
+        if (delivery && claimedAt !== undefined) await deliveries.release(delivery, claimedAt);
+        const fault = status.report(error);
+        if (fault) {
+          // The database cannot take it (a full disk, gone for a moment): named in the log, refused when the platform delivers again.
+          reqLog?.warn({ reason: fault.reason, code: (error as { code?: unknown }).code, intent: intentOf(incoming), redelivered: incoming.redeliverable === true }, `an update could not be saved: ${fault.reason}`);
+          const replies = unavailable(incoming, key);
+          if (incoming.redeliverable) {
+            done('refused', []);
+            throw new RetryLater(fault.reason, replies);
+          }
+          return done('failed', replies);
+        }
         // What the user typed may come back quoted in the error: never logged.
         const secrets = secretWords(incoming.text, incoming.forwardedFrom?.name, incoming.file?.name, incoming.file?.content.subarray(0, 200_000).toString('utf8'));
         reqLog?.error({ err: safeError(error, secrets), intent: intentOf(incoming) }, 'handling a message failed');

@@ -42,6 +42,8 @@ export interface DatabaseOptions {
   synchronous?: SqliteSynchronous;
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** PostgreSQL: where a lost idle connection is noted. */
+  log?: { warn(fields: object, message: string): void };
 }
 
 export function openSqlite(path: string, options: DatabaseOptions = {}): Database {
@@ -67,7 +69,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: 
   if (databaseKind(url) === 'postgres') {
     // Loaded lazily so SQLite users never load the pg driver.
     const { openPostgres } = await import('./postgres.ts');
-    return openPostgres(url, options.poolSize);
+    return openPostgres(url, options.poolSize, options.log);
   }
   return openSqlite(sqlitePath(url), options);
 }

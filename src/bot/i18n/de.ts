@@ -159,6 +159,8 @@ export const de: Messages = {
   lang: 'de',
   ...deNudge,
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
+  cannotSaveNow: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Bitte versuch es in ein paar Minuten noch einmal.`,
+  cannotSaveNowRetried: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Ich nehme diese Nachricht von selbst noch einmal, sobald ich kann.`,
   parseError,
 
   metSaved: (p) =>

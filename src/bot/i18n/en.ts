@@ -154,6 +154,8 @@ export const en = {
   lang: 'en' as 'en' | 'de',
   ...enNudge,
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
+  cannotSaveNow: () => l`I cannot save right now — nothing was changed. Please try again in a few minutes.`,
+  cannotSaveNowRetried: () => l`I cannot save right now — nothing was changed. I will take this message again by myself as soon as I can.`,
   parseError,
 
   // Contacts
