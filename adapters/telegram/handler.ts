@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Bot as Conversation } from '../../src/bot/bot.ts';
 import { catalog } from '../../src/bot/i18n/index.ts';
 import type { Incoming, Reply } from '../../src/bot/port.ts';
+import { retryLaterIn } from '../../src/bot/retry-later.ts';
 import { plainLine } from '../../src/bot/rich.ts';
 import type { Language } from '../../src/core/types.ts';
 import { firstDelivery } from '../../src/store/inbound.ts';
@@ -76,7 +77,15 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   }
 
   async function converse(api: Api, incoming: Incoming): Promise<void> {
-    const replies = await conversation.handle(incoming, now());
+    let replies: Reply[];
+    try {
+      replies = await conversation.handle(incoming, now());
+    } catch (error) {
+      // Refused for now (the database cannot take it): the user hears so, then the update is refused for Telegram to deliver again.
+      const refusal = retryLaterIn(error);
+      if (refusal) await deliver(api, incoming.chatId, refusal.replies);
+      throw error;
+    }
     await deliver(api, incoming.chatId, replies);
   }
 

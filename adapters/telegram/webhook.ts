@@ -10,7 +10,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import { retryLaterIn } from '../../src/bot/retry-later.ts';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
+import { storeFault } from '../../src/store/faults.ts';
 import type { TelegramWebhookConfig } from './config.ts';
 import type { TelegramLog } from './handler.ts';
 import { inFlight } from './in-flight.ts';
@@ -91,6 +93,12 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       await inflight.track(bot.handleUpdate(update));
       end(res, 200);
     } catch (error) {
+      // The database cannot take it now (RetryLater, or a store fault outside the conversation): 503, Telegram delivers it again.
+      const refusal = retryLaterIn(error)?.reason ?? storeFault(error)?.reason;
+      if (refusal !== undefined) {
+        log.warn({ updateId: update.update_id, reason: refusal }, 'telegram: an update was refused for now; Telegram will deliver it again');
+        return end(res, 503, 'unavailable');
+      }
       log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed; Telegram will deliver it again');
       end(res, 500, 'failed');
     }

@@ -15,6 +15,7 @@ import { plainText } from '../../src/bot/rich.ts';
 import { createHealth } from '../../src/ops/health.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { fillDatabase } from '../doubles/full-database.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -37,19 +38,8 @@ async function fullDatabase(): Promise<{ database: Database; room(): void; logge
   const handle = (incoming: Partial<Incoming> & { eventId: string }) => bot.handle({ ...base, ...incoming }, NOW);
   await handle({ eventId: 'setup-1', text: '/add Anna Schmidt, tier A' });
   // From here on the file may not grow: every write that needs a new page fails with SQLITE_FULL.
-  const pages = database.sqlite!.pragma('page_count', { simple: true }) as number;
-  database.sqlite!.pragma(`max_page_count = ${pages}`);
-  // The notes' last page is filled too, so a note of that size finds no room anywhere.
-  const pad = database.sqlite!.prepare(`insert into notes (user_id, contact_id, text, created_at) values (1, 1, ?, '2026-11-01T00:00:00.000Z')`);
-  for (;;) {
-    try {
-      pad.run('x'.repeat(LONG_NOTE.length));
-    } catch (error) {
-      expect((error as { code?: string }).code).toBe('SQLITE_FULL');
-      break;
-    }
-  }
-  return { database, logged, handle, room: () => database.sqlite!.pragma(`max_page_count = ${pages + 10_000}`) };
+  const { room } = fillDatabase(database.sqlite!, LONG_NOTE.length);
+  return { database, logged, handle, room };
 }
 
 /** The user's notes (not the padding that filled the disk). */
