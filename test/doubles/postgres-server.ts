@@ -35,6 +35,10 @@ export interface TestPostgres {
   freshDatabaseUrl(options?: string): Promise<string>;
   /** Runs SQL as the server's administrator on `url`'s database. */
   query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  /** An outage: the server stops (every connection ended), keeping its data; only for a server of the test's own. */
+  halt(): Promise<void>;
+  /** The server is back, with the data it had. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,11 +48,17 @@ function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
-/** The shared server under `npm run test:pg`, else a throwaway one on `port`. */
-export async function startTestPostgres(port: number): Promise<TestPostgres> {
-  const given = process.env.TEST_DATABASE_URL;
+/**
+ * The shared server under `npm run test:pg`, else a throwaway one on `port`;
+ * with `own`, always a throwaway one (a test that stops its server must not
+ * stop the one other tests share).
+ */
+export async function startTestPostgres(port: number, options: { own?: boolean } = {}): Promise<TestPostgres> {
+  const given = options.own ? undefined : process.env.TEST_DATABASE_URL;
   const url = given ? given : (await run(SCRIPT, ['start', String(port)])).stdout.trim();
   const admin = new pg.Pool({ connectionString: url, max: 2 });
+  // The admin's idle connections end with an outage too: noted, not fatal.
+  admin.on('error', () => undefined);
   const schemas: string[] = [];
   const databases: string[] = [];
   const name = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -68,6 +78,13 @@ export async function startTestPostgres(port: number): Promise<TestPostgres> {
       const parsed = new URL(url);
       parsed.pathname = `/${database}`;
       return parsed.toString();
+    },
+    async halt() {
+      if (given) throw new Error('halt needs a server of the test\'s own: startTestPostgres(port, { own: true })');
+      await run(SCRIPT, ['halt', String(port)]);
+    },
+    async resume() {
+      await run(SCRIPT, ['resume', String(port)]);
     },
     async stop() {
       if (given) {
