@@ -8,25 +8,27 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi, type AppOptions } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Messenger } from '../../src/bot/port.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import type { Messenger, RunningPlatform } from '../../src/port.ts';
 import type { Logger } from '../../src/log.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
-import type { DB } from '../../src/store/schema.ts';
 import { boltLogger } from './bolt-log.ts';
 import type { SlackConfig } from './config.ts';
 import { Directory } from './directory.ts';
 import { describe } from './errors.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger } from './messenger.ts';
-import { Workspaces } from './workspaces.ts';
+import { slackDb, Workspaces } from './workspaces.ts';
 
 /** The bot scopes keepwarm asks for in the OAuth flow; the same as slack-manifest.yaml. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
+const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
 
-export interface SlackOptions {
-  bot: Bot;
-  db: Kysely<DB>;
+/** `T`: the database's schema, which the adapter does not need to know (it only uses its own table). */
+export interface SlackOptions<T = unknown> {
+  /** keepwarm's conversation (`createConversation`). */
+  conversation: Conversation;
+  /** The database, for the adapter's own table (`slack_installations`). */
+  db: Kysely<T>;
   log: Logger;
   config: SlackConfig;
   now?: () => Date;
@@ -34,7 +36,7 @@ export interface SlackOptions {
   routes?: readonly HttpRoute[];
 }
 
-export interface RunningSlack {
+export interface RunningSlack extends RunningPlatform {
   /** Sends the daily nudge (the scheduler's port). */
   messenger: Messenger;
   /** Stops taking requests, lets the ones in hand finish. */
@@ -56,10 +58,10 @@ async function whoAmI(token: string, clientOptions: webApi.WebClientOptions) {
   }
 }
 
-export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
-  const { bot, db, log, config } = options;
+export async function startSlack<T>(options: SlackOptions<T>): Promise<RunningSlack> {
+  const { conversation, db, log, config } = options;
   const now = options.now ?? (() => new Date());
-  const workspaces = new Workspaces(db, now);
+  const workspaces = new Workspaces(slackDb(db), now);
   const directory = new Directory();
   const logger = boltLogger(log);
   const base: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger };
@@ -78,7 +80,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     ...(await authOptions(config, workspaces, clientOptions)),
   } satisfies AppOptions);
 
-  const serial = registerListeners(app, { bot, db, log, directory, workspaces, apiUrl: config.apiUrl, now });
+  const serial = registerListeners(app, { conversation, log, directory, workspaces, apiUrl: config.apiUrl, now });
   app.error(async (error) => {
     log.error({ error: describe(error.original ?? error) }, 'slack: request failed');
   });

@@ -5,16 +5,10 @@
  * no API error escapes: a failed reply is logged, never a crash.
  */
 import type { Api, Context, Middleware } from 'grammy';
-import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/bot.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
-import type { Incoming, Reply } from '../../src/bot/port.ts';
-import { retryLaterIn } from '../../src/bot/retry-later.ts';
-import { plainLine } from '../../src/bot/rich.ts';
-import type { Language } from '../../src/core/types.ts';
-import { firstDelivery } from '../../src/store/inbound.ts';
-import type { DB } from '../../src/store/schema.ts';
-import { findUser, languageOf, markInactive } from '../../src/store/users.ts';
+import { RetryLater, type Conversation, type NoticeTarget } from '../../src/bot/conversation.ts';
+import type { Incoming, Line, Reply } from '../../src/port.ts';
+import { plainLine } from '../../src/rich.ts';
+import type { Logger } from '../../src/log.ts';
 import type { CallbackStore } from './callbacks.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields, isBlocked, isNotModified, isUneditable } from './errors.ts';
@@ -23,16 +17,9 @@ import { MAX_DOWNLOAD_BYTES, translate, type DocumentRef } from './incoming.ts';
 import { chatIdOf, editReply, removeKeyboard, sendReply } from './outgoing.ts';
 import { renderHtml } from './render.ts';
 
-export interface TelegramLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
-
 export interface HandlerDeps {
   conversation: Conversation;
-  db: Kysely<DB>;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   callbacks: CallbackStore;
   now?: () => Date;
@@ -40,12 +27,17 @@ export interface HandlerDeps {
 
 /** The middleware that connects grammY to keepwarm's conversation. */
 export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
-  const { conversation, db, log, config, callbacks } = deps;
+  const { conversation, log, config, callbacks } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function languageFor(userId: string | undefined, locale: string | undefined): Promise<Language> {
-    const user = userId ? await findUser(db, { platform: 'telegram', teamId: '', userId }) : undefined;
-    return user?.language ?? languageOf(locale);
+  /** Whom a notice of keepwarm's own is for: a Telegram user, if the update names one. */
+  function audience(userId: string | undefined, locale: string | undefined): NoticeTarget {
+    return {
+      platform: 'telegram',
+      ...(userId ? { who: { platform: 'telegram', teamId: '', userId } } : {}),
+      ...(locale ? { locale } : {}),
+      now: now(),
+    };
   }
 
   /** Sends the replies in order; a failed one is logged and the rest still go out (unless the user blocked us). */
@@ -82,22 +74,21 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       replies = await conversation.handle(incoming, now());
     } catch (error) {
       // Refused for now (the database cannot take it): the user hears so, then the update is refused for Telegram to deliver again.
-      const refusal = retryLaterIn(error);
-      if (refusal) await deliver(api, incoming.chatId, refusal.replies);
+      if (error instanceof RetryLater) await deliver(api, incoming.chatId, error.replies);
       throw error;
     }
     await deliver(api, incoming.chatId, replies);
   }
 
   async function onDocument(api: Api, incoming: Incoming, document: DocumentRef): Promise<void> {
-    const hint = async (text: 'tooLarge' | 'failed') => {
-      const t = catalog(await languageFor(incoming.from.userId, incoming.locale));
-      const line = text === 'tooLarge' ? t.telegramFileTooLarge(MAX_DOWNLOAD_BYTES / 1024 / 1024) : t.telegramFileFailed();
-      await deliver(api, incoming.chatId, [{ text: [line] }]);
+    const to = audience(incoming.from.userId, incoming.locale);
+    const hint = async (line: Line | undefined) => {
+      if (line) await deliver(api, incoming.chatId, [{ text: [line] }]);
     };
+    const tooLarge = () => conversation.noticeOnce(to, incoming.eventId ?? '', 'telegramFileTooLarge', MAX_DOWNLOAD_BYTES / 1024 / 1024);
     // Refused before downloading anything when Telegram already says how big it is.
     if (document.size !== undefined && document.size > MAX_DOWNLOAD_BYTES) {
-      if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+      await hint(await tooLarge());
       return;
     }
     let content: Buffer;
@@ -105,11 +96,11 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       content = await downloadFile(api, config, document.fileId);
     } catch (error) {
       if (error instanceof FileTooLarge) {
-        if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+        await hint(await tooLarge());
         return;
       }
       log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a document could not be downloaded');
-      await hint('failed');
+      await hint(await conversation.notice(to, 'telegramFileFailed'));
       return;
     }
     await converse(api, { ...incoming, file: { name: document.name, content } });
@@ -132,14 +123,15 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       case 'document':
         return onDocument(api, update.incoming, update.document);
       case 'not-private': {
-        const t = catalog(await languageFor(update.userId, update.locale));
+        const to = audience(update.userId, update.locale);
         if (update.callbackQueryId !== undefined) {
-          const text = plainLine(t.telegramPrivateOnly()).slice(0, 200);
+          const text = plainLine(await conversation.notice(to, 'telegramPrivateOnly')).slice(0, 200);
           await api.answerCallbackQuery(update.callbackQueryId, { text }).catch(() => undefined);
           return;
         }
-        if (!(await firstDelivery(db, 'telegram', String(ctx.update.update_id), now()))) return;
-        const html = renderHtml([t.telegramPrivateOnly()]);
+        const privateOnly = await conversation.noticeOnce(to, String(ctx.update.update_id), 'telegramPrivateOnly');
+        if (!privateOnly) return;
+        const html = renderHtml([privateOnly]);
         const replyTo = update.replyTo !== undefined ? { reply_parameters: { message_id: update.replyTo, allow_sending_without_reply: true } } : {};
         await api
           .sendMessage(chatIdOf(update.chatId), html, { parse_mode: 'HTML', ...replyTo })
@@ -147,9 +139,8 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
         return;
       }
       case 'blocked': {
-        const user = await findUser(db, { platform: 'telegram', teamId: '', userId: update.userId });
-        if (user) await markInactive(db, user.id);
-        log.info({ userId: user?.id }, 'telegram: a user blocked the bot; no more nudges until they write again');
+        const userId = await conversation.blocked({ platform: 'telegram', teamId: '', userId: update.userId });
+        log.info({ userId }, 'telegram: a user blocked the bot; no more nudges until they write again');
         return;
       }
       case 'ignore':

@@ -11,13 +11,12 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, type Api, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import { retryLaterIn } from '../../src/bot/retry-later.ts';
-import { storeFault } from '../../src/store/faults.ts';
+import { refusalOf } from '../../src/bot/conversation.ts';
 import type { TelegramConfig } from './config.ts';
 import { confirmations } from './confirmations.ts';
 import { errorFields } from './errors.ts';
-import type { TelegramLog } from './handler.ts';
 import { inFlight } from './in-flight.ts';
+import type { Logger } from '../../src/log.ts';
 
 /** The updates keepwarm acts on; everything else Telegram need not send. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'my_chat_member'] as const;
@@ -30,7 +29,7 @@ export interface Poller {
 
 export interface PollingOptions {
   config: TelegramConfig;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** A client without retries, for the final offset confirmation. */
   api: Api;
   /** Called when polling cannot go on (401: the token was revoked). */
@@ -77,7 +76,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
       const handled = bot.handleUpdate(update).then(
         () => confirming.settle(update, false),
         (error: unknown) => {
-          const refusal = retryLaterIn(error)?.reason ?? storeFault(error)?.reason;
+          const refusal = refusalOf(error);
           confirming.settle(update, refusal !== undefined);
           if (refusal !== undefined) log.warn({ updateId: update.update_id, reason: refusal }, 'telegram: an update was refused for now; it is not confirmed and comes again');
           else log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed');

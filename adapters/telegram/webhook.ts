@@ -10,11 +10,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import { retryLaterIn } from '../../src/bot/retry-later.ts';
+import { refusalOf } from '../../src/bot/conversation.ts';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
-import { storeFault } from '../../src/store/faults.ts';
+import type { Logger } from '../../src/log.ts';
 import type { TelegramWebhookConfig } from './config.ts';
-import type { TelegramLog } from './handler.ts';
 import { inFlight } from './in-flight.ts';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -29,7 +28,7 @@ export interface WebhookServer {
   idle(): Promise<void>;
 }
 
-export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== 'string') return false;
   const given = Buffer.from(header);
   const wanted = Buffer.from(secret);
@@ -61,7 +60,7 @@ function isUpdate(value: unknown): value is Update {
 }
 
 /** `routes`: more GET endpoints on the same port (keepwarm's /healthz, /readyz, /metrics), without the secret. */
-export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
+export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
   const inflight = inFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;
@@ -94,7 +93,7 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       end(res, 200);
     } catch (error) {
       // The database cannot take it now (RetryLater, or a store fault outside the conversation): 503, Telegram delivers it again.
-      const refusal = retryLaterIn(error)?.reason ?? storeFault(error)?.reason;
+      const refusal = refusalOf(error);
       if (refusal !== undefined) {
         log.warn({ updateId: update.update_id, reason: refusal }, 'telegram: an update was refused for now; Telegram will deliver it again');
         return end(res, 503, 'unavailable');

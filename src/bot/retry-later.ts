@@ -4,7 +4,7 @@
  * update marked `redeliverable`; `replies` is what the user hears meanwhile
  * (the first time only), to be sent before the update is refused.
  */
-import type { Reply } from './port.ts';
+import type { Reply } from '../port.ts';
 
 export class RetryLater extends Error {
   override readonly name = 'RetryLater';

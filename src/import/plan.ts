@@ -15,6 +15,7 @@
  * tags, notes and a later last contact; it never changes a tier, a cadence,
  * a status or an existing note.
  */
+import type { PostalAddress } from '../core/address.ts';
 import { nameKey } from '../core/names.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import type { ImportIssue, ImportRecord, KeepwarmContact, KeepwarmSettings, ParsedImport } from './record.ts';
@@ -30,6 +31,11 @@ export interface ExistingContact {
   place: string | null;
   tags: string[];
   lastTouchOn: LocalDate | null;
+  /** Optional so callers written before occasions existed still type-check; absent means empty. */
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
   /** Texts of the contact's notes. */
   notes: string[];
   /** `on|kind|note` of each touch; only loaded for keepwarm's own files. */
@@ -59,7 +65,19 @@ export interface PlannedMerge {
   contactId: number;
   name: string;
   /** Empty fields filled, tags added, last contact moved forward. */
-  patch: { email?: string; phone?: string; company?: string; role?: string; place?: string; tags?: string[]; lastTouchOn?: LocalDate };
+  patch: {
+    email?: string;
+    phone?: string;
+    company?: string;
+    role?: string;
+    place?: string;
+    tags?: string[];
+    lastTouchOn?: LocalDate;
+    birthday?: string;
+    address?: PostalAddress;
+    salutation?: string;
+    academicTitle?: string;
+  };
   notes: string[];
   /** A touch of kind `other` on the file's last-contact date, when later than the contact's. */
   touch: LocalDate | null;
@@ -103,6 +121,10 @@ function fold(into: ImportRecord, from: ImportRecord): void {
   into.role ??= from.role;
   into.place ??= from.place;
   into.tier ??= from.tier;
+  into.birthday = into.birthday ?? from.birthday ?? null;
+  into.address = into.address ?? from.address ?? null;
+  into.salutation = into.salutation ?? from.salutation ?? null;
+  into.academicTitle = into.academicTitle ?? from.academicTitle ?? null;
   into.tags = union(into.tags, from.tags);
   into.notes = union(into.notes, from.notes);
   if (from.lastContactOn && (!into.lastContactOn || from.lastContactOn > into.lastContactOn)) into.lastContactOn = from.lastContactOn;
@@ -212,6 +234,10 @@ function mergeInto(merges: Map<number, PlannedMerge>, contact: ExistingContact, 
   if (!contact.company && !patch.company && record.company) patch.company = record.company;
   if (!contact.role && !patch.role && record.role) patch.role = record.role;
   if (!contact.place && !patch.place && record.place) patch.place = record.place;
+  if (!contact.birthday && !patch.birthday && record.birthday) patch.birthday = record.birthday;
+  if (!contact.address && !patch.address && record.address) patch.address = record.address;
+  if (!contact.salutation && !patch.salutation && record.salutation) patch.salutation = record.salutation;
+  if (!contact.academicTitle && !patch.academicTitle && record.academicTitle) patch.academicTitle = record.academicTitle;
   const tags = union(patch.tags ?? contact.tags, record.tags);
   if (tags.length > contact.tags.length) patch.tags = tags;
   for (const note of record.notes) if (!contact.notes.includes(note) && !merge.notes.includes(note)) merge.notes.push(note);

@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
-import { createPrivateFile, makePrivateDir } from './private-files.ts';
+import { createPrivateFile, makePrivateDir } from '../private-files.ts';
 import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
 import type { DB } from './schema.ts';
 

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBot, RetryLater } from '../../src/bot/bot.ts';
-import type { Incoming, Reply } from '../../src/bot/port.ts';
-import { plainText } from '../../src/bot/rich.ts';
+import { createConversation, RetryLater } from '../../src/bot/conversation.ts';
+import type { Incoming, Reply } from '../../src/port.ts';
+import { plainText } from '../../src/rich.ts';
 import { createHealth } from '../../src/ops/health.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
@@ -33,7 +33,7 @@ async function fullDatabase(): Promise<{ database: Database; room(): void; logge
     error: (fields: object, message: string) => logged.push({ level: 'error', fields, message }),
     warn: (fields: object, message: string) => logged.push({ level: 'warn', fields, message }),
   };
-  const bot = createBot({ db: database.db, log });
+  const bot = createConversation({ db: database.db, log });
   const base: Incoming = { from: { platform: 'telegram', teamId: '', userId: '42' }, chatId: '42', locale: 'en', timeZone: 'Europe/Berlin' };
   const handle = (incoming: Partial<Incoming> & { eventId: string }) => bot.handle({ ...base, ...incoming }, NOW);
   await handle({ eventId: 'setup-1', text: '/add Anna Schmidt, tier A' });

@@ -3,8 +3,8 @@
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
 import { pino } from 'pino';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Incoming } from '../../src/bot/port.ts';
+import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
+import type { Incoming } from '../../src/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
@@ -31,7 +31,7 @@ export interface HarnessOptions {
   /** OAuth distribution instead of one SLACK_BOT_TOKEN workspace. */
   oauth?: boolean;
   /** Wraps the real bot (to watch or to play a part of main's bot). */
-  wrap?: (bot: Bot) => Bot;
+  wrap?: (bot: Conversation) => Pick<Conversation, 'handle'>;
   config?: Partial<SlackConfig>;
   now?: () => Date;
 }
@@ -45,15 +45,16 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     { level: 'warn' },
     { write: (line: string) => void logs.push(JSON.parse(line) as SlackTest['logs'][number]) },
   );
-  const real = createBot({ db: database.db, log });
+  const real = createConversation({ db: database.db, log });
   const seen: Incoming[] = [];
-  const watched: Bot = {
+  const watched: Conversation = {
+    ...real,
     handle(incoming, now) {
       seen.push(incoming);
       return real.handle(incoming, now);
     },
   };
-  const bot = options.wrap ? options.wrap(watched) : watched;
+  const conversation = options.wrap ? { ...watched, ...options.wrap(watched) } : watched;
   const config: SlackConfig = {
     mode: 'http',
     auth: options.oauth
@@ -68,7 +69,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     apiRetries: 0,
     ...options.config,
   };
-  const slack = await startSlack({ bot, db: database.db, log, config, ...(options.now ? { now: options.now } : {}) });
+  const slack = await startSlack({ conversation, db: database.db, log, config, ...(options.now ? { now: options.now } : {}) });
   const sender = new SlackSender(`http://127.0.0.1:${slack.port}`, SECRET, fake);
   return {
     fake,

@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/names.ts';
-import { migrateData } from '../../src/store/copy-data.ts';
+import { migrateData } from '../../src/migrate-data/copy.ts';
 import { openDatabase, openSqlite } from '../../src/store/db.ts';
 import { migrateToLatest, migrator } from '../../src/store/migrate.ts';
 import { chatOn } from '../doubles/chat.ts';
 import { freePort } from '../doubles/net.ts';
 import { NO_POSTGRES_REASON, postgresAvailable, startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
 
-const LAST_BEFORE_CLEANING = '2026-11-25-0006-send-budget';
+const LAST_BEFORE_CLEANING = '2026-12-05-0007-occasions';
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-legacy-text-'));
 let server: TestPostgres | undefined;
 
