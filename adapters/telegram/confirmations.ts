@@ -53,7 +53,8 @@ export function confirmations(options: { waitMs?: number; firstPauseMs?: number 
   let sentOffset = 0;
   let failing = false;
   let pauseMs = firstPauseMs;
-  let wake: (() => void) | undefined;
+  /** Who waits for the next settle (a getUpdates about to confirm updates in hand). */
+  const waiting = new Set<() => void>();
 
   /** Resolves at the next settle, after `ms`, or on abort. */
   function nextSettle(ms: number, signal?: Signal): Promise<void> {
@@ -61,21 +62,20 @@ export function confirmations(options: { waitMs?: number; firstPauseMs?: number 
       const done = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', done);
+        waiting.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
+      timer.unref();
       signal?.addEventListener('abort', done, { once: true });
-      const previous = wake;
-      wake = () => {
-        previous?.();
-        done();
-      };
+      waiting.add(done);
     });
   }
 
   const pause = (ms: number, signal?: Signal) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
+      timer.unref();
       signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
     });
 
@@ -94,9 +94,7 @@ export function confirmations(options: { waitMs?: number; firstPauseMs?: number 
         failing = false;
         pauseMs = firstPauseMs;
       }
-      const w = wake;
-      wake = undefined;
-      w?.();
+      for (const done of [...waiting]) done();
     },
     async beforeFetch(offset, signal) {
       const started = Date.now();
