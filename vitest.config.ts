@@ -17,6 +17,7 @@ export const processTests = [
   'test/dev/fresh-clone.test.ts',
   'test/import/cli.test.ts',
   'test/ops/process.test.ts',
+  'test/scale/database-outage.test.ts',
   'test/scale/instances.test.ts',
   'test/scale/schedulers.test.ts',
   'test/scheduler/processes.test.ts',
@@ -26,7 +27,11 @@ export const processTests = [
   'test/sources/processes.test.ts',
   'test/store/copy-data-cli.test.ts',
   'test/store/copy-data.test.ts',
+  'test/store/file-modes.test.ts',
+  'test/store/legacy-text.test.ts',
   'test/store/migrate-race.test.ts',
+  'test/store/postgres-connection.test.ts',
+  'test/telegram/full-disk-process.test.ts',
   'test/telegram/process.test.ts',
 ];
 

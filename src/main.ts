@@ -29,7 +29,7 @@ export interface Runtime {
 export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Promise<Runtime> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel ?? defaultLogLevel);
-  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
+  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize, log });
   await migrateToLatest(database.db);
   return { config, database, log };
 }
@@ -133,11 +133,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   });
 }
 
-/** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
+/**
+ * Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. The
+ * listeners stay for the whole life of the process: a signal repeated while
+ * stopping (tsx, which `npm start` runs, sends it again when the first one is
+ * not acknowledged within 30 ms) must not find none — Node would then end the
+ * process with 143 in the middle of the clean stop.
+ */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
+    process.on('SIGINT', resolve);
   });
 }
 

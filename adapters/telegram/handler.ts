@@ -5,7 +5,7 @@
  * no API error escapes: a failed reply is logged, never a crash.
  */
 import type { Api, Context, Middleware } from 'grammy';
-import type { Conversation, NoticeTarget } from '../../src/bot/conversation.ts';
+import { RetryLater, type Conversation, type NoticeTarget } from '../../src/bot/conversation.ts';
 import type { Incoming, Line, Reply } from '../../src/port.ts';
 import { plainLine } from '../../src/rich.ts';
 import type { Logger } from '../../src/log.ts';
@@ -69,7 +69,14 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   }
 
   async function converse(api: Api, incoming: Incoming): Promise<void> {
-    const replies = await conversation.handle(incoming, now());
+    let replies: Reply[];
+    try {
+      replies = await conversation.handle(incoming, now());
+    } catch (error) {
+      // Refused for now (the database cannot take it): the user hears so, then the update is refused for Telegram to deliver again.
+      if (error instanceof RetryLater) await deliver(api, incoming.chatId, error.replies);
+      throw error;
+    }
     await deliver(api, incoming.chatId, replies);
   }
 

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import { refusalOf } from '../../src/bot/conversation.ts';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
 import type { Logger } from '../../src/log.ts';
 import type { TelegramWebhookConfig } from './config.ts';
@@ -91,6 +92,12 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       await inflight.track(bot.handleUpdate(update));
       end(res, 200);
     } catch (error) {
+      // The database cannot take it now (RetryLater, or a store fault outside the conversation): 503, Telegram delivers it again.
+      const refusal = refusalOf(error);
+      if (refusal !== undefined) {
+        log.warn({ updateId: update.update_id, reason: refusal }, 'telegram: an update was refused for now; Telegram will deliver it again');
+        return end(res, 503, 'unavailable');
+      }
       log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed; Telegram will deliver it again');
       end(res, 500, 'failed');
     }

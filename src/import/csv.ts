@@ -6,6 +6,7 @@
  * stops at the row cap, and maps columns (columns.ts) to contacts.
  */
 import { parse } from 'csv-parse/sync';
+import { parseTagCell } from '../core/tag-cell.ts';
 import { TIERS, type Tier } from '../core/types.ts';
 import { fieldOf, isUsableHeader, mapColumns, type ColumnMap, type Field } from './columns.ts';
 import { formatBirthday } from '../core/birthday.ts';
@@ -109,7 +110,7 @@ function toRecord(row: string[], map: ColumnMap, addresses: AddressGroup[], line
     if (lastContactOn === null) issues.push({ line, code: 'bad_date', detail: clean(dateText, 40), skipped: false });
   }
   const role = clean(first('role'));
-  const tags = cells(row, map, 'tags').flatMap((c) => c.split(/[,;]/)).map((t) => clean(t.replace(/^#/, ''), 40)).filter(Boolean);
+  const tags = cells(row, map, 'tags').flatMap(parseTagCell).map((t) => clean(t.replace(/^#/, ''), 40)).filter(Boolean);
   const place = clean(first('place'));
   const occasions = occasionFields(row, map, line, issues);
   const record: ImportRecord = {

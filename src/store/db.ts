@@ -2,10 +2,10 @@
  * The one seam that knows which database keepwarm talks to. Everything else
  * receives a `Kysely<DB>` and writes portable queries.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { createPrivateFile, makePrivateDir } from '../private-files.ts';
 import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -42,6 +42,8 @@ export interface DatabaseOptions {
   synchronous?: SqliteSynchronous;
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** PostgreSQL: where a lost idle connection is noted. */
+  log?: { warn(fields: object, message: string): void };
 }
 
 /**
@@ -50,7 +52,11 @@ export interface DatabaseOptions {
  * migrating each of theirs).
  */
 export function openSqlite(path: string | Buffer, options: DatabaseOptions = {}): Database {
-  if (typeof path === 'string' && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (typeof path === 'string' && path !== ':memory:') {
+    makePrivateDir(dirname(path));
+    // SQLite gives the -wal and -shm files the database file's own mode.
+    createPrivateFile(path);
+  }
   const sqlite = new SQLite(path);
   // Settings asserted at boot (docs/storage.md): the chosen durability,
   // concurrent readers, waits instead of SQLITE_BUSY, and rows that really cascade.
@@ -73,7 +79,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: 
   if (databaseKind(url) === 'postgres') {
     // Loaded lazily so SQLite users never load the pg driver.
     const { openPostgres } = await import('./postgres.ts');
-    return openPostgres(url, options.poolSize);
+    return openPostgres(url, options.poolSize, options.log);
   }
   return openSqlite(sqlitePath(url), options);
 }

@@ -42,6 +42,18 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** A throwaway server of one test's own, which it may take down and bring back. */
+export interface OwnTestPostgres {
+  /** The server's default database. */
+  url: string;
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  /** An outage: the server stops (every connection ended), keeping its data. */
+  halt(): Promise<void>;
+  /** The server is back, with the data it had. */
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', `-c search_path=${schema}`);
@@ -107,6 +119,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   await serverAdmin.query(`create database ${home}`);
   const url = databaseUrl(server, home);
   const admin = new pg.Pool({ connectionString: url, max: 2 });
+  // The admin's idle connections end with an outage too: noted, not fatal.
+  admin.on('error', () => undefined);
   const databases: string[] = [];
   return {
     url,
@@ -127,6 +141,27 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       await admin.end();
       for (const database of [...databases, home]) await serverAdmin.query(`drop database if exists ${database} with (force)`);
       await serverAdmin.end();
+    },
+  };
+}
+
+/**
+ * A throwaway server of the test's own on `port`, even under `npm run
+ * test:pg`: a test that halts its server must not halt the one other files share.
+ */
+export async function startOwnTestPostgres(port: number): Promise<OwnTestPostgres> {
+  const url = (await run(SCRIPT, ['start', String(port)])).stdout.trim();
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  // The admin's idle connections end with an outage too: noted, not fatal.
+  admin.on('error', () => undefined);
+  return {
+    url,
+    query: (text, values) => admin.query(text, values),
+    halt: async () => void (await run(SCRIPT, ['halt', String(port)])),
+    resume: async () => void (await run(SCRIPT, ['resume', String(port)])),
+    async stop() {
+      await admin.end();
+      await run(SCRIPT, ['stop', String(port)]);
     },
   };
 }
