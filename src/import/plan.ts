@@ -17,6 +17,7 @@
  */
 import { nameKey } from '../core/names.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
+import { peopleIndex } from './matching.ts';
 import type { ImportIssue, ImportRecord, KeepwarmContact, KeepwarmSettings, ParsedImport } from './record.ts';
 
 /** A contact of the network as the planner needs it. */
@@ -91,48 +92,59 @@ function reminderKey(r: { due: string; text: string | null }): string {
   return `${r.due}|${r.text ?? ''}`;
 }
 
-function union<T>(a: T[], b: T[]): T[] {
-  return [...new Set([...a, ...b])];
+/** What a record of the file already holds, so folding another one in costs its own size, not the record's. */
+interface Folded {
+  emails: Set<string>;
+  phones: Set<string>;
+  tags: Set<string>;
+  notes: Set<string>;
+}
+
+/** Appends the items of `from` not in `seen` (nor twice in `from`) to `into`. */
+function appendNew<T>(into: T[], seen: Set<T>, from: readonly T[]): void {
+  for (const item of from) {
+    if (seen.has(item)) continue;
+    seen.add(item);
+    into.push(item);
+  }
+}
+
+/** Each list of a record once, without repeats, and what it holds. */
+function folded(record: ImportRecord): Folded {
+  record.emails = [...new Set(record.emails)];
+  record.phones = [...new Set(record.phones)];
+  record.tags = [...new Set(record.tags)];
+  record.notes = [...new Set(record.notes)];
+  return { emails: new Set(record.emails), phones: new Set(record.phones), tags: new Set(record.tags), notes: new Set(record.notes) };
 }
 
 /** A later record of the file about the same person fills the earlier one's gaps. */
-function fold(into: ImportRecord, from: ImportRecord): void {
-  into.emails = union(into.emails, from.emails);
-  into.phones = union(into.phones, from.phones);
+function fold(into: ImportRecord, seen: Folded, from: ImportRecord): void {
+  appendNew(into.emails, seen.emails, from.emails);
+  appendNew(into.phones, seen.phones, from.phones);
   into.company ??= from.company;
   into.role ??= from.role;
   into.place ??= from.place;
   into.tier ??= from.tier;
-  into.tags = union(into.tags, from.tags);
-  into.notes = union(into.notes, from.notes);
+  appendNew(into.tags, seen.tags, from.tags);
+  appendNew(into.notes, seen.notes, from.notes);
   if (from.lastContactOn && (!into.lastContactOn || from.lastContactOn > into.lastContactOn)) into.lastContactOn = from.lastContactOn;
-}
-
-interface Known {
-  target: Target;
-  emails: string[];
 }
 
 export function planImport(parsed: ParsedImport, context: PlanContext): ImportPlan {
   const issues: ImportIssue[] = [...parsed.issues];
   const create: PlannedContact[] = [];
-  const merges = new Map<number, PlannedMerge>();
+  const foldedInto = new Map<number, Folded>();
+  const merges = new Map<number, MergeState>();
   const existing = new Map(context.existing.map((c) => [c.id, c]));
-  const byEmail = new Map<string, Known[]>();
-  const byName = new Map<string, Known[]>();
+  const people = peopleIndex();
   const refs = new Map<number | string, Target>();
+  // keepwarm's own file lists each contact once: two namesakes in it are two
+  // people, so its records are matched against the network only.
+  const matchWithinFile = parsed.source !== 'keepwarm';
   let duplicates = 0;
 
-  const add = (map: Map<string, Known[]>, key: string, known: Known) => {
-    const list = map.get(key);
-    if (list) list.push(known);
-    else map.set(key, [known]);
-  };
-  const remember = (known: Known, key: string) => {
-    for (const email of known.emails) add(byEmail, email, known);
-    if (key !== '') add(byName, key, known);
-  };
-  for (const c of context.existing) remember({ target: { existing: c.id }, emails: c.email ? [c.email.toLowerCase()] : [] }, nameKey(c.name));
+  for (const c of context.existing) people.remember({ target: { existing: c.id }, key: nameKey(c.name), emails: new Set(c.email ? [c.email.toLowerCase()] : []) });
 
   for (const original of parsed.records) {
     // Records are copied, never changed: the parsed file is planned again when the user confirms.
@@ -143,14 +155,7 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     }
     const key = nameKey(record.name);
     const emails = record.emails.map((e) => e.toLowerCase());
-    let candidates = emails.length === 1 ? (byEmail.get(emails[0] as string) ?? []) : [...new Set(emails.flatMap((e) => byEmail.get(e) ?? []))];
-    if (candidates.length === 0) {
-      candidates = (byName.get(key) ?? []).filter(
-        (k) => k.emails.length === 0 || emails.length === 0 || k.emails.some((e) => emails.includes(e)),
-      );
-    }
-    // keepwarm's own file lists each contact once: two namesakes in it are two people.
-    if (parsed.source === 'keepwarm') candidates = candidates.filter((k) => 'existing' in k.target);
+    const candidates = people.candidates(key, emails);
     if (candidates.length > 1) {
       issues.push({ line: record.line, code: 'ambiguous', detail: record.name, skipped: true });
       continue;
@@ -160,12 +165,14 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     if (!found) {
       target = { created: create.length };
       create.push({ record: { ...record, emails: [...record.emails], phones: [...record.phones], notes: [...record.notes], tags: [...record.tags] }, tier: record.tier ?? DEFAULT_TIER, key });
-      remember({ target, emails }, key);
+      if (matchWithinFile) people.remember({ target, key, emails: new Set(emails) });
     } else if ('created' in found.target) {
       target = found.target;
       const planned = create[found.target.created] as PlannedContact;
-      fold(planned.record, record);
-      for (const email of emails) if (!found.emails.includes(email)) found.emails.push(email);
+      let seen = foldedInto.get(found.target.created);
+      if (!seen) foldedInto.set(found.target.created, (seen = folded(planned.record)));
+      fold(planned.record, seen, record);
+      people.addEmails(found, emails);
       duplicates++;
     } else {
       target = found.target;
@@ -179,14 +186,14 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     }
   }
 
-  for (const m of merges.values()) {
+  for (const { merge: m } of merges.values()) {
     // The contact's last contact moves forward with what the import adds (attempts do not count).
     const dates = [m.touch, ...m.keepwarm.touches.filter((t) => t.kind !== 'attempt').map((t) => t.on)].filter((d): d is string => d !== null);
     const latest = dates.sort().at(-1);
     const before = existing.get(m.contactId)?.lastTouchOn ?? null;
     if (latest && (before === null || latest > before)) m.patch.lastTouchOn = latest;
   }
-  const merge = [...merges.values()].filter(hasAdditions);
+  const merge = [...merges.values()].map((state) => state.merge).filter(hasAdditions);
   return {
     create,
     merge,
@@ -198,12 +205,37 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
   };
 }
 
-function mergeInto(merges: Map<number, PlannedMerge>, contact: ExistingContact, record: ImportRecord): void {
-  let merge = merges.get(contact.id);
-  if (!merge) {
-    merge = { contactId: contact.id, name: contact.name, patch: {}, notes: [], touch: null, keepwarm: { dated: [], touches: [], reminders: [] } };
-    merges.set(contact.id, merge);
+/** A planned merge, and what its contact has and gains so far (each record merged in is checked against these, not the lists). */
+interface MergeState {
+  merge: PlannedMerge;
+  tags: string[];
+  tagSet: Set<string>;
+  /** The contact's notes and the notes the merge adds. */
+  notes: Set<string>;
+  touches: Set<string>;
+  reminders: Set<string>;
+}
+
+function mergeStateOf(merges: Map<number, MergeState>, contact: ExistingContact): MergeState {
+  let state = merges.get(contact.id);
+  if (!state) {
+    const tags = [...new Set(contact.tags)];
+    state = {
+      merge: { contactId: contact.id, name: contact.name, patch: {}, notes: [], touch: null, keepwarm: { dated: [], touches: [], reminders: [] } },
+      tags,
+      tagSet: new Set(tags),
+      notes: new Set(contact.notes),
+      touches: new Set(contact.touches ?? []),
+      reminders: new Set(contact.reminders ?? []),
+    };
+    merges.set(contact.id, state);
   }
+  return state;
+}
+
+function mergeInto(merges: Map<number, MergeState>, contact: ExistingContact, record: ImportRecord): void {
+  const state = mergeStateOf(merges, contact);
+  const { merge } = state;
   const { patch } = merge;
   const email = record.emails[0];
   if (!contact.email && !patch.email && email) patch.email = email;
@@ -212,18 +244,15 @@ function mergeInto(merges: Map<number, PlannedMerge>, contact: ExistingContact, 
   if (!contact.company && !patch.company && record.company) patch.company = record.company;
   if (!contact.role && !patch.role && record.role) patch.role = record.role;
   if (!contact.place && !patch.place && record.place) patch.place = record.place;
-  const tags = union(patch.tags ?? contact.tags, record.tags);
-  if (tags.length > contact.tags.length) patch.tags = tags;
-  for (const note of record.notes) if (!contact.notes.includes(note) && !merge.notes.includes(note)) merge.notes.push(note);
+  appendNew(state.tags, state.tagSet, record.tags);
+  if (state.tags.length > contact.tags.length) patch.tags = state.tags;
+  appendNew(merge.notes, state.notes, record.notes);
   const last = merge.touch ?? contact.lastTouchOn;
   if (record.lastContactOn && (last === null || record.lastContactOn > last)) merge.touch = record.lastContactOn;
   if (record.keepwarm) {
-    const known = new Set([...contact.notes, ...merge.notes]);
-    for (const note of record.keepwarm.dated) if (!known.has(note.text)) merge.keepwarm.dated.push(note);
-    const touches = new Set(contact.touches ?? []);
-    for (const t of record.keepwarm.touches) if (!touches.has(touchKey(t))) merge.keepwarm.touches.push(t);
-    const reminders = new Set(contact.reminders ?? []);
-    for (const r of record.keepwarm.reminders) if (!reminders.has(reminderKey(r))) merge.keepwarm.reminders.push(r);
+    for (const note of record.keepwarm.dated) if (!state.notes.has(note.text)) merge.keepwarm.dated.push(note);
+    for (const t of record.keepwarm.touches) if (!state.touches.has(touchKey(t))) merge.keepwarm.touches.push(t);
+    for (const r of record.keepwarm.reminders) if (!state.reminders.has(reminderKey(r))) merge.keepwarm.reminders.push(r);
   }
 }
 
