@@ -14,7 +14,7 @@ import { nextDueOn } from '../core/cadence.ts';
 import { latestTouchOn } from '../core/touches.ts';
 import type { LocalDate, TouchKind } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
-import type { KeepwarmSettings, ParsedImport } from '../import/record.ts';
+import type { KeepwarmSettings } from '../import/record.ts';
 import { insertIntroduction, insertReminder, insertTouch } from './activity.ts';
 import type { Change } from './change.ts';
 import { parseTags, updateContact } from './contacts.ts';
@@ -24,6 +24,8 @@ import { getUserById, updateUserSettings, type UserSettingsPatch } from './users
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const BATCH = 400;
+/** Merges applied between two turns of the event loop. */
+const MERGES_PER_TURN = 200;
 /** Imports nobody confirmed are dropped after a day (the question expires then too). */
 const PLAN_LIFETIME_MS = 24 * 3600_000;
 
@@ -72,21 +74,22 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
   return context;
 }
 
-/** Keeps a read file until the user confirms; replaces the user's earlier one. Returns its id. */
-export async function saveImportPlan(db: Kysely<DB>, userId: number, fileName: string, parsed: ParsedImport, now: Date): Promise<number> {
+/** Keeps a read file (`payload`: its ParsedImport, encoded by src/import-thread/payload.ts) until the user confirms; replaces the user's earlier one. Returns its id. */
+export async function saveImportPlan(db: Kysely<DB>, userId: number, fileName: string, payload: string, now: Date): Promise<number> {
   await db.deleteFrom('import_plans').where('user_id', '=', userId).execute();
   await db.deleteFrom('import_plans').where('created_at', '<', new Date(now.getTime() - PLAN_LIFETIME_MS).toISOString()).execute();
   const { id } = await db
     .insertInto('import_plans')
-    .values({ user_id: userId, file_name: fileName.slice(0, 200), payload: JSON.stringify(parsed), created_at: now.toISOString() })
+    .values({ user_id: userId, file_name: fileName.slice(0, 200), payload, created_at: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function loadImportPlan(db: Kysely<DB>, userId: number, id: number): Promise<{ fileName: string; parsed: ParsedImport } | undefined> {
+/** A kept file: its payload, decoded by whoever plans it (an import thread). */
+export async function loadImportPlan(db: Kysely<DB>, userId: number, id: number): Promise<{ fileName: string; payload: string } | undefined> {
   const row = await db.selectFrom('import_plans').select(['file_name', 'payload']).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
-  return row && { fileName: row.file_name, parsed: JSON.parse(row.payload) as ParsedImport };
+  return row && { fileName: row.file_name, payload: row.payload };
 }
 
 export async function dropImportPlans(db: Kysely<DB>, userId: number): Promise<void> {
@@ -168,6 +171,17 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
 }
 
 /**
+ * Gives timers and network I/O a turn. better-sqlite3 answers synchronously,
+ * so a chain of awaits alone never lets the process read another request:
+ * a 50,000-contact import would hold every connection unread until it
+ * commits. (Other users' queries still wait for the transaction on SQLite's
+ * one connection; on PostgreSQL they run meanwhile.)
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Inserts rows in batches of BATCH with one multi-row INSERT each. kysely
  * compiles the statement of a batch once; later batches of the same size
  * reuse its SQL with their own parameters (the rows have the same columns in
@@ -198,6 +212,7 @@ async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes
     }
     // One multi-row INSERT assigns increasing ids in the order of its rows.
     if (returning) ids.push(...result.rows.map((r) => r.id).sort((a, b) => a - b));
+    await nextTurn();
   }
   return ids;
 }
@@ -243,7 +258,8 @@ export async function applyImport(change: Change, plan: ImportPlan, options: App
   // Settings first: restored cadences decide the due dates of the contacts that follow.
   if (plan.settings) await updateUserSettings(change, settingsPatch(plan.settings));
   const ids = await createContacts(change, plan, options);
-  for (const merge of plan.merge) {
+  for (const [index, merge] of plan.merge.entries()) {
+    if (index % MERGES_PER_TURN === MERGES_PER_TURN - 1) await nextTurn();
     await updateContact(change, merge.contactId, merge.patch);
     if (merge.touch) await insertTouch(change, merge.contactId, merge.touch, 'other', options.touchNote);
     for (const text of merge.notes) await insertDatedNote(change, merge.contactId, text, change.nowIso);

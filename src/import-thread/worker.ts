@@ -1,0 +1,60 @@
+/**
+ * The import thread itself: parsing and planning, which take seconds for a
+ * file of 50,000 contacts, run here so the main thread keeps answering
+ * everyone else meanwhile. Pure work on plain data; no database.
+ */
+import { parentPort } from 'node:worker_threads';
+import { parseImportFile } from '../import/parse.ts';
+import { planImport } from '../import/plan.ts';
+import { isRefusal, type ParsedImport } from '../import/record.ts';
+import { isNoop, summarize } from '../import/summary.ts';
+import { decodePayload, encodePayload } from './payload.ts';
+import type { ThreadAnswer, ThreadRequest } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('the import thread runs in a worker thread');
+
+let parsed: ParsedImport | undefined;
+
+function answer(request: Exclude<ThreadRequest, { type: 'reset' }>): ThreadAnswer {
+  switch (request.type) {
+    case 'read-file': {
+      const content = Buffer.from(request.content.buffer, request.content.byteOffset, request.content.byteLength);
+      const result = parseImportFile({ name: request.name, content }, request.today);
+      if (isRefusal(result)) return { type: 'refused', refusal: result };
+      parsed = result;
+      return { type: 'read', source: result.source };
+    }
+    case 'read-saved':
+      parsed = decodePayload(request.payload);
+      return { type: 'read', source: parsed.source };
+    case 'preview': {
+      const read = mustHave(parsed);
+      const plan = planImport(read, request.context);
+      return { type: 'previewed', summary: summarize(request.fileName, read, plan), noop: isNoop(plan), payload: encodePayload(read) };
+    }
+    case 'plan':
+      return { type: 'planned', plan: planImport(mustHave(parsed), request.context) };
+  }
+}
+
+function mustHave(read: ParsedImport | undefined): ParsedImport {
+  if (!read) throw new Error('nothing read yet');
+  return read;
+}
+
+port.on('message', (request: ThreadRequest) => {
+  if (request.type === 'reset') {
+    parsed = undefined;
+    return;
+  }
+  let reply: ThreadAnswer;
+  try {
+    reply = answer(request);
+  } catch (error) {
+    // Only the kind of failure and where: a message may quote the file.
+    const e = error instanceof Error ? error : new Error(String(error));
+    reply = { type: 'failed', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+  }
+  port.postMessage(reply);
+});
