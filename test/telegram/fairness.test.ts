@@ -1,0 +1,58 @@
+/**
+ * One user's heavy work never holds the others up — shown with keepwarm as a
+ * real process (`tsx src/main.ts`, long polling) against the fake Bot API,
+ * by the order of the answers, not by timings: another user's `/today` is
+ * answered while the heavy work is still going on.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keepwarmExport } from '../doubles/big-files.ts';
+import { FakeTelegram, tgUser, type RecordedCall } from '../doubles/fake-telegram.ts';
+import { startKeepwarm, stopAll, type KeepwarmProcess } from '../doubles/keepwarm-process.ts';
+import { tempDir, until } from './harness.ts';
+
+const dir = tempDir();
+let fake: FakeTelegram;
+beforeAll(async () => {
+  fake = await FakeTelegram.start();
+});
+afterEach(stopAll);
+afterAll(async () => {
+  await fake.close();
+  dir.remove();
+});
+
+const ada = tgUser(2001, 'Ada', { language_code: 'en' });
+const bea = tgUser(2002, 'Bea', { language_code: 'en' });
+
+async function startPolling(name: string): Promise<KeepwarmProcess> {
+  const keepwarm = startKeepwarm({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: `${dir.path}/${name}.db` });
+  await until(() => fake.calls.some((c) => c.method === 'deleteWebhook'), 'keepwarm to start polling', 40_000);
+  return keepwarm;
+}
+
+function answersTo(chatId: number): RecordedCall[] {
+  return fake.calls.filter((c) => c.method === 'sendMessage' && !c.fault && c.errorCode === undefined && Number(c.payload.chat_id) === chatId);
+}
+
+/** The position in the fake's call log of the first message sent to `chatId` whose text matches. */
+function sentAt(chatId: number, text: RegExp): number {
+  return fake.calls.findIndex((c: RecordedCall) => c.method === 'sendMessage' && !c.fault && c.errorCode === undefined && Number(c.payload.chat_id) === chatId && text.test(String(c.payload.text)));
+}
+
+describe('one user does not hold the others up', () => {
+  it("another user's /today is answered three times over while a 50,000-contact file is being read, all before that file's preview", async () => {
+    const keepwarm = await startPolling('import');
+    fake.push(fake.document(ada, 'keepwarm-export.json', keepwarmExport(50_000)));
+    // The file is in; now the other user asks, waits for the answer, and asks again. Each round trip
+    // needs keepwarm's main thread free: a blocked one answers the first only when the preview goes too.
+    await until(() => fake.downloadsFinished > 0, 'the file to be downloaded', 20_000);
+    for (let round = 1; round <= 3; round++) {
+      fake.push(fake.text(bea, '/today'));
+      await until(() => answersTo(bea.id).length >= round, `answer ${round} to the other user`, 60_000);
+      expect(sentAt(ada.id, /50,000/), `the preview came before answer ${round} to the other user`).toBe(-1);
+    }
+    await until(() => sentAt(ada.id, /50,000/) >= 0, 'the preview of the big file', 60_000);
+    keepwarm.child.kill('SIGTERM');
+    expect((await keepwarm.exit).code).toBe(0);
+  }, 120_000);
+});
