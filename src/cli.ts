@@ -6,7 +6,7 @@
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { createBot } from './bot/bot.ts';
 import { warmUpParser } from './commands/parse.ts';
@@ -15,6 +15,7 @@ import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './cli-migrate-data.ts';
+import { redactor, secretsIn } from './secrets.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -138,7 +139,8 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? `keepwarm: ${error.message}` : error);
+    // A failed connection may quote DATABASE_URL, password and all.
+    console.error(redactor(secretsIn(process.env))(error instanceof ConfigError ? `keepwarm: ${error.message}` : inspect(error)));
     process.exitCode = 1;
   },
 );

@@ -3,6 +3,7 @@
  * the scheduler wired together. Only this file and the scheduler read the clock.
  */
 import os from 'node:os';
+import { inspect } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { slackConfig } from '../adapters/slack/config.ts';
 import { startSlack } from '../adapters/slack/start.ts';
@@ -14,6 +15,7 @@ import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
+import { redactor, secretsIn } from './secrets.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
@@ -26,10 +28,13 @@ export interface Runtime {
   log: Logger;
 }
 
-/** Opens and migrates the database named by the configuration. */
-export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Promise<Runtime> {
+/**
+ * Opens and migrates the database named by the configuration. `secrets`: more
+ * values the logger blanks out beside those of the environment (secretsIn).
+ */
+export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info', secrets: readonly string[] = []): Promise<Runtime> {
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel ?? defaultLogLevel);
+  const log = createLogger(config.logLevel ?? defaultLogLevel, undefined, { secrets: [...secretsIn(env), ...secrets] });
   const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
   await migrateToLatest(database.db);
   return { config, database, log };
@@ -56,7 +61,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const onPlatforms = telegram !== undefined || slack !== undefined;
   // Listening from the start, so a signal during start-up still ends in a clean stop.
   const signal = onPlatforms ? untilSignal() : undefined;
-  const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn');
+  // A webhook secret derived from the token is a secret too.
+  const derived = telegram?.webhook?.secretDerived ? [telegram.webhook.secret] : [];
+  const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn', derived);
   warmUpParser();
   const ops = createOps({ db: database.db, log });
   const bot = createBot({ db: database.db, log, observer: ops.metrics });
@@ -168,8 +175,10 @@ if (invokedDirectly) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof ConfigError) console.error(`keepwarm: ${error.message}`);
-      else console.error('keepwarm failed to start:', error);
+      // Not through the logger, which may not exist yet: its secrets are blanked out here.
+      const redact = redactor(secretsIn(process.env));
+      if (error instanceof ConfigError) console.error(redact(`keepwarm: ${error.message}`));
+      else console.error(redact(`keepwarm failed to start: ${inspect(error)}`));
       process.exit(1);
     },
   );
