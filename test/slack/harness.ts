@@ -2,8 +2,8 @@
  * The real Slack adapter (bolt in HTTP mode) on an in-memory database, talking
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
-import { pino } from 'pino';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createLogger } from '../../src/log.ts';
 import type { Incoming } from '../../src/bot/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
@@ -21,8 +21,10 @@ export interface SlackTest {
   database: Database;
   /** Every Incoming the bot was handed, in order. */
   seen: Incoming[];
-  /** What the app logged at warn or error. */
+  /** What the app logged at warn or error (or at `logLevel`). */
   logs: { level: number; msg: string; [key: string]: unknown }[];
+  /** Every log line as written. */
+  rawLogs: string[];
   team: FakeTeam;
   stop(): Promise<void>;
 }
@@ -34,6 +36,8 @@ export interface HarnessOptions {
   wrap?: (bot: Bot) => Bot;
   config?: Partial<SlackConfig>;
   now?: () => Date;
+  /** The log level of the app (default warn). */
+  logLevel?: string;
 }
 
 export async function startSlackTest(options: HarnessOptions = {}): Promise<SlackTest> {
@@ -41,9 +45,17 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
   const team = fake.addTeam({ id: 'T1', token: 'xoxb-t1' });
   const database = await memoryDatabase();
   const logs: SlackTest['logs'] = [];
-  const log = pino(
-    { level: 'warn' },
-    { write: (line: string) => void logs.push(JSON.parse(line) as SlackTest['logs'][number]) },
+  const rawLogs: string[] = [];
+  // The logger main.ts makes, with the secrets the test configures.
+  const log = createLogger(
+    options.logLevel ?? 'warn',
+    {
+      write: (line: string) => {
+        rawLogs.push(line);
+        logs.push(JSON.parse(line) as SlackTest['logs'][number]);
+      },
+    },
+    { secrets: [team.token, SECRET, fake.clientSecret, 'state-secret'] },
   );
   const real = createBot({ db: database.db, log });
   const seen: Incoming[] = [];
@@ -77,6 +89,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     database,
     seen,
     logs,
+    rawLogs,
     team,
     async stop() {
       await slack.stop();
