@@ -124,21 +124,31 @@ function giveBack(worker: Worker, healthy: boolean): Promise<void> {
 
 async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise<ImportThread | ImportRefusal> {
   const worker = await takeThread();
-  const ask = askerFor(worker);
+  const receiver = receiverFor(worker);
   let healthy = true;
+  // An exchange not finished (an error on this side midway): its answers may still come, so the thread is not reused.
+  let exchanging = false;
   let returned: Promise<void> | undefined;
-  const close = () => (returned ??= giveBack(worker, healthy));
+  const close = () => {
+    receiver.stop();
+    return (returned ??= giveBack(worker, healthy && !exchanging));
+  };
   /** Asks, and marks the thread broken when it failed. */
-  const asked = async (request: ThreadRequest, transfer: ArrayBuffer[] = []) => {
-    try {
-      return await ask(request, transfer);
-    } catch (error) {
-      if (!(error instanceof ThreadFailure)) healthy = false;
-      throw error;
-    }
+  const broken = (error: unknown) => {
+    if (!(error instanceof ThreadFailure)) healthy = false;
+    throw error;
+  };
+  const asked = (request: ThreadRequest, transfer: ArrayBuffer[] = []) => {
+    exchanging = true;
+    worker.postMessage(request, transfer);
+    return receiver.next().catch(broken);
+  };
+  const done = <T>(value: T): T => {
+    exchanging = false;
+    return value;
   };
   try {
-    const reply = await asked(first, transfer);
+    const reply = done(await asked(first, transfer));
     if (reply.type === 'refused') {
       await close();
       return reply.refusal;
@@ -148,7 +158,7 @@ async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise
       source: read.source,
       async preview(fileName, context) {
         try {
-          const { summary, noop, payload } = expectAnswer(await asked({ type: 'preview', fileName, context }), 'previewed');
+          const { summary, noop, payload } = expectAnswer(done(await asked({ type: 'preview', fileName, context })), 'previewed');
           return { summary, noop, payload };
         } finally {
           await close();
@@ -156,7 +166,9 @@ async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise
       },
       async plan(context) {
         try {
-          return expectAnswer(await asked({ type: 'plan', context }), 'planned').plan;
+          const { plan, parts } = expectAnswer(done(await asked({ type: 'plan', context })), 'planned');
+          for (let part = 0; part < parts; part++) plan.create.push(...expectAnswer(done(await asked({ type: 'plan-part', part })), 'planned-part').create);
+          return plan;
         } finally {
           await close();
         }
@@ -179,31 +191,53 @@ function expectAnswer<T extends ThreadAnswer['type']>(reply: ThreadAnswer, type:
   return reply as Answer<T>;
 }
 
-/** Sends a request and waits for the answer; a failure in the thread, or its end, rejects. */
-function askerFor(worker: Worker) {
-  return (request: ThreadRequest, transfer: ArrayBuffer[] = []): Promise<ThreadAnswer> =>
-    new Promise((resolve, reject) => {
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (reply: ThreadAnswer) => {
-        cleanup();
-        if (reply.type === 'failed') reject(Object.assign(new ThreadFailure(reply.message), { name: reply.name, ...(reply.stack ? { stack: reply.stack } : {}) }));
-        else resolve(reply);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`import thread ended (exit code ${code})`));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(request, transfer);
-    });
+/**
+ * The thread's messages in order, whether or not someone waits for them yet
+ * (a plan arrives as several); a failure in the thread, or its end, rejects
+ * the one waited for. `stop` detaches it when the import is over.
+ */
+function receiverFor(worker: Worker) {
+  const queue: ThreadAnswer[] = [];
+  let waiter: { resolve: (reply: ThreadAnswer) => void; reject: (error: Error) => void } | undefined;
+  let ended: Error | undefined;
+  const settle = () => {
+    if (!waiter) return;
+    const { resolve, reject } = waiter;
+    const reply = queue.shift();
+    if (reply) {
+      waiter = undefined;
+      if (reply.type === 'failed') reject(Object.assign(new ThreadFailure(reply.message), { name: reply.name, ...(reply.stack ? { stack: reply.stack } : {}) }));
+      else resolve(reply);
+    } else if (ended) {
+      waiter = undefined;
+      reject(ended);
+    }
+  };
+  const onMessage = (reply: ThreadAnswer) => {
+    queue.push(reply);
+    settle();
+  };
+  const onError = (error: Error) => {
+    ended = error;
+    settle();
+  };
+  const onExit = (code: number) => {
+    ended ??= new Error(`import thread ended (exit code ${code})`);
+    settle();
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  return {
+    next: () =>
+      new Promise<ThreadAnswer>((resolve, reject) => {
+        waiter = { resolve, reject };
+        settle();
+      }),
+    stop() {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    },
+  };
 }

@@ -5,16 +5,18 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile } from '../import/parse.ts';
-import { planImport } from '../import/plan.ts';
+import { planImport, type ImportPlan } from '../import/plan.ts';
 import { isRefusal, type ParsedImport } from '../import/record.ts';
 import { isNoop, summarize } from '../import/summary.ts';
 import { decodePayload, encodePayload } from './payload.ts';
-import type { ThreadAnswer, ThreadRequest } from './protocol.ts';
+import { PLAN_SLICE, type ThreadAnswer, type ThreadRequest } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('the import thread runs in a worker thread');
 
 let parsed: ParsedImport | undefined;
+
+let planned: ImportPlan | undefined;
 
 function answer(request: Exclude<ThreadRequest, { type: 'reset' }>): ThreadAnswer {
   switch (request.type) {
@@ -33,19 +35,26 @@ function answer(request: Exclude<ThreadRequest, { type: 'reset' }>): ThreadAnswe
       const plan = planImport(read, request.context);
       return { type: 'previewed', summary: summarize(request.fileName, read, plan), noop: isNoop(plan), payload: encodePayload(read) };
     }
-    case 'plan':
-      return { type: 'planned', plan: planImport(mustHave(parsed), request.context) };
+    case 'plan': {
+      planned = planImport(mustHave(parsed), request.context);
+      return { type: 'planned', plan: { ...planned, create: [] }, parts: Math.ceil(planned.create.length / PLAN_SLICE) };
+    }
+    case 'plan-part': {
+      const start = request.part * PLAN_SLICE;
+      return { type: 'planned-part', create: mustHave(planned).create.slice(start, start + PLAN_SLICE) };
+    }
   }
 }
 
-function mustHave(read: ParsedImport | undefined): ParsedImport {
-  if (!read) throw new Error('nothing read yet');
-  return read;
+function mustHave<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('nothing read or planned yet');
+  return value;
 }
 
 port.on('message', (request: ThreadRequest) => {
   if (request.type === 'reset') {
     parsed = undefined;
+    planned = undefined;
     return;
   }
   let reply: ThreadAnswer;

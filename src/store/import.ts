@@ -217,16 +217,29 @@ async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes
   return ids;
 }
 
+/** Items handled between two turns of the event loop while rows are built. */
+const ITEMS_PER_TURN = 2000;
+
+/** `each` for every item, with a turn of the event loop every ITEMS_PER_TURN items. */
+async function inTurns<T>(items: readonly T[], each: (item: T, index: number) => void): Promise<void> {
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
+    each(items[index] as T, index);
+  }
+}
+
 /** Creates the plan's new contacts with their touches, notes and reminders; returns their ids in plan order. */
 async function createContacts(change: Change, plan: ImportPlan, options: ApplyOptions): Promise<number[]> {
-  const ids = await insertMany(change, 'contacts', plan.create.map((planned) => contactRow(change, planned, options)), true);
+  const rows: Record<string, unknown>[] = [];
+  await inTurns(plan.create, (planned) => rows.push(contactRow(change, planned, options)));
+  const ids = await insertMany(change, 'contacts', rows, true);
   if (ids.length !== plan.create.length) throw new Error('import: inserted contacts do not match the plan');
   for (const id of ids) change.undo.push({ op: 'delete', table: 'contacts', id });
   const { userId, nowIso } = change;
   const touches: Record<string, unknown>[] = [];
   const notes: Record<string, unknown>[] = [];
   const reminders: Record<string, unknown>[] = [];
-  plan.create.forEach(({ record }, index) => {
+  await inTurns(plan.create, ({ record }, index) => {
     const contact_id = ids[index] as number;
     const base = { user_id: userId, contact_id, created_at: nowIso };
     if (record.keepwarm) {
