@@ -8,7 +8,7 @@ import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
 import { benchPostgres } from './postgres.ts';
 import { benchSlack } from './slack.ts';
-import { benchTelegram } from './telegram.ts';
+import { benchFlood, benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
@@ -18,6 +18,7 @@ const suites: Record<string, () => Promise<void>> = {
   fanout: benchFanout,
   postgres: benchPostgres,
   slack: benchSlack,
+  flood: benchFlood,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/db.ts';
+import { DEFAULT_USER_LIMIT, type UserLimit } from './user-limit.ts';
 
 const optionalText = z
   .string()
@@ -27,6 +28,7 @@ const schema = z.object({
   OPS_PORT: port,
   OPS_HOST: optionalText,
   PORT: port,
+  USER_RATE_LIMIT: optionalText.refine((v) => v === undefined || /^[1-9]\d*(,\d+(\.\d+)?)?$/.test(v), 'must be BURST or BURST,PER_SECOND, e.g. 60,1'),
 });
 
 export type Config = {
@@ -48,7 +50,16 @@ export type Config = {
   opsHost: string;
   /** PORT: the ops server's port when no platform serves HTTP (Slack and Telegram read it too). */
   port: number | undefined;
+  /** USER_RATE_LIMIT: each user's bounded share of keepwarm (src/user-limit.ts). */
+  userLimit: UserLimit;
 };
+
+function userLimitOf(value: string | undefined): UserLimit {
+  if (value === undefined) return DEFAULT_USER_LIMIT;
+  const [burst, perSecond] = value.split(',').map(Number);
+  if (perSecond !== undefined && perSecond <= 0) throw new ConfigError('invalid configuration — USER_RATE_LIMIT: the rate a second must be above 0');
+  return { ...DEFAULT_USER_LIMIT, burst: burst ?? DEFAULT_USER_LIMIT.burst, perSecond: perSecond ?? DEFAULT_USER_LIMIT.perSecond };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -74,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     opsPort: e.OPS_PORT,
     opsHost: e.OPS_HOST ?? '0.0.0.0',
     port: e.PORT,
+    userLimit: userLimitOf(e.USER_RATE_LIMIT),
   };
 }

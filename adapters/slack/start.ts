@@ -13,6 +13,7 @@ import type { Messenger } from '../../src/bot/port.ts';
 import type { Logger } from '../../src/log.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';
+import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { boltLogger } from './bolt-log.ts';
 import type { SlackConfig } from './config.ts';
 import { Directory } from './directory.ts';
@@ -32,6 +33,8 @@ export interface SlackOptions {
   now?: () => Date;
   /** Mounted on bolt's HTTP server, if it runs one (keepwarm's /healthz, /readyz, /metrics). */
   routes?: readonly HttpRoute[];
+  /** Each user's bounded share (default: DEFAULT_USER_LIMIT, per app). */
+  limiter?: UserLimiter;
 }
 
 export interface RunningSlack {
@@ -78,7 +81,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     ...(await authOptions(config, workspaces, clientOptions)),
   } satisfies AppOptions);
 
-  const serial = registerListeners(app, { bot, db, log, directory, workspaces, apiUrl: config.apiUrl, now });
+  const serial = registerListeners(app, { bot, db, log, directory, workspaces, apiUrl: config.apiUrl, now, limiter: options.limiter ?? userLimiter() });
   app.error(async (error) => {
     log.error({ error: describe(error.original ?? error) }, 'slack: request failed');
   });

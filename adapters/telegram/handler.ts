@@ -37,15 +37,37 @@ export interface HandlerDeps {
   now?: () => Date;
 }
 
+/** The language keepwarm speaks with a Telegram user: the one they chose, else their Telegram's. */
+async function languageWith(db: Kysely<DB>, userId: string | undefined, locale: string | undefined): Promise<Language> {
+  const user = userId ? await findUser(db, { platform: 'telegram', teamId: '', userId }) : undefined;
+  return user?.language ?? languageOf(locale);
+}
+
+/** What the flood guard (flood.ts) says: that messages were skipped, in the user's language. */
+export function tooFastAnswers(db: Kysely<DB>, log: TelegramLog) {
+  const notice = async (ctx: Context) => catalog(await languageWith(db, ctx.from ? String(ctx.from.id) : undefined, ctx.from?.language_code)).tooFast();
+  return {
+    async tell(ctx: Context): Promise<void> {
+      const chat = ctx.chat?.id;
+      if (chat === undefined) return;
+      const html = renderHtml([await notice(ctx)]);
+      await ctx.api.sendMessage(chat, html, { parse_mode: 'HTML' }).catch((error: unknown) => log.info({ chatId: String(chat), ...errorFields(error) }, 'telegram: the too-fast notice was not delivered'));
+    },
+    async answerPress(ctx: Context, withText: boolean): Promise<void> {
+      const id = ctx.callbackQuery?.id;
+      if (id === undefined) return;
+      const options = withText ? { text: plainLine(await notice(ctx)).slice(0, 200) } : {};
+      await ctx.api.answerCallbackQuery(id, options).catch(() => undefined);
+    },
+  };
+}
+
 /** The middleware that connects grammY to keepwarm's conversation. */
 export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   const { conversation, db, log, config, callbacks } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function languageFor(userId: string | undefined, locale: string | undefined): Promise<Language> {
-    const user = userId ? await findUser(db, { platform: 'telegram', teamId: '', userId }) : undefined;
-    return user?.language ?? languageOf(locale);
-  }
+  const languageFor = (userId: string | undefined, locale: string | undefined) => languageWith(db, userId, locale);
 
   /** Sends the replies in order; a failed one is logged and the rest still go out (unless the user blocked us). */
   async function deliver(api: Api, chatId: string, replies: Reply[]): Promise<void> {

@@ -13,11 +13,13 @@ import type { Bot as Conversation } from '../../src/bot/bot.ts';
 import { catalog } from '../../src/bot/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { DB } from '../../src/store/schema.ts';
+import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
-import { keepwarmUpdates, type TelegramLog } from './handler.ts';
+import { floodGuard } from './flood.ts';
+import { keepwarmUpdates, tooFastAnswers, type TelegramLog } from './handler.ts';
 import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
 import { ALLOWED_UPDATES, startPolling } from './polling.ts';
 import { startWebhookServer } from './webhook.ts';
@@ -34,6 +36,8 @@ export interface TelegramOptions {
   botInfo?: UserFromGetMe;
   /** Mounted on the webhook server, if there is one (keepwarm's /healthz, /readyz, /metrics). */
   routes?: readonly HttpRoute[];
+  /** Each user's bounded share (default: DEFAULT_USER_LIMIT, per bot). */
+  limiter?: UserLimiter;
   now?: () => Date;
 }
 
@@ -61,6 +65,8 @@ export function createTelegramBot(options: TelegramOptions): Bot {
   const { config, log } = options;
   const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(...replyRetries(config));
+  // Before the chat's queue: what one user sends too fast never waits in it.
+  bot.use(floodGuard({ limiter: options.limiter ?? userLimiter(), ...tooFastAnswers(options.db, log) }));
   bot.use(sequentialize(chatKey));
   bot.use(
     keepwarmUpdates({

@@ -4,6 +4,7 @@
  */
 import { createBot, type Bot } from '../../src/bot/bot.ts';
 import { createLogger } from '../../src/log.ts';
+import type { UserLimiter } from '../../src/user-limit.ts';
 import type { Incoming } from '../../src/bot/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** The log level of the app (default warn). */
   logLevel?: string;
+  /** Each user's bounded share (default: the production default). */
+  limiter?: UserLimiter;
 }
 
 export async function startSlackTest(options: HarnessOptions = {}): Promise<SlackTest> {
@@ -80,7 +83,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     apiRetries: 0,
     ...options.config,
   };
-  const slack = await startSlack({ bot, db: database.db, log, config, ...(options.now ? { now: options.now } : {}) });
+  const slack = await startSlack({ bot, db: database.db, log, config, ...(options.now ? { now: options.now } : {}), ...(options.limiter ? { limiter: options.limiter } : {}) });
   const sender = new SlackSender(`http://127.0.0.1:${slack.port}`, SECRET, fake);
   return {
     fake,

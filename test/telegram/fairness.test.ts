@@ -24,8 +24,8 @@ afterAll(async () => {
 const ada = tgUser(2001, 'Ada', { language_code: 'en' });
 const bea = tgUser(2002, 'Bea', { language_code: 'en' });
 
-async function startPolling(name: string): Promise<KeepwarmProcess> {
-  const keepwarm = startKeepwarm({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: `${dir.path}/${name}.db` });
+async function startPolling(name: string, env: Record<string, string> = {}): Promise<KeepwarmProcess> {
+  const keepwarm = startKeepwarm({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: `${dir.path}/${name}.db`, ...env });
   await until(() => fake.calls.some((c) => c.method === 'deleteWebhook'), 'keepwarm to start polling', 40_000);
   return keepwarm;
 }
@@ -55,4 +55,41 @@ describe('one user does not hold the others up', () => {
     keepwarm.child.kill('SIGTERM');
     expect((await keepwarm.exit).code).toBe(0);
   }, 120_000);
+
+  it("one user's 2,000 messages at once: they are told once that some were skipped, and another user's /today is answered among the first of theirs", async () => {
+    const keepwarm = await startPolling('flood');
+    const cyd = tgUser(2003, 'Cyd', { language_code: 'de' });
+    const dan = tgUser(2004, 'Dan', { language_code: 'en' });
+    fake.push(fake.text(cyd, '/add Anna Schmidt, Stufe A'));
+    await until(() => answersTo(cyd.id).length === 1, 'the first answer', 40_000);
+    for (let i = 0; i < 2000; i++) fake.push(fake.text(cyd, i % 2 ? '/today' : 'Anna gestern angerufen'));
+    fake.push(fake.text(dan, '/today'));
+    await until(() => answersTo(dan.id).length === 1, "the other user's answer", 120_000);
+    const before = fake.calls.indexOf(answersTo(dan.id)[0]!);
+    // Answers to the flooding user that came before the other user's one.
+    const ahead = answersTo(cyd.id).filter((call) => fake.calls.indexOf(call) < before).length;
+    expect(ahead).toBeLessThan(100);
+    // The flood is over once every update is confirmed; then count what the flooding user heard.
+    await until(() => fake.pending.length === 0 && fake.confirmedOffset > 2002, 'the flood to be worked off', 120_000);
+    keepwarm.child.kill('SIGTERM');
+    expect((await keepwarm.exit).code).toBe(0);
+    const told = answersTo(cyd.id).filter((call) => /schneller, als ich sie beantworten kann/.test(String(call.payload.text)));
+    expect(told).toHaveLength(1);
+    // Every answer but the notice answers a command; far fewer than were sent.
+    expect(answersTo(cyd.id).length).toBeLessThan(200);
+  }, 240_000);
+
+  it("a chat with 1,500 updates waiting (a share that allows them) holds one of the runner's places, so another chat's /today is fetched and answered among the first", async () => {
+    const keepwarm = await startPolling('queue', { USER_RATE_LIMIT: '5000,1' });
+    const eve = tgUser(2005, 'Eve', { language_code: 'en' });
+    const fay = tgUser(2006, 'Fay', { language_code: 'en' });
+    for (let i = 0; i < 1500; i++) fake.push(fake.text(eve, '/today'));
+    // The runner fetches 100 at a time: the other chat's update comes after all of those.
+    fake.push(fake.text(fay, '/today'));
+    await until(() => answersTo(fay.id).length === 1, "the other chat's answer", 120_000);
+    const at = fake.calls.indexOf(answersTo(fay.id)[0]!);
+    expect(answersTo(eve.id).filter((call) => fake.calls.indexOf(call) < at).length).toBeLessThan(300);
+    keepwarm.child.kill('SIGTERM');
+    expect((await keepwarm.exit).code).toBe(0);
+  }, 240_000);
 });

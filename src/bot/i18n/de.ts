@@ -153,6 +153,7 @@ export const de: Messages = {
   lang: 'de',
   ...deNudge,
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
+  tooFast: () => l`Du schickst mir Nachrichten schneller, als ich sie beantworten kann, darum habe ich einige übersprungen. Gib mir eine Minute und schick dann noch einmal, was ich nicht beantwortet habe.`,
   parseError,
 
   metSaved: (p) =>

@@ -148,6 +148,7 @@ export const en = {
   lang: 'en' as 'en' | 'de',
   ...enNudge,
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
+  tooFast: () => l`You are sending messages faster than I can answer them, so I skipped some. Give me a minute, then send again what I did not answer.`,
   parseError,
 
   // Contacts
