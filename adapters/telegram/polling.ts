@@ -12,6 +12,7 @@ import type { Update } from 'grammy/types';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
 import type { TelegramLog } from './handler.ts';
+import { chatSlots } from './chat-slots.ts';
 import { inFlight } from './in-flight.ts';
 
 /** The updates keepwarm acts on; everything else Telegram need not send. */
@@ -37,6 +38,7 @@ const RESTART_MS = 5000;
 export function startPolling(bot: Bot, options: PollingOptions): Poller {
   const { config, log, api } = options;
   const inflight = inFlight();
+  const slots = chatSlots();
   let lastSeen = -1;
   let stopping = false;
   let failures = 0;
@@ -64,7 +66,8 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
     init: () => bot.init(),
     handleUpdate(update: Update): Promise<void> {
       lastSeen = Math.max(lastSeen, update.update_id);
-      return inflight.track(bot.handleUpdate(update).catch((error: unknown) => log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed')));
+      const task = inflight.track(bot.handleUpdate(update).catch((error: unknown) => log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed')));
+      return slots.hold(update, task);
     },
     errorHandler: (error: unknown) => log.error({ err: error }, 'telegram: an update failed'),
     api: bot.api,
