@@ -16,6 +16,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
 import { redactor, secretsIn } from './secrets.ts';
+import { userLimiter } from './user-limit.ts';
 import { createOps, type Ops } from './ops/ops.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
@@ -73,8 +74,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     // The platforms' HTTP servers serve /healthz, /readyz and /metrics too, unless OPS_PORT gives them their own.
     const routes = config.opsPort === undefined ? { routes: ops.routes } : {};
     try {
-      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
-      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack, ...routes }));
+      // One bounded share per user, whichever platform they write on.
+      const limiter = userLimiter(config.userLimit);
+      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, ...routes }));
+      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack, limiter, ...routes }));
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));
@@ -116,7 +119,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       await database.close();
       await ops.close();
     })());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+  // `on`, not `once`: a second signal while stopping must not find no listener and end the process half-way.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop().then(() => process.exit(0)));
   await chat.done;
   await stop();
   return 0;
@@ -129,11 +133,16 @@ interface RunningPlatform {
   servesRoutes: boolean;
 }
 
-/** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
+/**
+ * Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. The
+ * listeners stay: a second signal (sent to the whole process group, or again
+ * by an impatient operator) while the drain runs is absorbed. Without a
+ * listener the default — or tsx's — would end the process with 143 half-way.
+ */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
+    process.on('SIGINT', resolve);
   });
 }
 

@@ -1,14 +1,13 @@
 /**
- * keepwarm as a real process (`tsx src/main.ts`, what `npm start` execs),
- * configured by environment variables only, in a process group of its own so
- * a failing test can take it down whole. `stopAll()` in an afterEach kills
- * whatever a test left running.
+ * keepwarm as a real process (`node --import tsx src/main.ts`, what `npm
+ * start` execs), configured by environment variables only, in a process group
+ * of its own so a failing test can take it down whole. `stopAll()` in an
+ * afterEach kills whatever a test left running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface KeepwarmProcess {
   child: ChildProcess;
@@ -23,7 +22,7 @@ export interface KeepwarmProcess {
 const running = new Set<number>();
 
 export function startKeepwarm(env: Record<string, string>): KeepwarmProcess {
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Europe/Berlin', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
