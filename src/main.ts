@@ -73,16 +73,26 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     const platforms: RunningPlatform[] = [];
     // The platforms' HTTP servers serve /healthz, /readyz and /metrics too, unless OPS_PORT gives them their own.
     const routes = config.opsPort === undefined ? { routes: ops.routes } : {};
+    // A signal during start-up ends it: a start still waiting (for the Bot API) gives up at once.
+    const starting = new AbortController();
+    void signal.then(() => starting.abort(new Error('stopped during start-up')));
+    const aborted = new Promise<never>((_, reject) => starting.signal.addEventListener('abort', () => reject(starting.signal.reason as Error), { once: true }));
+    aborted.catch(() => undefined);
     try {
       // One bounded share per user, whichever platform they write on.
       const limiter = userLimiter(config.userLimit);
-      if (telegram) platforms.push(await startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, ...routes }));
-      if (slack) platforms.push(await startSlack({ bot, db: database.db, log, config: slack, limiter, ...routes }));
+      const { signal: abort } = starting;
+      if (telegram) platforms.push(await Promise.race([startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, signal: abort, ...routes }), aborted]));
+      if (slack) platforms.push(await Promise.race([startSlack({ bot, db: database.db, log, config: slack, limiter, ...routes }), aborted]));
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));
       await database.close();
       await ops.close();
+      if (starting.signal.aborted) {
+        log.info({ reason: await signal }, 'keepwarm stopping');
+        return 0;
+      }
       throw error;
     }
     return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
