@@ -15,6 +15,7 @@ import { parseIdentity } from './core/identity.ts';
 import { boot, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './cli-migrate-data.ts';
+import { readImportsInThisThread } from './import-thread/thread.ts';
 import { redactor, secretsIn } from './secrets.ts';
 
 const USAGE = `usage:
@@ -87,6 +88,8 @@ async function run(argv: string[]): Promise<number> {
       if (!file || !values.user) return usageError('import needs FILE and --user ID');
       const who = parseIdentity(values.user);
       if (!who) return usageError(`--user: cannot read ${values.user}`);
+      // This process serves nobody else: no worker thread to start.
+      readImportsInThisThread();
       const { config, database } = await boot(process.env, 'warn');
       try {
         return await importCommand(

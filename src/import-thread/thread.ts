@@ -18,6 +18,7 @@ import type { ImportPlan, PlanContext } from '../import/plan.ts';
 import type { ImportRefusal, ImportSource } from '../import/record.ts';
 import type { ImportSummary } from '../import/summary.ts';
 import type { ThreadAnswer, ThreadRequest } from './protocol.ts';
+import { importWork } from './work.ts';
 
 const MAX_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
 /** Room for a 20 MB file of 50,000 contacts read and planned (about 10× its size), far below the machine's. */
@@ -122,33 +123,74 @@ function giveBack(worker: Worker, healthy: boolean): Promise<void> {
   return done;
 }
 
-async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise<ImportThread | ImportRefusal> {
+/** The way to one import's work: a worker thread, or (readImportsInThisThread) this thread. */
+interface Channel {
+  /** The answer; a failure the work reported rejects with a ThreadFailure. */
+  ask(request: ThreadRequest, transfer?: ArrayBuffer[]): Promise<ThreadAnswer>;
+  close(): Promise<void>;
+}
+
+let inThisThread = false;
+
+/**
+ * For a process that serves nobody else (the `keepwarm import` command):
+ * imports are read in its own thread, without a worker's start-up time.
+ */
+export function readImportsInThisThread(): void {
+  inThisThread = true;
+}
+
+function failure(reply: Extract<ThreadAnswer, { type: 'failed' }>): ThreadFailure {
+  return Object.assign(new ThreadFailure(reply.message), { name: reply.name, ...(reply.stack ? { stack: reply.stack } : {}) });
+}
+
+function localChannel(): Channel {
+  const work = importWork();
+  return {
+    async ask(request) {
+      const reply = work.answer(request);
+      if (!reply) throw new Error(`import work: no answer to ${request.type}`);
+      if (reply.type === 'failed') throw failure(reply);
+      return reply;
+    },
+    async close() {},
+  };
+}
+
+async function workerChannel(): Promise<Channel> {
   const worker = await takeThread();
   const receiver = receiverFor(worker);
   let healthy = true;
   // An exchange not finished (an error on this side midway): its answers may still come, so the thread is not reused.
   let exchanging = false;
   let returned: Promise<void> | undefined;
-  const close = () => {
-    receiver.stop();
-    return (returned ??= giveBack(worker, healthy && !exchanging));
+  return {
+    async ask(request, transfer = []) {
+      exchanging = true;
+      worker.postMessage(request, transfer);
+      try {
+        const reply = await receiver.next();
+        exchanging = false;
+        return reply;
+      } catch (error) {
+        // A failure the thread reported leaves it fine; any other (it died) does not.
+        if (!(error instanceof ThreadFailure)) healthy = false;
+        else exchanging = false;
+        throw error;
+      }
+    },
+    close() {
+      receiver.stop();
+      return (returned ??= giveBack(worker, healthy && !exchanging));
+    },
   };
-  /** Asks, and marks the thread broken when it failed. */
-  const broken = (error: unknown) => {
-    if (!(error instanceof ThreadFailure)) healthy = false;
-    throw error;
-  };
-  const asked = (request: ThreadRequest, transfer: ArrayBuffer[] = []) => {
-    exchanging = true;
-    worker.postMessage(request, transfer);
-    return receiver.next().catch(broken);
-  };
-  const done = <T>(value: T): T => {
-    exchanging = false;
-    return value;
-  };
+}
+
+async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise<ImportThread | ImportRefusal> {
+  const channel = inThisThread ? localChannel() : await workerChannel();
+  const close = () => channel.close();
   try {
-    const reply = done(await asked(first, transfer));
+    const reply = await channel.ask(first, transfer);
     if (reply.type === 'refused') {
       await close();
       return reply.refusal;
@@ -158,7 +200,7 @@ async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise
       source: read.source,
       async preview(fileName, context) {
         try {
-          const { summary, noop, payload } = expectAnswer(done(await asked({ type: 'preview', fileName, context })), 'previewed');
+          const { summary, noop, payload } = expectAnswer(await channel.ask({ type: 'preview', fileName, context }), 'previewed');
           return { summary, noop, payload };
         } finally {
           await close();
@@ -166,8 +208,8 @@ async function open(first: ThreadRequest, transfer: ArrayBuffer[] = []): Promise
       },
       async plan(context) {
         try {
-          const { plan, parts } = expectAnswer(done(await asked({ type: 'plan', context })), 'planned');
-          for (let part = 0; part < parts; part++) plan.create.push(...expectAnswer(done(await asked({ type: 'plan-part', part })), 'planned-part').create);
+          const { plan, parts } = expectAnswer(await channel.ask({ type: 'plan', context }), 'planned');
+          for (let part = 0; part < parts; part++) plan.create.push(...expectAnswer(await channel.ask({ type: 'plan-part', part }), 'planned-part').create);
           return plan;
         } finally {
           await close();
@@ -206,7 +248,7 @@ function receiverFor(worker: Worker) {
     const reply = queue.shift();
     if (reply) {
       waiter = undefined;
-      if (reply.type === 'failed') reject(Object.assign(new ThreadFailure(reply.message), { name: reply.name, ...(reply.stack ? { stack: reply.stack } : {}) }));
+      if (reply.type === 'failed') reject(failure(reply));
       else resolve(reply);
     } else if (ended) {
       waiter = undefined;

@@ -1,69 +1,17 @@
 /**
- * The import thread itself: parsing and planning, which take seconds for a
- * file of 50,000 contacts, run here so the main thread keeps answering
- * everyone else meanwhile. Pure work on plain data; no database.
+ * The import thread itself: parsing and planning (work.ts), which take
+ * seconds for a file of 50,000 contacts, run here so the main thread keeps
+ * answering everyone else meanwhile.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseImportFile } from '../import/parse.ts';
-import { planImport, type ImportPlan } from '../import/plan.ts';
-import { isRefusal, type ParsedImport } from '../import/record.ts';
-import { isNoop, summarize } from '../import/summary.ts';
-import { decodePayload, encodePayload } from './payload.ts';
-import { PLAN_SLICE, type ThreadAnswer, type ThreadRequest } from './protocol.ts';
+import type { ThreadRequest } from './protocol.ts';
+import { importWork } from './work.ts';
 
 const port = parentPort;
 if (!port) throw new Error('the import thread runs in a worker thread');
-
-let parsed: ParsedImport | undefined;
-
-let planned: ImportPlan | undefined;
-
-function answer(request: Exclude<ThreadRequest, { type: 'reset' }>): ThreadAnswer {
-  switch (request.type) {
-    case 'read-file': {
-      const content = Buffer.from(request.content.buffer, request.content.byteOffset, request.content.byteLength);
-      const result = parseImportFile({ name: request.name, content }, request.today);
-      if (isRefusal(result)) return { type: 'refused', refusal: result };
-      parsed = result;
-      return { type: 'read', source: result.source };
-    }
-    case 'read-saved':
-      parsed = decodePayload(request.payload);
-      return { type: 'read', source: parsed.source };
-    case 'preview': {
-      const read = mustHave(parsed);
-      const plan = planImport(read, request.context);
-      return { type: 'previewed', summary: summarize(request.fileName, read, plan), noop: isNoop(plan), payload: encodePayload(read) };
-    }
-    case 'plan': {
-      planned = planImport(mustHave(parsed), request.context);
-      return { type: 'planned', plan: { ...planned, create: [] }, parts: Math.ceil(planned.create.length / PLAN_SLICE) };
-    }
-    case 'plan-part': {
-      const start = request.part * PLAN_SLICE;
-      return { type: 'planned-part', create: mustHave(planned).create.slice(start, start + PLAN_SLICE) };
-    }
-  }
-}
-
-function mustHave<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('nothing read or planned yet');
-  return value;
-}
+const work = importWork();
 
 port.on('message', (request: ThreadRequest) => {
-  if (request.type === 'reset') {
-    parsed = undefined;
-    planned = undefined;
-    return;
-  }
-  let reply: ThreadAnswer;
-  try {
-    reply = answer(request);
-  } catch (error) {
-    // Only the kind of failure and where: a message may quote the file.
-    const e = error instanceof Error ? error : new Error(String(error));
-    reply = { type: 'failed', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
-  }
-  port.postMessage(reply);
+  const reply = work.answer(request);
+  if (reply) port.postMessage(reply);
 });
