@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import keepwarm from './lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'scratch/', 'bench/out/'] },
@@ -16,22 +17,11 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: no I/O, no clock, no platform. So is reading an import file.
-    files: ['src/core/**/*.ts', 'src/commands/**/*.ts', 'src/import/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['kysely', 'better-sqlite3', 'pg', 'node:fs', 'node:http', 'node-cron', 'grammy', '@grammyjs/*', '@slack/*', '../store/*', '../bot/*', '../scheduler/*'], message: 'src/core, src/commands and src/import are pure: no I/O, no platform, no outer layers.' },
-      ] }],
-    },
-  },
-  {
-    // Only adapters may know a platform SDK; main.ts and cli.ts are the composition roots.
-    files: ['src/**/*.ts'],
-    ignores: ['src/main.ts', 'src/cli.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['grammy', '@grammyjs/*', '@slack/*', '../../adapters/*', '../adapters/*'], message: 'Only adapters/ may import a platform SDK.' },
-      ] }],
-    },
+    // The layers (lint/layers.js): dependencies point inward; src/core, src/commands,
+    // src/import and src/export are pure; adapters reach keepwarm through
+    // src/bot/conversation.ts only; only adapters know a platform SDK.
+    files: ['src/**/*.ts', 'adapters/**/*.ts'],
+    plugins: { keepwarm },
+    rules: { 'keepwarm/layers': 'error' },
   },
 );

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import * as chrono from 'chrono-node';
-import { createBot } from '../src/bot/bot.ts';
+import { createConversation } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nextDueOn } from '../src/core/cadence.ts';
 import { addDays } from '../src/core/dates.ts';
@@ -185,7 +185,7 @@ export async function benchCommands(): Promise<void> {
   // A data file built by an older keepwarm gets the newer tables too.
   await migrateToLatest(database.db);
   let failures = 0;
-  const bot = createBot({
+  const bot = createConversation({
     db: database.db,
     log: { error: (fields) => (failures++ === 0 ? console.error('the bot failed:', fields) : undefined), warn: () => undefined },
   });

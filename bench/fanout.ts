@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createConversation } from '../src/bot/conversation.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import { openSqlite } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -29,7 +29,7 @@ async function run(sendRate: number): Promise<string[]> {
   const fake = await FakeTelegram.start({ sendLimitPerSecond: PLATFORM_LIMIT });
   const log = { info: () => undefined, warn: () => undefined, error: (fields: object, message: string) => console.error(message, fields) };
   const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_SEND_RATE: `${sendRate},1` }, { pollTimeoutSeconds: 1 })!;
-  const telegram = await startTelegram({ bot: createBot({ db: database.db }), db: database.db, log, config });
+  const telegram = await startTelegram({ conversation: createConversation({ db: database.db }), db: database.db, log, config });
   const scheduler = createScheduler({ db: database.db, messengers: [telegram.messenger] });
 
   const started = performance.now();

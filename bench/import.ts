@@ -154,14 +154,14 @@ async function child(mode: Mode, file: string): Promise<Measured> {
     const previewMs = performance.now() - start;
     return { previewMs, importMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, heapDeltaMb: (process.memoryUsage().heapUsed - heap) / 2 ** 20, contacts };
   }
-  const { createBot } = await import('../src/bot/bot.ts');
+  const { createConversation } = await import('../src/bot/conversation.ts');
   const { openSqlite } = await import('../src/store/db.ts');
   const { migrateToLatest } = await import('../src/store/migrate.ts');
   const path = join(OUT, `import-bench-${process.pid}.db`);
   const database = openSqlite(path);
   try {
     await migrateToLatest(database.db);
-    const bot = createBot({ db: database.db });
+    const bot = createConversation({ db: database.db });
     const from = { platform: 'console' as const, teamId: '', userId: 'bench' };
     const name = mode === 'keepwarm-stall' ? file.split('/').at(-1)! : mode === 'keepwarm-vcf' ? 'contacts.vcf' : 'Connections.csv';
     // Warm-up: a small file of the same kind, previewed and cancelled.

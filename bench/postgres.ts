@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import * as chrono from 'chrono-node';
-import { createBot } from '../src/bot/bot.ts';
+import { createConversation } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nameKey } from '../src/core/names.ts';
 import { openDatabase } from '../src/store/db.ts';
@@ -145,7 +145,7 @@ async function benchCommandsOnPostgres(base: string): Promise<void> {
   warmUpParser();
   const database = await openDatabase(url, { poolSize: 4 });
   let failures = 0;
-  const bot = createBot({ db: database.db, log: { error: (f) => (failures++ === 0 ? console.error('the bot failed:', f) : undefined), warn: () => undefined } });
+  const bot = createConversation({ db: database.db, log: { error: (f) => (failures++ === 0 ? console.error('the bot failed:', f) : undefined), warn: () => undefined } });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const floor = pgFloor(client);

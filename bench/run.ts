@@ -8,6 +8,7 @@ import { benchImport } from './import.ts';
 import { benchNudges } from './nudges.ts';
 import { benchPostgres } from './postgres.ts';
 import { benchSlack } from './slack.ts';
+import { benchSync } from './sync.ts';
 import { benchFlood, benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   fanout: benchFanout,
   postgres: benchPostgres,
   slack: benchSlack,
+  sync: benchSync,
   flood: benchFlood,
 };
 

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { startSlack } from '../adapters/slack/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createConversation } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { createLogger } from '../src/log.ts';
 import { openSqlite } from '../src/store/db.ts';
@@ -88,14 +88,14 @@ async function startKeepwarm(fake: FakeSlack, url: string) {
   const database = openSqlite(url);
   await migrateToLatest(database.db);
   const log = createLogger('silent');
-  const bot = createBot({ db: database.db, log });
+  const bot = createConversation({ db: database.db, log });
   for (let u = 0; u < USERS; u++) {
     for (const name of ['Anna Schmidt', 'Bob Meyer', 'Carla Rossi']) {
       await bot.handle({ from: { platform: 'slack', teamId: 'T1', userId: `U${u}` }, chatId: `DT1U${u}`, text: `/add ${name}, tier B, last talked 7 months ago` });
     }
   }
   const slack = await startSlack({
-    bot,
+    conversation: bot,
     db: database.db,
     log,
     config: {

@@ -16,7 +16,7 @@ import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from '../src/bot/bot.ts';
+import { createConversation } from '../src/bot/conversation.ts';
 import { warmUpParser } from '../src/commands/parse.ts';
 import { nameKey } from '../src/core/names.ts';
 import { openSqlite } from '../src/store/db.ts';
@@ -96,8 +96,9 @@ async function keepwarm(fake: FakeTelegram, variant: Variant) {
   await migrateToLatest(database.db);
   const log = { info: () => undefined, warn: () => undefined, error: (fields: object, message: string) => console.error(message, fields) };
   const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }, { pollTimeoutSeconds: 1 })!;
-  const conversation = variant.stub ? { handle: async (incoming: { text?: string }) => [{ text: [[{ text: incoming.text ?? '' }]] }] } : createBot({ db: database.db, log });
-  const runtime = await startTelegram({ bot: conversation, db: database.db, log, config });
+  const real = createConversation({ db: database.db, log });
+  const conversation = variant.stub ? { ...real, handle: async (incoming: { text?: string }) => [{ text: [[{ text: incoming.text ?? '' }]] }] } : real;
+  const runtime = await startTelegram({ conversation, db: database.db, log, config });
   return {
     async stop() {
       await runtime.stop();

@@ -12,10 +12,10 @@ import type { PlatformIdentity } from './core/identity.ts';
 import { TIERS, type Tier } from './core/types.ts';
 import { MAX_IMPORT_BYTES } from './import/limits.ts';
 import { isRefusal, refuse } from './import/record.ts';
-import { exportFile } from './bot/handlers/account.ts';
+import { exportFile } from './bot/handlers/export.ts';
 import { importNow, previewImport } from './bot/handlers/import.ts';
-import { catalog } from './bot/i18n/index.ts';
-import { plainText } from './bot/rich.ts';
+import { catalog } from './i18n/index.ts';
+import { plainText } from './rich.ts';
 import type { Database } from './store/db.ts';
 import { ensureUser, findUser, type User } from './store/users.ts';
 

@@ -2,19 +2,21 @@
  * The `keepwarm` command: `keepwarm [start]`, `keepwarm chat --user NAME`,
  * `keepwarm migrate`, `keepwarm import FILE --user ID [--yes]`,
  * `keepwarm export --user ID --format json|csv|vcf|ics [--tier A …]`,
- * `keepwarm backup FILE`, `keepwarm migrate-data --to postgres://… [--from PATH]`.
+ * `keepwarm cards --user ID --format pdf|csv [--tier A …] [--labels 3422|3475|L7163]
+ * [--sender "…"] [--out FILE]`, `keepwarm backup FILE`,
+ * `keepwarm migrate-data --to postgres://… [--from PATH]`, `keepwarm sync --user ID`.
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
 import { inspect, parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
-import { createBot } from './bot/bot.ts';
+import { createConversation } from './bot/conversation.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
-import { boot, consoleTimeZone, main } from './main.ts';
+import { boot, consoleIdentity, consoleTimeZone, main } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
-import { migrateDataCommand } from './cli-migrate-data.ts';
+import { migrateDataCommand } from './migrate-data/cli.ts';
 import { readImportsInThisThread } from './import-thread/thread.ts';
 import { redactor, secretsIn } from './secrets.ts';
 
@@ -25,6 +27,9 @@ const USAGE = `usage:
   keepwarm import FILE --user ID [--yes]    import contacts (.vcf, .csv, keepwarm .json): preview, then import with --yes or after y on a terminal
   keepwarm export --user ID [--format json|csv|vcf|ics] [--tier A …]
                                             print a user's data (ID: NAME, console:NAME, telegram:ID, slack:TEAM:USER)
+  keepwarm cards --user ID [--format pdf|csv] [--tier A …] [--labels 3422|3475|L7163] [--sender "…"] [--out FILE] [--force]
+                                            this year's Christmas-card list: address labels (PDF) or a CSV for German Excel
+  keepwarm sync --user ID                   sync the user's calendars and mailboxes now; prints what each logged
   keepwarm backup FILE [--force]            online backup of the SQLite database (PostgreSQL: use pg_dump)
   keepwarm migrate-data --to postgres://… [--from PATH]
                                             copy the SQLite database (default DATABASE_URL) into PostgreSQL and verify it
@@ -36,13 +41,16 @@ async function run(argv: string[]): Promise<number> {
     args: rest,
     options: {
       user: { type: 'string' },
-      format: { type: 'string', default: 'json' },
+      format: { type: 'string' },
       tier: { type: 'string', multiple: true },
       yes: { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean' },
       to: { type: 'string' },
       from: { type: 'string' },
+      labels: { type: 'string' },
+      sender: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -70,7 +78,7 @@ async function run(argv: string[]): Promise<number> {
       const who = parseIdentity(values.user ?? config.consoleUser ?? 'me');
       if (!who) return usageError(`--user: cannot read ${values.user}`);
       const chat = startConsoleChat({
-        bot: createBot({ db: database.db, log }),
+        conversation: createConversation({ db: database.db, log }),
         user: who,
         ...(config.locale ? { locale: config.locale } : {}),
         timeZone: consoleTimeZone(config),
@@ -110,6 +118,38 @@ async function run(argv: string[]): Promise<number> {
       const { database } = await boot(process.env, 'warn');
       try {
         return await exportCommand(database, who, choice, io);
+      } finally {
+        await database.close();
+      }
+    }
+    case 'cards': {
+      if (!values.user) return usageError('cards needs --user ID');
+      // Loaded only here: the PDF writer takes a moment to load, and no other command needs it.
+      const { cardsChoice, cardsCommand } = await import('./cli-cards.ts');
+      const choice = cardsChoice(values);
+      if (typeof choice === 'string') return usageError(choice);
+      const who = parseIdentity(values.user);
+      if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const { database } = await boot(process.env, 'warn');
+      try {
+        return await cardsCommand(database, who, choice, { ...io, stdoutIsTerminal: Boolean(process.stdout.isTTY) });
+      } finally {
+        await database.close();
+      }
+    }
+    case 'sync': {
+      if (!values.user) return usageError('sync needs --user ID');
+      const who = parseIdentity(values.user);
+      if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const { config, database, log } = await boot(process.env, 'warn');
+      try {
+        // Loaded only here: the IMAP and CalDAV clients cost every other command start-up time.
+        const { syncCommand } = await import('./cli-sync.ts');
+        const { ensureOperatorMailbox } = await import('./sources/operator.ts');
+        const mailbox = config.operatorMailbox;
+        const owner = mailbox && (mailbox.owner ? parseIdentity(mailbox.owner) : consoleIdentity(config));
+        if (mailbox && owner) await ensureOperatorMailbox(database.db, mailbox, owner, new Date());
+        return await syncCommand(database, config, who, io, log);
       } finally {
         await database.close();
       }

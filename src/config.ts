@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/db.ts';
 import { DEFAULT_USER_LIMIT, type UserLimit } from './user-limit.ts';
+import type { ImapTls } from './sources/model.ts';
+import { createSecretBox, parseSecretKey, type SecretBox } from './sources/secret-box.ts';
 
 const optionalText = z
   .string()
@@ -29,7 +31,36 @@ const schema = z.object({
   OPS_HOST: optionalText,
   PORT: port,
   USER_RATE_LIMIT: optionalText.refine((v) => v === undefined || /^[1-9]\d*(,\d+(\.\d+)?)?$/.test(v), 'must be BURST or BURST,PER_SECOND, e.g. 60,1'),
+  // Sources (docs/sources.md). The key is never echoed in an error message.
+  KEEPWARM_SECRET_KEY: optionalText.refine((v) => v === undefined || parseSecretKey(v) !== undefined, {
+    message: 'must be 32 random bytes as base64 or hex (openssl rand -base64 32)',
+  }),
+  KEEPWARM_SOURCES_PRIVATE_HOSTS: z.enum(['allow', 'deny', '']).optional(),
+  KEEPWARM_IMAP_HOST: optionalText,
+  KEEPWARM_IMAP_PORT: port,
+  KEEPWARM_IMAP_USER: optionalText,
+  KEEPWARM_IMAP_PASSWORD: z.string().optional(),
+  KEEPWARM_IMAP_TLS: z.enum(['implicit', 'starttls', 'none', '']).optional(),
+  KEEPWARM_IMAP_INBOX: z.enum(['true', 'false', 'yes', 'no', '1', '0', '']).optional(),
+  KEEPWARM_IMAP_FOR: optionalText,
+}).superRefine((e, ctx) => {
+  const given = [e.KEEPWARM_IMAP_HOST, e.KEEPWARM_IMAP_USER, e.KEEPWARM_IMAP_PASSWORD || undefined].filter((v) => v !== undefined).length;
+  if (given > 0 && given < 3) {
+    ctx.addIssue({ code: 'custom', path: ['KEEPWARM_IMAP_HOST'], message: 'the operator mailbox needs KEEPWARM_IMAP_HOST, KEEPWARM_IMAP_USER and KEEPWARM_IMAP_PASSWORD together' });
+  }
 });
+
+/** One mailbox the operator configures for a single-user install (KEEPWARM_IMAP_*). */
+export interface OperatorMailbox {
+  host: string;
+  port: number;
+  tls: ImapTls;
+  user: string;
+  password: string;
+  inbox: boolean;
+  /** Whose mailbox: a keepwarm user (console:NAME, telegram:ID, slack:TEAM:USER); default the console user. */
+  owner: string | undefined;
+}
 
 export type Config = {
   databaseUrl: string;
@@ -52,6 +83,11 @@ export type Config = {
   port: number | undefined;
   /** USER_RATE_LIMIT: each user's bounded share of keepwarm (src/user-limit.ts). */
   userLimit: UserLimit;
+  /** KEEPWARM_SECRET_KEY as a sealing box; undefined when unset (sources then refuse to store credentials). */
+  secretBox: SecretBox | undefined;
+  /** KEEPWARM_SOURCES_PRIVATE_HOSTS=allow: sources may reach loopback and private addresses (a home server). */
+  allowPrivateHosts: boolean;
+  operatorMailbox: OperatorMailbox | undefined;
 };
 
 function userLimitOf(value: string | undefined): UserLimit {
@@ -86,5 +122,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     opsHost: e.OPS_HOST ?? '0.0.0.0',
     port: e.PORT,
     userLimit: userLimitOf(e.USER_RATE_LIMIT),
+    secretBox: e.KEEPWARM_SECRET_KEY ? createSecretBox(parseSecretKey(e.KEEPWARM_SECRET_KEY)!) : undefined,
+    allowPrivateHosts: e.KEEPWARM_SOURCES_PRIVATE_HOSTS === 'allow',
+    operatorMailbox: operatorMailbox(e),
+  };
+}
+
+function operatorMailbox(e: z.infer<typeof schema>): OperatorMailbox | undefined {
+  if (!e.KEEPWARM_IMAP_HOST || !e.KEEPWARM_IMAP_USER || !e.KEEPWARM_IMAP_PASSWORD) return undefined;
+  const tls: ImapTls = e.KEEPWARM_IMAP_TLS || 'implicit';
+  return {
+    host: e.KEEPWARM_IMAP_HOST,
+    port: e.KEEPWARM_IMAP_PORT ?? (tls === 'implicit' ? 993 : 143),
+    tls,
+    user: e.KEEPWARM_IMAP_USER,
+    password: e.KEEPWARM_IMAP_PASSWORD,
+    inbox: ['true', 'yes', '1'].includes(e.KEEPWARM_IMAP_INBOX ?? ''),
+    owner: e.KEEPWARM_IMAP_FOR,
   };
 }

@@ -9,10 +9,24 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { redactor } from './secrets.ts';
 
-export type { Logger };
+/**
+ * keepwarm's one logger type: fields first, then a fixed message. pino's
+ * logger is one; a module that needs only some levels asks for
+ * `Pick<Logger, …>`, so a test can pass a small double.
+ */
+export interface Logger {
+  error(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
+  /** A logger whose every line carries `bindings` (pino's child loggers). */
+  child(bindings: Record<string, string>): Logger;
+  /** The lowest level written: `debug`, `info`, `warn` … */
+  level: string;
+}
 
 const context = new AsyncLocalStorage<Record<string, string>>();
 

@@ -9,17 +9,18 @@ import { slackConfig } from '../adapters/slack/config.ts';
 import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { startTelegram } from '../adapters/telegram/start.ts';
-import { createBot } from './bot/bot.ts';
-import type { Messenger } from './bot/port.ts';
+import { createConversation } from './bot/conversation.ts';
+import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { PlatformIdentity } from './core/identity.ts';
+import { parseIdentity, type PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
 import { redactor, secretsIn } from './secrets.ts';
 import { userLimiter } from './user-limit.ts';
-import { createOps, type Ops } from './ops/ops.ts';
+import { createOps, type Ops } from './ops/endpoints.ts';
 import { standaloneAddress } from './ops/server.ts';
-import { startScheduler } from './scheduler/scheduler.ts';
+import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
+import type { SourceSync } from './sources/runner.ts';
 import { openDatabase, type Database } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -39,6 +40,29 @@ export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info', sec
   const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
   await migrateToLatest(database.db);
   return { config, database, log };
+}
+
+/**
+ * The sync of calendars and mailboxes, configured from the environment; the
+ * operator's mailbox (KEEPWARM_IMAP_*) is connected for `owner` first.
+ */
+export async function sourceSync(runtime: Runtime, owner: PlatformIdentity | undefined): Promise<SourceSync> {
+  const { config, database, log } = runtime;
+  const { createSourceSync } = await import('./sources/runner.ts');
+  const mailbox = config.operatorMailbox;
+  if (mailbox) {
+    const { ensureOperatorMailbox } = await import('./sources/operator.ts');
+    const who = mailbox.owner ? parseIdentity(mailbox.owner) : owner;
+    if (who) await ensureOperatorMailbox(database.db, mailbox, who, new Date());
+    else log.warn({}, 'KEEPWARM_IMAP_HOST is set but not whose mailbox it is: set KEEPWARM_IMAP_FOR (e.g. telegram:12345)');
+  }
+  return createSourceSync({
+    db: database.db,
+    box: config.secretBox,
+    limits: { allowPrivate: config.allowPrivateHosts },
+    env: mailbox ? { operatorMailboxPassword: mailbox.password } : {},
+    log,
+  });
 }
 
 export function consoleIdentity(config: Config, name?: string): PlatformIdentity {
@@ -67,7 +91,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn', derived);
   warmUpParser();
   const ops = createOps({ db: database.db, log });
-  const bot = createBot({ db: database.db, log, observer: ops.metrics });
+  const conversation = createConversation({ db: database.db, log, observer: ops.metrics });
   if (signal) {
     const fatal = deferred<Error>();
     const platforms: RunningPlatform[] = [];
@@ -82,8 +106,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       // One bounded share per user, whichever platform they write on.
       const limiter = userLimiter(config.userLimit);
       const { signal: abort } = starting;
-      if (telegram) platforms.push(await Promise.race([startTelegram({ bot, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, signal: abort, ...routes }), aborted]));
-      if (slack) platforms.push(await Promise.race([startSlack({ bot, db: database.db, log, config: slack, limiter, ...routes }), aborted]));
+      if (telegram) platforms.push(await Promise.race([startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, signal: abort, ...routes }), aborted]));
+      if (slack) platforms.push(await Promise.race([startSlack({ conversation, db: database.db, log, config: slack, limiter, ...routes }), aborted]));
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));
@@ -95,7 +119,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       }
       throw error;
     }
-    return serve(platforms, database, config, log, Promise.race([signal, fatal.promise]), ops);
+    const sources = await sourceSync({ config, database, log }, undefined);
+    // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
+    const parallel = database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1;
+    return serve(platforms, { database, config, log, ops }, Promise.race([signal, fatal.promise]), { parallel, sources });
   }
   // The console chat opens no port unless OPS_PORT asks for one.
   await ops.listen(standaloneAddress(config, 'console', false));
@@ -103,7 +130,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
   const who = consoleIdentity(config);
   const chat = startConsoleChat({
-    bot,
+    conversation,
     user: who,
     ...(config.locale ? { locale: config.locale } : {}),
     timeZone: consoleTimeZone(config),
@@ -112,35 +139,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     interactive,
     filesDir: 'data/exports',
   });
-  const scheduler = startScheduler({
-    db: database.db,
-    messengers: [chat.messenger],
-    observer: ops.metrics,
+  const sources = await sourceSync({ config, database, log }, who);
+  const endOfInput = chat.done.then(() => 'end of input' as const);
+  return serve([chat], { database, config, log, ops }, Promise.race([endOfInput, untilSignal()]), {
+    sources,
     audience: [{ platform: 'console', userIds: [who.userId] }],
-    catchUpMs: config.catchUpMs,
-    concurrency: config.sendConcurrency,
-    log,
   });
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      ops.beginShutdown();
-      await scheduler.stop();
-      await database.close();
-      await ops.close();
-    })());
-  // `on`, not `once`: a second signal while stopping must not find no listener and end the process half-way.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop().then(() => process.exit(0)));
-  await chat.done;
-  await stop();
-  return 0;
-}
-
-interface RunningPlatform {
-  messenger: Messenger;
-  stop(): Promise<void>;
-  /** Its HTTP server serves the ops routes. */
-  servesRoutes: boolean;
 }
 
 /**
@@ -163,19 +167,25 @@ function deferred<T>() {
 }
 
 /**
- * Runs the platforms and the nudge scheduler until a signal or a fatal
- * platform error, then stops them cleanly: /readyz turns 503 at once (a load
- * balancer drains the instance), the scheduler's tick and in-flight updates
- * finish before the database closes, and the ops server closes last.
+ * Runs the platforms and the nudge scheduler until a signal, a fatal platform
+ * error or the end of the console's input, then stops them cleanly: /readyz
+ * turns 503 at once (a load balancer drains the instance), the scheduler's
+ * tick and in-flight updates finish before the database closes, and the ops
+ * server closes last. Exit code 1 after a fatal error, else 0.
  */
-async function serve(platforms: RunningPlatform[], database: Database, config: Config, log: Logger, until: Promise<NodeJS.Signals | Error>, ops: Ops): Promise<number> {
+async function serve(
+  platforms: RunningPlatform[],
+  runtime: Runtime & { ops: Ops },
+  until: Promise<NodeJS.Signals | Error | 'end of input'>,
+  scheduling: Pick<SchedulerOptions, 'audience' | 'parallel' | 'sources'>,
+): Promise<number> {
+  const { database, config, log, ops } = runtime;
   const scheduler = startScheduler({
     db: database.db,
     messengers: platforms.map((platform) => platform.messenger),
     observer: ops.metrics,
     catchUpMs: config.catchUpMs,
-    // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
-    parallel: database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1,
+    ...scheduling,
     concurrency: config.sendConcurrency,
     log,
   });

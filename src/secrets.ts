@@ -23,6 +23,8 @@ const SECRET_VARIABLES = [
   'SLACK_SIGNING_SECRET',
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
+  'KEEPWARM_SECRET_KEY',
+  'KEEPWARM_IMAP_PASSWORD',
 ] as const;
 
 /** Shorter values are not secrets worth the name; blanking them would blank ordinary words. */

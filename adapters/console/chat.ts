@@ -7,13 +7,13 @@
 import { createInterface } from 'node:readline';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Button, Incoming, Messenger, Recipient, Reply } from '../../src/bot/port.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import type { Button, Incoming, Messenger, Recipient, Reply, RunningPlatform } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { renderConsole } from './render.ts';
 
 export interface ConsoleChatOptions {
-  bot: Bot;
+  conversation: Conversation;
   user: PlatformIdentity;
   locale?: string;
   timeZone?: string;
@@ -26,15 +26,15 @@ export interface ConsoleChatOptions {
   now?: () => Date;
 }
 
-export interface ConsoleChat {
-  /** Resolves when the input ends. */
+export interface ConsoleChat extends RunningPlatform {
+  /** Resolves when the input ends (or `stop` closes it). */
   done: Promise<void>;
   /** The console's side of the scheduler port: nudges appear in the chat. */
   messenger: Messenger;
 }
 
 export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
-  const { bot, user, output, interactive } = options;
+  const { conversation, user, output, interactive } = options;
   const now = options.now ?? (() => new Date());
   let buttons: Button[] = [];
   let messageCounter = 0;
@@ -71,7 +71,7 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
     const number = /^\d{1,3}$/.test(text) ? Number(text) : undefined;
     const pressed = number !== undefined ? buttons[number - 1] : undefined;
     const incoming: Incoming = pressed ? { ...base, action: pressed.action } : { ...base, text };
-    show(await bot.handle(incoming, now()));
+    show(await conversation.handle(incoming, now()));
   }
 
   const lines = createInterface({ input: options.input, terminal: false });
@@ -94,5 +94,13 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       return { messageId: id ?? '0' };
     },
   };
-  return { done, messenger };
+  return {
+    done,
+    messenger,
+    servesRoutes: false,
+    async stop() {
+      lines.close();
+      await done;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** Replies as terminal text: bold and italic by ANSI codes on a TTY, buttons as numbered choices. */
-import type { Button, Reply, Span } from '../../src/bot/port.ts';
+import type { Button, Reply, Span } from '../../src/port.ts';
 
 const STYLE: Record<NonNullable<Span['style']>, [string, string]> = {
   bold: ['\x1b[1m', '\x1b[22m'],

@@ -52,10 +52,10 @@ function text(parts: unknown[]): string {
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
   return {
-    debug: (...parts: unknown[]) => child.debug(text(parts)),
-    info: (...parts: unknown[]) => child.info(text(parts)),
-    warn: (...parts: unknown[]) => child.warn(text(parts)),
-    error: (...parts: unknown[]) => child.error(text(parts)),
+    debug: (...parts: unknown[]) => child.debug({}, text(parts)),
+    info: (...parts: unknown[]) => child.info({}, text(parts)),
+    warn: (...parts: unknown[]) => child.warn({}, text(parts)),
+    error: (...parts: unknown[]) => child.error({}, text(parts)),
     // keepwarm's LOG_LEVEL decides; bolt asking for another level changes nothing.
     setLevel: () => undefined,
     getLevel: () => LEVELS[child.level] ?? LogLevel.ERROR,

@@ -12,7 +12,7 @@
  * answer says so, since an ephemeral message cannot carry a file.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Line, Reply, ReplyFile } from '../../src/bot/port.ts';
+import type { Line, Reply, ReplyFile } from '../../src/port.ts';
 import { renderMessages, type SlackMessage } from './render.ts';
 
 type Client = Pick<webApi.WebClient, 'chat' | 'files' | 'filesUploadV2'>;

@@ -4,7 +4,7 @@
  * try later (5xx, network), or give up (the request itself is wrong).
  */
 import { webApi } from '@slack/bolt';
-import { DeliveryError } from '../../src/bot/port.ts';
+import { DeliveryError } from '../../src/port.ts';
 
 /** The user cannot be reached: stop nudging them until they write again. */
 const BLOCKED = new Set(['account_inactive', 'token_revoked', 'invalid_auth', 'user_not_found', 'not_in_channel', 'cannot_dm_bot', 'app_uninstalled']);

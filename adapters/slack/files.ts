@@ -4,12 +4,12 @@
  * header (scope files:read). Only Slack's own hosts get the token.
  */
 import type { webApi } from '@slack/bolt';
-import type { IncomingFile } from '../../src/bot/port.ts';
+import type { IncomingFile } from '../../src/port.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** The file kinds keepwarm reads: vCard and CSV. Anything else is named, not downloaded. */
-export function isImportable(name: string, filetype?: string): boolean {
+function isImportable(name: string, filetype?: string): boolean {
   return /\.(vcf|vcard|csv)$/i.test(name) || filetype === 'csv' || filetype === 'vcard';
 }
 

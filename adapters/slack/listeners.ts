@@ -15,16 +15,10 @@
  * trigger id for commands and presses. A failure is logged and never stops the app.
  */
 import type { App, webApi } from '@slack/bolt';
-import type { Kysely } from 'kysely';
-import type { Bot } from '../../src/bot/bot.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
-import type { Messages } from '../../src/bot/i18n/messages.ts';
-import type { Incoming, Reply } from '../../src/bot/port.ts';
-import { keywordOf } from '../../src/commands/keywords.ts';
+import type { Conversation, NoticeTarget } from '../../src/bot/conversation.ts';
+import type { Incoming, Reply } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import type { Logger } from '../../src/log.ts';
-import type { DB } from '../../src/store/schema.ts';
-import { findUser, languageOf } from '../../src/store/users.ts';
 import { deliverEphemeral, deliverToChannel } from './deliver.ts';
 import { isDmChannel, type Directory } from './directory.ts';
 import { describe, slackErrorCode, WORKSPACE_GONE } from './errors.ts';
@@ -39,8 +33,7 @@ import type { UserLimiter } from '../../src/user-limit.ts';
 export interface ListenerDeps {
   /** Each user's bounded share (src/user-limit.ts). */
   limiter: UserLimiter;
-  bot: Bot;
-  db: Kysely<DB>;
+  conversation: Conversation;
   log: Logger;
   directory: Directory;
   workspaces: Workspaces;
@@ -75,7 +68,7 @@ interface ActionBody {
 const MESSAGE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 export function registerListeners(app: App, deps: ListenerDeps): Serial {
-  const { bot, log, directory, workspaces } = deps;
+  const { conversation, log, directory, workspaces } = deps;
   const serial = new Serial();
 
   /** Runs one update's work after the ack: in order per user, failures logged, never thrown. */
@@ -95,11 +88,8 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
   /** The app's DM with the user; '' when Slack will not open it (the reply path still works). */
   const dmOf = (client: Client, who: PlatformIdentity) => directory.dmChannel(client, who.teamId, who.userId).catch(() => '');
 
-  /** Words keepwarm says itself, in the language the user chose (or Slack's). */
-  async function messagesFor(who: PlatformIdentity, locale: string | undefined): Promise<Messages> {
-    const user = await findUser(deps.db, who);
-    return catalog(user?.language ?? languageOf(locale));
-  }
+  /** Whom words keepwarm says itself are for: the language the user chose wins over Slack's. */
+  const audience = (who: PlatformIdentity, locale: string | undefined): NoticeTarget => ({ platform: 'slack', who, ...(locale ? { locale } : {}) });
 
   /**
    * The user's bounded share, asked before their work waits in their queue:
@@ -110,7 +100,7 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     const admission = deps.limiter.admit(`slack:${who.teamId}:${who.userId}`);
     if (admission === 'admitted') return undefined;
     if (admission === 'declined') return [];
-    return [{ text: [(await messagesFor(who, locale)).tooFast()] }];
+    return [{ text: [await conversation.notice(audience(who, locale), 'tooFast')] }];
   }
 
   /** Where files of an ephemeral answer go: the DM, opened if need be. */
@@ -119,15 +109,7 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     channel: chatId || (await directory.dmChannel(client, who.teamId, who.userId)),
   });
 
-  const fileNote = (who: PlatformIdentity, base: Incoming) => async (name: string) => (await messagesFor(who, base.locale)).slackFileInDm(name);
-
-  /** `/help` in Slack adds how commands are typed here. */
-  async function withSlackHelp(text: string, replies: Reply[], base: Incoming): Promise<Reply[]> {
-    const words = text.replace(/^\//, '').trim().split(/\s+/);
-    if (words.length !== 1 || keywordOf(words[0] ?? '') !== 'help' || replies.length === 0) return replies;
-    const t = await messagesFor(base.from, base.locale);
-    return [...replies, { text: [t.slackCommandsNote()] }];
-  }
+  const fileNote = (who: PlatformIdentity, base: Incoming) => (name: string) => conversation.notice(audience(who, base.locale), 'slackFileInDm', name);
 
   app.command(/^\/.+/, async ({ command, ack, respond, client, context }) => {
     await ack();
@@ -140,8 +122,8 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     await work(who.teamId, who.userId, 'command', async () => {
       const [chatId, base] = await Promise.all([dmOf(client, who), incoming(client, who, '')]);
       const text = commandText(command.command, command.text);
-      const replies = await bot.handle({ ...base, chatId, text, eventId: `command:${command.trigger_id}` }, deps.now());
-      await deliverEphemeral({ respond, dm: dmTarget(client, who, chatId), fileNote: fileNote(who, base) }, await withSlackHelp(text, replies, base));
+      const replies = await conversation.handle({ ...base, chatId, text, eventId: `command:${command.trigger_id}` }, deps.now());
+      await deliverEphemeral({ respond, dm: dmTarget(client, who, chatId), fileNote: fileNote(who, base) }, replies);
     });
   });
 
@@ -168,15 +150,18 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
       if (fileId && context.botToken) {
         const outcome = await fetchSharedFile({ client, token: context.botToken, fileId, apiUrl: deps.apiUrl });
         if (outcome.kind === 'file') {
-          replies = await bot.handle({ ...base, file: outcome.file }, deps.now());
+          replies = await conversation.handle({ ...base, file: outcome.file }, deps.now());
         } else {
-          const t = await messagesFor(who, base.locale);
-          const say = { too_large: t.slackFileTooLarge(outcome.name, MAX_FILE_BYTES / 1024 / 1024), not_importable: t.slackFileNotImportable(outcome.name), failed: t.slackFileFailed(outcome.name) };
-          replies = [{ text: [say[outcome.kind]] }];
+          const to = audience(who, base.locale);
+          const say =
+            outcome.kind === 'too_large'
+              ? conversation.notice(to, 'slackFileTooLarge', outcome.name, MAX_FILE_BYTES / 1024 / 1024)
+              : conversation.notice(to, outcome.kind === 'not_importable' ? 'slackFileNotImportable' : 'slackFileFailed', outcome.name);
+          replies = [{ text: [await say] }];
         }
       } else {
         const text = fromSlackText(m.text ?? '');
-        replies = await withSlackHelp(text, await bot.handle({ ...base, text }, deps.now()), base);
+        replies = await conversation.handle({ ...base, text }, deps.now());
       }
       await deliverToChannel({ client, channel: m.channel, ...(threadTs ? { threadTs } : {}) }, replies);
     });
@@ -198,7 +183,7 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     await work(who.teamId, who.userId, 'action', async () => {
       const chatId = inDm ? container.channel_id! : await dmOf(client, who);
       const base = await incoming(client, who, chatId);
-      const replies = await bot.handle(
+      const replies = await conversation.handle(
         { ...base, action: value, eventId: `action:${b.trigger_id}`, ...(container.message_ts ? { replyToMessageId: container.message_ts } : {}) },
         deps.now(),
       );
@@ -210,7 +195,7 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
       if (!chatId) throw new Error('no DM channel to answer in');
       await deliverToChannel({ client, channel: chatId, ...(inDm && container.thread_ts ? { threadTs: container.thread_ts } : {}) }, replies);
       // A press on the Home tab changes what it shows.
-      if (container.type === 'view') await publishHome({ bot, client, base, now: deps.now() });
+      if (container.type === 'view') await publishHome({ conversation, client, base, now: deps.now() });
     });
   });
 
@@ -220,7 +205,7 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     if (isDmChannel(event.channel)) directory.rememberDm(who.teamId, who.userId, event.channel);
     await work(who.teamId, who.userId, 'home', async () => {
       const chatId = isDmChannel(event.channel) ? event.channel : await dmOf(client, who);
-      await publishHome({ bot, client, base: await incoming(client, who, chatId), now: deps.now() });
+      await publishHome({ conversation, client, base: await incoming(client, who, chatId), now: deps.now() });
     });
   });
 

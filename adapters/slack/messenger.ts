@@ -5,7 +5,7 @@
  * failure is a `DeliveryError` for the scheduler's outbox to decide on.
  */
 import { webApi } from '@slack/bolt';
-import { DeliveryError, type Messenger, type Recipient, type Reply } from '../../src/bot/port.ts';
+import { DeliveryError, type Messenger, type Recipient, type Reply } from '../../src/port.ts';
 import type { Logger } from '../../src/log.ts';
 import { deliverToChannel } from './deliver.ts';
 import { isDmChannel, type Directory } from './directory.ts';

@@ -10,12 +10,12 @@
  *   Inside a code span a backtick would end the span; it is shown as `ˋ`.
  * - Blocks carry `verbatim: true`, so Slack does not link-ify URLs or names.
  */
-import type { Line, Span } from '../../src/bot/port.ts';
+import type { Line, Span } from '../../src/port.ts';
 
 const WJ = '\u2060';
 
 /** Slack's three control characters as entities. */
-export function escapeControl(text: string): string {
+function escapeControl(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -4,7 +4,7 @@
  * per channel and an unpublished workspace-wide rate ("special" tier); after a
  * 429 nothing goes to that workspace before its Retry-After has passed.
  */
-import { DeliveryError } from '../../src/bot/port.ts';
+import { DeliveryError } from '../../src/port.ts';
 
 export interface PaceOptions {
   /** Messages per second into one workspace. */

@@ -10,7 +10,7 @@
  * within a message; and ≤ 12,000 characters of section text a message, under
  * the undocumented aggregate limit (`msg_blocks_too_long`, bolt-js#2509).
  */
-import type { Button, Line, Reply } from '../../src/bot/port.ts';
+import type { Button, Line, Reply } from '../../src/port.ts';
 import { lineMrkdwn, linePlain, splitLine, truncateEscaped } from './mrkdwn.ts';
 
 export const LIMITS = {

@@ -8,11 +8,10 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi, type AppOptions, type Authorize } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Messenger } from '../../src/bot/port.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import type { Messenger, RunningPlatform } from '../../src/port.ts';
 import type { Logger } from '../../src/log.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
-import type { DB } from '../../src/store/schema.ts';
 import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { boltLogger } from './bolt-log.ts';
 import { guardedListener } from './body-guard.ts';
@@ -22,14 +21,17 @@ import { Directory } from './directory.ts';
 import { describe } from './errors.ts';
 import { registerListeners } from './listeners.ts';
 import { createSlackMessenger } from './messenger.ts';
-import { Workspaces } from './workspaces.ts';
+import { slackDb, Workspaces } from './workspaces.ts';
 
 /** The bot scopes keepwarm asks for in the OAuth flow; the same as slack-manifest.yaml. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
+const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read', 'files:read', 'files:write'];
 
-export interface SlackOptions {
-  bot: Bot;
-  db: Kysely<DB>;
+/** `T`: the database's schema, which the adapter does not need to know (it only uses its own table). */
+export interface SlackOptions<T = unknown> {
+  /** keepwarm's conversation (`createConversation`). */
+  conversation: Conversation;
+  /** The database, for the adapter's own table (`slack_installations`). */
+  db: Kysely<T>;
   log: Logger;
   config: SlackConfig;
   now?: () => Date;
@@ -39,7 +41,7 @@ export interface SlackOptions {
   limiter?: UserLimiter;
 }
 
-export interface RunningSlack {
+export interface RunningSlack extends RunningPlatform {
   /** Sends the daily nudge (the scheduler's port). */
   messenger: Messenger;
   /** Stops taking requests, lets the ones in hand finish. */
@@ -61,10 +63,10 @@ async function whoAmI(token: string, clientOptions: webApi.WebClientOptions) {
   }
 }
 
-export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
-  const { bot, db, log, config } = options;
+export async function startSlack<T>(options: SlackOptions<T>): Promise<RunningSlack> {
+  const { conversation, db, log, config } = options;
   const now = options.now ?? (() => new Date());
-  const workspaces = new Workspaces(db, now);
+  const workspaces = new Workspaces(slackDb(db), now);
   const directory = new Directory();
   const logger = boltLogger(log);
   const base: webApi.WebClientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), logger };
@@ -89,7 +91,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     receiver.requestListener = guardedListener(receiver.requestListener, receiver.endpoints ?? ['/slack/events']);
   }
 
-  const serial = registerListeners(app, { bot, db, log, directory, workspaces, apiUrl: config.apiUrl, now, limiter: options.limiter ?? userLimiter() });
+  const serial = registerListeners(app, { conversation, log, directory, workspaces, apiUrl: config.apiUrl, now, limiter: options.limiter ?? userLimiter() });
   app.error(async (error) => {
     // A workspace keepwarm is not installed in (authorize refused it): acknowledged, and nothing done.
     if ((error as { code?: string }).code === 'slack_bolt_authorization_error') {
@@ -124,7 +126,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   };
 }
 
-async function authOptions(config: SlackConfig, workspaces: Workspaces, clientOptions: webApi.WebClientOptions, db: Kysely<DB>, now: () => Date): Promise<Partial<AppOptions>> {
+async function authOptions<T>(config: SlackConfig, workspaces: Workspaces, clientOptions: webApi.WebClientOptions, db: Kysely<T>, now: () => Date): Promise<Partial<AppOptions>> {
   if (config.auth.kind === 'token') {
     const me = await whoAmI(config.auth.botToken, clientOptions);
     await workspaces.registerTokenWorkspace(me.teamId, me.enterpriseId);

@@ -4,7 +4,7 @@
  * (`<https://x.com|x.com>`, `<mailto:a@b.de|a@b.de>`, `<@U123>`); the command
  * language wants the text as written.
  */
-import { keywordOf } from '../../src/commands/keywords.ts';
+import { isCommandWord } from '../../src/bot/conversation.ts';
 
 export function fromSlackText(text: string): string {
   return text
@@ -28,5 +28,5 @@ export function commandText(command: string, text: string): string {
   if (args === '') return '/help';
   if (args.startsWith('/')) return args;
   const first = args.split(/[\s,.:;!?]/, 1)[0] ?? '';
-  return keywordOf(first) !== undefined ? `/${args}` : args;
+  return isCommandWord(first) ? `/${args}` : args;
 }

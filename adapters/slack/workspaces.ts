@@ -6,7 +6,6 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/store/schema.ts';
 
 export interface SlackInstallationsTable {
   enterprise_id: string;
@@ -19,11 +18,13 @@ export interface SlackInstallationsTable {
   updated_at: string;
 }
 
-export type SlackDB = DB & { slack_installations: SlackInstallationsTable };
+export interface SlackTables {
+  slack_installations: SlackInstallationsTable;
+}
 
-/** The same handle, typed with the Slack adapter's own table (kept out of the shared schema). */
-export function slackDb(db: Kysely<DB>): Kysely<SlackDB> {
-  return db.withTables<{ slack_installations: SlackInstallationsTable }>();
+/** keepwarm's database handle, typed with the Slack adapter's own table only (kept out of the shared schema). */
+export function slackDb<T>(db: Kysely<T>): Kysely<SlackTables> {
+  return db as unknown as Kysely<SlackTables>;
 }
 
 /** What keepwarm needs to talk to one workspace. */
@@ -49,14 +50,10 @@ function parseInstallation(json: string | null): Installation | undefined {
 }
 
 export class Workspaces implements InstallationStore {
-  private readonly db: Kysely<SlackDB>;
-
   constructor(
-    db: Kysely<DB>,
+    private readonly db: Kysely<SlackTables>,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = slackDb(db);
-  }
+  ) {}
 
   /** Saves an OAuth installation; installing again makes an inactive workspace active. */
   async storeInstallation(installation: Installation): Promise<void> {

@@ -28,7 +28,7 @@ const sleep = (ms: number, signal?: { addEventListener(type: 'abort', listener: 
  * times with doubling waits. A dropped request may have reached Telegram, so
  * a retry can in rare cases show a reply twice; losing it would be worse.
  */
-export function networkRetry(retries: number, firstDelayMs: number): Transformer {
+function networkRetry(retries: number, firstDelayMs: number): Transformer {
   return async (prev, method, payload, signal) => {
     let delay = firstDelayMs;
     for (let attempt = 0; ; attempt++) {
@@ -44,7 +44,7 @@ export function networkRetry(retries: number, firstDelayMs: number): Transformer
 }
 
 /** Applies `transformer` to every method but polling, which the runner retries on its own terms. */
-export function exceptPolling(transformer: Transformer): Transformer {
+function exceptPolling(transformer: Transformer): Transformer {
   return (prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : transformer(prev, method, payload, signal));
 }
 

@@ -49,12 +49,12 @@ export interface TelegramConfig {
   tuning: TelegramTuning;
 }
 
-export const DEFAULT_API_ROOT = 'https://api.telegram.org';
-export const DEFAULT_WEBHOOK_PORT = 8080;
+const DEFAULT_API_ROOT = 'https://api.telegram.org';
+const DEFAULT_WEBHOOK_PORT = 8080;
 /** A little under Telegram's published ~30 a second: sending at the very edge costs a 429 pause now and then (npm run bench fanout). */
-export const DEFAULT_SEND_RATE = { perSecond: 28, perChatPerSecond: 1 };
+const DEFAULT_SEND_RATE = { perSecond: 28, perChatPerSecond: 1 };
 
-export const DEFAULT_TUNING: TelegramTuning = {
+const DEFAULT_TUNING: TelegramTuning = {
   pollTimeoutSeconds: 30,
   requestTimeoutSeconds: 60,
   networkRetries: 3,

@@ -4,7 +4,7 @@
  * `HttpError` means the request never got an answer.
  */
 import { GrammyError, HttpError } from 'grammy';
-import { DeliveryError } from '../../src/bot/port.ts';
+import { DeliveryError } from '../../src/port.ts';
 
 /** 403s that mean the user is out of reach until they write again. */
 const BLOCKED = /bot was blocked by the user|user is deactivated|bot can't initiate conversation|bot was kicked|chat not found/i;

@@ -5,15 +5,10 @@
  * no API error escapes: a failed reply is logged, never a crash.
  */
 import type { Api, Context, Middleware } from 'grammy';
-import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/bot.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
-import type { Incoming, Reply } from '../../src/bot/port.ts';
-import { plainLine } from '../../src/bot/rich.ts';
-import type { Language } from '../../src/core/types.ts';
-import { firstDelivery } from '../../src/store/inbound.ts';
-import type { DB } from '../../src/store/schema.ts';
-import { findUser, languageOf, markInactive } from '../../src/store/users.ts';
+import type { Conversation, NoticeTarget } from '../../src/bot/conversation.ts';
+import type { Incoming, Line, Reply } from '../../src/port.ts';
+import { plainLine } from '../../src/rich.ts';
+import type { Logger } from '../../src/log.ts';
 import type { CallbackStore } from './callbacks.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields, isBlocked, isNotModified, isUneditable } from './errors.ts';
@@ -22,30 +17,25 @@ import { MAX_DOWNLOAD_BYTES, translate, type DocumentRef } from './incoming.ts';
 import { chatIdOf, editReply, removeKeyboard, sendReply } from './outgoing.ts';
 import { renderHtml } from './render.ts';
 
-export interface TelegramLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
-
 export interface HandlerDeps {
   conversation: Conversation;
-  db: Kysely<DB>;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   callbacks: CallbackStore;
   now?: () => Date;
 }
 
-/** The language keepwarm speaks with a Telegram user: the one they chose, else their Telegram's. */
-async function languageWith(db: Kysely<DB>, userId: string | undefined, locale: string | undefined): Promise<Language> {
-  const user = userId ? await findUser(db, { platform: 'telegram', teamId: '', userId }) : undefined;
-  return user?.language ?? languageOf(locale);
-}
-
 /** What the flood guard (flood.ts) says: that messages were skipped, in the user's language. */
-export function tooFastAnswers(db: Kysely<DB>, log: TelegramLog) {
-  const notice = async (ctx: Context) => catalog(await languageWith(db, ctx.from ? String(ctx.from.id) : undefined, ctx.from?.language_code)).tooFast();
+export function tooFastAnswers(conversation: Conversation, log: Pick<Logger, 'info'>) {
+  const notice = (ctx: Context) =>
+    conversation.notice(
+      {
+        platform: 'telegram',
+        ...(ctx.from ? { who: { platform: 'telegram', teamId: '', userId: String(ctx.from.id) } } : {}),
+        ...(ctx.from?.language_code ? { locale: ctx.from.language_code } : {}),
+      },
+      'tooFast',
+    );
   return {
     async tell(ctx: Context): Promise<void> {
       const chat = ctx.chat?.id;
@@ -64,10 +54,18 @@ export function tooFastAnswers(db: Kysely<DB>, log: TelegramLog) {
 
 /** The middleware that connects grammY to keepwarm's conversation. */
 export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
-  const { conversation, db, log, config, callbacks } = deps;
+  const { conversation, log, config, callbacks } = deps;
   const now = deps.now ?? (() => new Date());
 
-  const languageFor = (userId: string | undefined, locale: string | undefined) => languageWith(db, userId, locale);
+  /** Whom a notice of keepwarm's own is for: a Telegram user, if the update names one. */
+  function audience(userId: string | undefined, locale: string | undefined): NoticeTarget {
+    return {
+      platform: 'telegram',
+      ...(userId ? { who: { platform: 'telegram', teamId: '', userId } } : {}),
+      ...(locale ? { locale } : {}),
+      now: now(),
+    };
+  }
 
   /** Sends the replies in order; a failed one is logged and the rest still go out (unless the user blocked us). */
   async function deliver(api: Api, chatId: string, replies: Reply[]): Promise<void> {
@@ -103,14 +101,14 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   }
 
   async function onDocument(api: Api, incoming: Incoming, document: DocumentRef): Promise<void> {
-    const hint = async (text: 'tooLarge' | 'failed') => {
-      const t = catalog(await languageFor(incoming.from.userId, incoming.locale));
-      const line = text === 'tooLarge' ? t.telegramFileTooLarge(MAX_DOWNLOAD_BYTES / 1024 / 1024) : t.telegramFileFailed();
-      await deliver(api, incoming.chatId, [{ text: [line] }]);
+    const to = audience(incoming.from.userId, incoming.locale);
+    const hint = async (line: Line | undefined) => {
+      if (line) await deliver(api, incoming.chatId, [{ text: [line] }]);
     };
+    const tooLarge = () => conversation.noticeOnce(to, incoming.eventId ?? '', 'telegramFileTooLarge', MAX_DOWNLOAD_BYTES / 1024 / 1024);
     // Refused before downloading anything when Telegram already says how big it is.
     if (document.size !== undefined && document.size > MAX_DOWNLOAD_BYTES) {
-      if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+      await hint(await tooLarge());
       return;
     }
     let content: Buffer;
@@ -118,11 +116,11 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       content = await downloadFile(api, config, document.fileId);
     } catch (error) {
       if (error instanceof FileTooLarge) {
-        if (await firstDelivery(db, 'telegram', incoming.eventId ?? '', now())) await hint('tooLarge');
+        await hint(await tooLarge());
         return;
       }
       log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a document could not be downloaded');
-      await hint('failed');
+      await hint(await conversation.notice(to, 'telegramFileFailed'));
       return;
     }
     await converse(api, { ...incoming, file: { name: document.name, content } });
@@ -145,14 +143,15 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       case 'document':
         return onDocument(api, update.incoming, update.document);
       case 'not-private': {
-        const t = catalog(await languageFor(update.userId, update.locale));
+        const to = audience(update.userId, update.locale);
         if (update.callbackQueryId !== undefined) {
-          const text = plainLine(t.telegramPrivateOnly()).slice(0, 200);
+          const text = plainLine(await conversation.notice(to, 'telegramPrivateOnly')).slice(0, 200);
           await api.answerCallbackQuery(update.callbackQueryId, { text }).catch(() => undefined);
           return;
         }
-        if (!(await firstDelivery(db, 'telegram', String(ctx.update.update_id), now()))) return;
-        const html = renderHtml([t.telegramPrivateOnly()]);
+        const privateOnly = await conversation.noticeOnce(to, String(ctx.update.update_id), 'telegramPrivateOnly');
+        if (!privateOnly) return;
+        const html = renderHtml([privateOnly]);
         const replyTo = update.replyTo !== undefined ? { reply_parameters: { message_id: update.replyTo, allow_sending_without_reply: true } } : {};
         await api
           .sendMessage(chatIdOf(update.chatId), html, { parse_mode: 'HTML', ...replyTo })
@@ -160,9 +159,8 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
         return;
       }
       case 'blocked': {
-        const user = await findUser(db, { platform: 'telegram', teamId: '', userId: update.userId });
-        if (user) await markInactive(db, user.id);
-        log.info({ userId: user?.id }, 'telegram: a user blocked the bot; no more nudges until they write again');
+        const userId = await conversation.blocked({ platform: 'telegram', teamId: '', userId: update.userId });
+        log.info({ userId }, 'telegram: a user blocked the bot; no more nudges until they write again');
         return;
       }
       case 'ignore':

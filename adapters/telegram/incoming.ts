@@ -4,7 +4,7 @@
  * bot; the update id de-duplicates redeliveries. Pure: no I/O here.
  */
 import type { Message, MessageOrigin, Update } from 'grammy/types';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 
 /** Bots may download files up to 20 MB through the Bot API. */
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
@@ -27,7 +27,7 @@ export type Translated =
   | { kind: 'ignore'; callbackQueryId?: string };
 
 /** The sender's name as the forwarded message shows it. */
-export function originName(origin: MessageOrigin): string {
+function originName(origin: MessageOrigin): string {
   switch (origin.type) {
     case 'user':
       return [origin.sender_user.first_name, origin.sender_user.last_name].filter(Boolean).join(' ');

@@ -5,7 +5,7 @@
  * `rateLimit` tells the sender how fast it may go.
  */
 import type { Api } from 'grammy';
-import { DeliveryError, type Messenger, type Recipient, type Reply } from '../../src/bot/port.ts';
+import { DeliveryError, type Messenger, type Recipient, type Reply } from '../../src/port.ts';
 import type { CallbackStore } from './callbacks.ts';
 import type { TelegramConfig } from './config.ts';
 import { isNotModified, toDeliveryError } from './errors.ts';

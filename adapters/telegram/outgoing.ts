@@ -5,7 +5,7 @@
  */
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../src/bot/port.ts';
+import type { Reply } from '../../src/port.ts';
 import type { CallbackStore } from './callbacks.ts';
 import { renderChunks } from './render.ts';
 

@@ -11,9 +11,9 @@ import { GrammyError, type Api, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
-import type { TelegramLog } from './handler.ts';
 import { chatSlots } from './chat-slots.ts';
 import { inFlight } from './in-flight.ts';
+import type { Logger } from '../../src/log.ts';
 
 /** The updates keepwarm acts on; everything else Telegram need not send. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'channel_post', 'my_chat_member'] as const;
@@ -26,7 +26,7 @@ export interface Poller {
 
 export interface PollingOptions {
   config: TelegramConfig;
-  log: TelegramLog;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** A client without retries, for the final offset confirmation. */
   api: Api;
   /** Called when polling cannot go on (401: the token was revoked). */

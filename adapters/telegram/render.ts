@@ -5,7 +5,7 @@
  * Telegram's 4,096-character limit at line breaks, never inside a tag or an
  * entity.
  */
-import type { Line, RichText, Span } from '../../src/bot/port.ts';
+import type { Line, RichText, Span } from '../../src/port.ts';
 
 /** Telegram's limit for one message; we measure the HTML source, which is never shorter than the text shown. */
 export const MESSAGE_LIMIT = 4096;
@@ -28,7 +28,7 @@ function renderSpan(span: Span): string {
   return open + body + close;
 }
 
-export function renderLine(line: Line): string {
+function renderLine(line: Line): string {
   return line.map(renderSpan).join('');
 }
 

@@ -9,26 +9,29 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Api } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
-import type { Bot as Conversation } from '../../src/bot/bot.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import { catalog } from '../../src/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
-import type { DB } from '../../src/store/schema.ts';
+import type { Logger } from '../../src/log.ts';
+import type { RunningPlatform } from '../../src/port.ts';
 import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
 import { floodGuard } from './flood.ts';
-import { keepwarmUpdates, tooFastAnswers, type TelegramLog } from './handler.ts';
+import { keepwarmUpdates, tooFastAnswers } from './handler.ts';
 import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
 import { ALLOWED_UPDATES, startPolling } from './polling.ts';
 import { startWebhookServer } from './webhook.ts';
 
-export interface TelegramOptions {
-  /** keepwarm's conversation (`createBot`). */
-  bot: Conversation;
-  db: Kysely<DB>;
-  log: TelegramLog;
+/** `T`: the database's schema, which the adapter does not need to know (it only uses its own table). */
+export interface TelegramOptions<T = unknown> {
+  /** keepwarm's conversation (`createConversation`). */
+  conversation: Conversation;
+  /** The database, for the adapter's own table (`telegram_callbacks`). */
+  db: Kysely<T>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   config: TelegramConfig;
   /** Polling cannot go on (the token was revoked); main stops the process. */
   onFatal?: (error: Error) => void;
@@ -43,7 +46,7 @@ export interface TelegramOptions {
   now?: () => Date;
 }
 
-export interface TelegramRuntime {
+export interface TelegramRuntime extends RunningPlatform {
   messenger: TelegramMessenger;
   /** Stops receiving, finishes every update in flight, confirms the offset. */
   stop(): Promise<void>;
@@ -58,22 +61,21 @@ export interface TelegramRuntime {
 }
 
 /** Every update of one chat waits for the one before: "done" never overtakes "/met". */
-export function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: number } | undefined }): string | undefined {
+function chatKey(ctx: { chat?: { id: number } | undefined; from?: { id: number } | undefined }): string | undefined {
   return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
 }
 
 /** The grammY bot with keepwarm's middleware, retries and error boundary; not started. */
-export function createTelegramBot(options: TelegramOptions): Bot {
+function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
   const { config, log } = options;
   const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(...replyRetries(config));
   // Before the chat's queue: what one user sends too fast never waits in it.
-  bot.use(floodGuard({ limiter: options.limiter ?? userLimiter(), ...tooFastAnswers(options.db, log) }));
+  bot.use(floodGuard({ limiter: options.limiter ?? userLimiter(), ...tooFastAnswers(options.conversation, log) }));
   bot.use(sequentialize(chatKey));
   bot.use(
     keepwarmUpdates({
-      conversation: options.bot,
-      db: options.db,
+      conversation: options.conversation,
       log,
       config,
       callbacks: callbackStore(options.db, options.now),
@@ -86,11 +88,11 @@ export function createTelegramBot(options: TelegramOptions): Bot {
 }
 
 /** The command menu, per language. */
-export function botCommands(language: 'en' | 'de'): BotCommand[] {
+function botCommands(language: 'en' | 'de'): BotCommand[] {
   return Object.entries(catalog(language).telegramCommands).map(([command, description]) => ({ command, description }));
 }
 
-async function registerCommands(api: Api, log: TelegramLog): Promise<void> {
+async function registerCommands(api: Api, log: Pick<Logger, 'info' | 'warn' | 'error'>): Promise<void> {
   const scope = { type: 'all_private_chats' } as const;
   try {
     await api.setMyCommands(botCommands('en'), { scope });
@@ -106,7 +108,7 @@ async function registerCommands(api: Api, log: TelegramLog): Promise<void> {
  * a wrong token is not waited for, and `signal` (SIGTERM) ends the wait.
  * Not grammY's `bot.init()`: it retries a network error forever, silently.
  */
-async function initialize(bot: Bot, config: TelegramConfig, log: TelegramLog, signal?: AbortSignal): Promise<void> {
+async function initialize(bot: Bot, config: TelegramConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>, signal?: AbortSignal): Promise<void> {
   // No retries inside: every failure is seen, and logged, here.
   const api = plainApi(config);
   const deadline = Date.now() + config.tuning.startRetrySeconds * 1000;
@@ -146,7 +148,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function startTelegram(options: TelegramOptions): Promise<TelegramRuntime> {
+export async function startTelegram<T>(options: TelegramOptions<T>): Promise<TelegramRuntime> {
   const { config, log } = options;
   const bot = createTelegramBot(options);
   await initialize(bot, config, log, options.signal);

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
+import type { Logger } from '../../src/log.ts';
 import type { TelegramWebhookConfig } from './config.ts';
-import type { TelegramLog } from './handler.ts';
 import { inFlight } from './in-flight.ts';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -27,7 +27,7 @@ export interface WebhookServer {
   idle(): Promise<void>;
 }
 
-export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== 'string') return false;
   const given = Buffer.from(header);
   const wanted = Buffer.from(secret);
@@ -84,7 +84,7 @@ function missingField(update: Update): string | undefined {
 }
 
 /** `routes`: more GET endpoints on the same port (keepwarm's /healthz, /readyz, /metrics), without the secret. */
-export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: TelegramLog, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
+export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>, routes: readonly HttpRoute[] = []): Promise<WebhookServer> {
   const inflight = inFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;

@@ -4,8 +4,8 @@ import type { Command } from '../commands/command.ts';
 import type { LocalDate } from '../core/types.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
-import type { Messages } from './i18n/messages.ts';
-import type { Incoming, Reply } from './port.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { Incoming, Reply } from '../port.ts';
 
 export interface Ctx {
   db: Kysely<DB>;

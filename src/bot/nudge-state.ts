@@ -8,8 +8,8 @@ import type { EntryStates } from '../core/nudge-model.ts';
 import { getContacts } from '../store/contacts.ts';
 import { latestOpenNudge, nudgeById, nudgeByMessage, type StoredNudge } from '../store/nudges.ts';
 import type { Ctx } from './context.ts';
-import { renderNudge } from './nudge-render.ts';
-import type { Reply } from './port.ts';
+import { renderNudge } from '../nudge/render.ts';
+import type { Reply } from '../port.ts';
 
 /** A bare "done" refers to a nudge of the last few days, not to last month's. */
 const ANSWER_WINDOW_MS = 3 * 86_400_000;

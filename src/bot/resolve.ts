@@ -7,21 +7,12 @@
 import type { Command } from '../commands/command.ts';
 import { matchContacts } from '../core/names.ts';
 import { getContact, getContacts, contactNames, type Contact } from '../store/contacts.ts';
-import { setPending } from '../store/pending.ts';
-import { encodeAction } from './actions.ts';
+import { encodeAction } from '../commands/actions.ts';
 import type { Ctx, Resolved } from './context.ts';
-import type { Button, Reply } from './port.ts';
-
-export type Slot = 'name' | 'other';
+import { ask, type ChoosePayload, type Slot } from './questions.ts';
+import type { Button, Reply } from '../port.ts';
 
 export type Resolution = { contact: Contact } | { replies: Reply[] };
-
-/** A question waiting for a button: the command to run again once the slot is known. */
-export interface ChoosePayload {
-  command: Command;
-  slot: Slot;
-  resolved: Resolved;
-}
 
 /** Intents for which an unknown name is worth offering to add. */
 const ADDABLE = new Set<Command['intent']>(['touch', 'done', 'noanswer', 'note', 'remind', 'tier', 'cadence', 'intro', 'snooze']);
@@ -54,7 +45,7 @@ export async function resolveContact(ctx: Ctx, command: Command, slot: Slot, res
   if (match.kind === 'many') {
     const contacts = (await getContacts(db, user.id, match.ids)).sort((a, b) => a.name.localeCompare(b.name));
     const payload: ChoosePayload = { command, slot, resolved };
-    const token = await setPending(db, user.id, 'choose', payload, ctx.now);
+    const token = await ask(ctx, { kind: 'choose', payload });
     const buttons: Button[][] = contacts.slice(0, MAX_CHOICES).map((c) => [
       { label: t.choiceLabel(c), action: encodeAction({ kind: 'pick', token, contactId: c.id }) },
     ]);
@@ -63,7 +54,7 @@ export async function resolveContact(ctx: Ctx, command: Command, slot: Slot, res
   }
   if (ADDABLE.has(command.intent)) {
     const payload: ChoosePayload = { command, slot, resolved };
-    const token = await setPending(db, user.id, 'unknown', payload, ctx.now);
+    const token = await ask(ctx, { kind: 'unknown', payload });
     return {
       replies: [
         {

@@ -74,7 +74,7 @@ export type ParseErrorCode =
   | 'date_in_past'
   | 'date_in_future'
   | 'bad_tier'
-  /** /settings cadence for tier C or D: those tiers have no cadence by design (DESIGN §1). */
+  /** /settings cadence for tier C or D: those tiers have no cadence by design (docs/design.md §1). */
   | 'tier_without_cadence'
   | 'bad_cadence'
   | 'bad_setting'
@@ -106,3 +106,12 @@ export function isParseError(result: Command | ParseError): result is ParseError
 
 /** Longest message the parser reads; longer input is refused before any date parsing (chrono is super-linear on long German text). */
 export const MAX_COMMAND_LENGTH = 500;
+
+/** A refusal; `params` drop empty values so the reply only names what was really there. */
+export function refuse(error: ParseErrorCode, params: Record<string, string | undefined> = {}, intent?: Intent): ParseError {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) kept[key] = value;
+  }
+  return intent === undefined ? { error, params: kept } : { error, intent, params: kept };
+}

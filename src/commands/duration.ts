@@ -1,14 +1,14 @@
 /**
  * Spans of time as people write them: "3 weeks", "2 Monate", "every 45 days",
  * "alle 3 Wochen", "monthly", "vierteljährlich". A cadence counts a month as
- * 30 days, a week as 7 and a year as 365 (DESIGN §1: "2 months" = 60 days);
+ * 30 days, a week as 7 and a year as 365 (docs/design.md §1: "2 months" = 60 days);
  * a snooze or pause moves along the calendar instead ("2 months" from
  * 23 November is 23 January).
  */
 import { DateTime } from 'luxon';
 import { addDays } from '../core/dates.ts';
 import type { LocalDate } from '../core/types.ts';
-import { lookup } from './text.ts';
+import { lookup } from './normalize.ts';
 
 export type DurationUnit = 'day' | 'week' | 'month' | 'year';
 

@@ -3,7 +3,7 @@
  * "A-Kontakt") and the place after "at"/"auf der"/"beim".
  */
 import type { Tier } from '../core/types.ts';
-import { collapse } from './text.ts';
+import { collapse } from './normalize.ts';
 
 // A tag starts a word: "C#" and "Robert#1" are not tags.
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_-]+)(?=$|[\s,.;:!?])/gu;

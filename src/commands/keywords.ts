@@ -4,7 +4,7 @@
  * in natural.ts ("called Bob", "mit Jürgen telefoniert").
  */
 import type { Intent } from './command.ts';
-import { collapse, fold } from './text.ts';
+import { collapse, fold } from './normalize.ts';
 
 /** An intent word; `later` is snooze until tomorrow, `both` is "done both". */
 export type Keyword = Intent | 'later' | 'both';

@@ -10,7 +10,7 @@ import { parseMet } from './parse-met.ts';
 import { parseDone, parseNoAnswer } from './parse-nudge.ts';
 import { parseTouchPhrase } from './parse-touch.ts';
 import { readCount } from './setting-values.ts';
-import { collapse } from './text.ts';
+import { collapse } from './normalize.ts';
 
 const CALL_N = /^(?:(?:please\s+)?(?:call|ring|phone|contact|who\s+(?:to|should\s+i)\s+call)\s+(?<en>\S+)\s+(?:people|persons|contacts|folks)(?:\s+(?:now|today))?|(?:ruf(?:e)?\s+)?(?:jetzt\s+)?(?<de>\S+)\s+(?:leute|personen|kontakte|menschen)\s+(?:jetzt\s+)?(?:anrufen|an))[\s.!?]*$/iu;
 const MAX_NAME_WORDS = 5;

@@ -6,7 +6,9 @@ import type { Command, ParseContext, ParseError } from './command.ts';
 import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { findDates, todayOf } from './parse-date.ts';
-import { cleanName, collapse, isNoise, refuse, removeSpan, splitNameNote } from './text.ts';
+import { cleanName, splitNameNote } from './name-note.ts';
+import { collapse, isNoise, removeSpan } from './normalize.ts';
+import { refuse } from './command.ts';
 
 /** A per-contact or per-tier cadence must be at least a day and at most ten years. */
 export const MAX_CADENCE_DAYS = 3650;

@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { addDays, isLocalDate, localDateOf, zoneOffsetMinutes } from '../core/dates.ts';
 import type { Language, LocalDate } from '../core/types.ts';
 import type { ParseContext } from './command.ts';
-import { removeSpan } from './text.ts';
+import { removeSpan } from './normalize.ts';
 
 /** Past for what happened (met, touch, last talked); future for what is due (snooze, pause, remind). */
 export type DateDirection = 'past' | 'future';

@@ -10,7 +10,9 @@ import { extractTags, placeSegment, splitNamePlace, tierAtEnd, tierSegment } fro
 import type { TierReading } from './extract.ts';
 import { cutDate, findDates, todayOf } from './parse-date.ts';
 import type { DateFound } from './parse-date.ts';
-import { cleanName, collapse, isNoise, refuse } from './text.ts';
+import { cleanName } from './name-note.ts';
+import { collapse, isNoise } from './normalize.ts';
+import { refuse } from './command.ts';
 
 // "last talked 4 months ago", "zuletzt gesprochen vor 3 Wochen".
 const LAST_TALKED = /^(?:last\s+(?:talked|talk|spoke|contact(?:ed)?|met|seen|call(?:ed)?)(?:\s+(?:to|with))?|zuletzt(?:\s+(?:gesprochen|kontakt|getroffen|telefoniert|gesehen))?|letzter\s+kontakt|letztes\s+gespr(?:ä|ae)ch|since|seit)\s*:?\s*/iu;
@@ -75,7 +77,8 @@ function readFirstSegment(segment: string, ctx: ParseContext, pieces: Pieces): s
     text = cutDate(text, found);
   }
   const { name, place } = splitNamePlace(text);
-  if (place !== undefined) pieces.place = cleanPlace(place);
+  const cleanedPlace = place === undefined ? undefined : cleanPlace(place);
+  if (cleanedPlace !== undefined) pieces.place = cleanedPlace;
   return cleanName(name);
 }
 

@@ -7,7 +7,9 @@ import type { LocalDate } from '../core/types.ts';
 import type { Command, Intent, ParseContext, ParseError } from './command.ts';
 import { addDuration, durationDays, findDuration } from './duration.ts';
 import { cutDate, findDates, todayOf } from './parse-date.ts';
-import { cleanName, collapse, isNoise, refuse, removeSpan, splitNameNote } from './text.ts';
+import { cleanName, splitNameNote } from './name-note.ts';
+import { collapse, isNoise, removeSpan } from './normalize.ts';
+import { refuse } from './command.ts';
 
 // "done with Bob", "keine Antwort von Anna": the word before the name is not part of it.
 const TO_NAME = /^(?:with|from|mit|von|bei)\s+/iu;

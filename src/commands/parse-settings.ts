@@ -7,7 +7,8 @@ import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { MAX_CADENCE_DAYS } from './parse-contact.ts';
 import { readCount, readDays, readLanguage, readTime, readTimeZone } from './setting-values.ts';
-import { collapse, fold, lookup, refuse, removeSpan } from './text.ts';
+import { collapse, fold, lookup, removeSpan } from './normalize.ts';
+import { refuse } from './command.ts';
 
 const KEYS: Record<string, SettingKey> = {
   time: 'time', nudgetime: 'time', hour: 'time', zeit: 'time', uhrzeit: 'time',

@@ -8,7 +8,9 @@ import type { TouchKind } from '../core/types.ts';
 import type { Command, ParseContext, ParseError } from './command.ts';
 import { cutDate, findDates, todayOf } from './parse-date.ts';
 import type { DateFound } from './parse-date.ts';
-import { collapse, refuse, splitNameNote } from './text.ts';
+import { collapse } from './normalize.ts';
+import { refuse } from './command.ts';
+import { splitNameNote } from './name-note.ts';
 
 type Kind = Exclude<TouchKind, 'met' | 'attempt'>;
 

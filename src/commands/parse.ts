@@ -11,11 +11,12 @@ import type { Keyword } from './keywords.ts';
 import { parseNatural } from './natural.ts';
 import { parseCadence, parseIntro, parseNameOnly, parseNote, parseRemind, parseTier } from './parse-contact.ts';
 import { parseMet } from './parse-met.ts';
-import { parseBare, parseExport, parseFind, parseHelp, parseList, parsePause, parseToday } from './parse-misc.ts';
+import { parseBare, parseExport, parseFind, parseHelp, parseList, parsePause, parseToday } from './parse-nameless.ts';
 import { parseDone, parseNoAnswer, parseSkip, parseSnooze } from './parse-nudge.ts';
 import { parseSettings } from './parse-settings.ts';
 import { parseTouchCommand, parseTouchPhrase } from './parse-touch.ts';
-import { collapse, refuse } from './text.ts';
+import { collapse } from './normalize.ts';
+import { refuse } from './command.ts';
 
 export { warmUpParser } from './parse-date.ts';
 

@@ -5,7 +5,7 @@
  */
 import { isValidTimeZone } from '../core/dates.ts';
 import type { Language } from '../core/types.ts';
-import { fold, lookup } from './text.ts';
+import { fold, lookup } from './normalize.ts';
 
 const TIME = /^(?:at\s+|um\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h|o'clock)?$/iu;
 
@@ -112,7 +112,7 @@ export function readDays(text: string): string | undefined {
 
 const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3 };
 
-/** People per nudge: 1, 2 or 3 (DESIGN §1: call 1–2 a day, "call 3 people now"). */
+/** People per nudge: 1, 2 or 3 (docs/design.md §1: call 1–2 a day, "call 3 people now"). */
 export function readCount(text: string): number | undefined {
   const word = fold(text.trim());
   const n = /^\d{1,2}$/u.test(word) ? Number(word) : lookup(COUNT_WORDS, word);

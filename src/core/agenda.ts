@@ -1,5 +1,5 @@
 /**
- * The nudge choice (DESIGN §3): who to contact today, strongest reason first.
+ * The nudge choice (docs/design.md §3): who to contact today, strongest reason first.
  *
  *   1. due follow-ups from /met (48-hour rule), oldest due first;
  *   2. reminders due today or earlier, oldest first — for any tier, since the

@@ -1,5 +1,5 @@
 /**
- * Who may be picked for a nudge (DESIGN §3): snoozed, archived, C and D
+ * Who may be picked for a nudge (docs/design.md §3): snoozed, archived, C and D
  * contacts are never picked.
  */
 import type { ContactFacts } from './contact.ts';

@@ -1,5 +1,5 @@
 /**
- * Cadence rules (DESIGN §1): A contacts are due again at the latest after 2
+ * Cadence rules (docs/design.md §1): A contacts are due again at the latest after 2
  * months without contact, B after 6 months, C and D never; a per-contact
  * cadence overrides the tier's. Anyone silent for 3 months is effectively lost.
  */

@@ -5,7 +5,7 @@
 import type { ContactSource, ContactStatus, LocalDate, Tier, TouchKind } from './types.ts';
 
 /**
- * The follow-up track of a new acquaintance (DESIGN §1: follow up within 48
+ * The follow-up track of a new acquaintance (docs/design.md §1: follow up within 48
  * hours while the conversation is fresh; then a second touch about two weeks
  * later; then one question to confirm or change the tier).
  */

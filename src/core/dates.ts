@@ -131,7 +131,3 @@ const instantAtMemo = memo((key: string): Instant => {
 export function zoneOffsetMinutes(at: Date, zone: string): number {
   return offsetAt(at.getTime(), zone);
 }
-
-export function toInstant(at: Date): Instant {
-  return at.toISOString();
-}

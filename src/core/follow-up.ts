@@ -1,5 +1,5 @@
 /**
- * The follow-up track of a new acquaintance from /met (DESIGN §1): follow up
+ * The follow-up track of a new acquaintance from /met (docs/design.md §1): follow up
  * within 48 hours while the conversation is fresh (due the day after meeting),
  * a second touch two weeks later, then one question to confirm or change the
  * tier. Follow-ups apply regardless of the cadence.

@@ -21,7 +21,3 @@ export function parseIdentity(text: string): PlatformIdentity | undefined {
   if (platform === 'slack' && parts.length === 3 && a && b) return { platform, teamId: a, userId: b };
   return undefined;
 }
-
-export function formatIdentity(who: PlatformIdentity): string {
-  return who.platform === 'slack' ? `slack:${who.teamId}:${who.userId}` : `${who.platform}:${who.userId}`;
-}

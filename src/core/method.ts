@@ -1,5 +1,5 @@
 /**
- * The numbers of the contact-care method (DESIGN §1), in one place. Every rule
+ * The numbers of the contact-care method (docs/design.md §1), in one place. Every rule
  * in src/core reads its defaults from here; user settings (cadences per tier,
  * per contact) are passed in separately.
  */

@@ -1,5 +1,5 @@
 /**
- * Forgiving name matching (DESIGN §2): case, accents, first name only, unique
+ * Forgiving name matching (docs/design.md §2): case, accents, first name only, unique
  * prefix — and never a silent guess: several hits come back as `many`, for the
  * bot to ask which one.
  *
@@ -188,7 +188,7 @@ function levelOf(q: readonly Word[], qKey: string, c: PreparedName<unknown>): nu
 }
 
 /**
- * Name rule (DESIGN §2): find the contacts a typed name means. Levels, and the
+ * Name rule (docs/design.md §2): find the contacts a typed name means. Levels, and the
  * first level with any hit wins:
  *   (a) the whole name is equal ("jurgen mueller" = "Dr. Jürgen Müller");
  *   (b) whole words: first name, last name, or several words where the last

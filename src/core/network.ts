@@ -1,5 +1,5 @@
 /**
- * The size of the network against Dunbar's number (DESIGN §1): nobody keeps
+ * The size of the network against Dunbar's number (docs/design.md §1): nobody keeps
  * more than ~150 close relationships, so keepwarm warns when A + B > 150.
  */
 import type { ContactFacts } from './contact.ts';

@@ -1,5 +1,5 @@
 /**
- * Who the daily nudge names (DESIGN §3, issue 3): today's agenda cut to the
+ * Who the daily nudge names (docs/design.md §3): today's agenda cut to the
  * user's 1–3 calls, with the rules that keep it from nagging.
  *
  * - Follow-ups of new acquaintances are quick notes, not calls: all of them
@@ -42,7 +42,7 @@ export interface NudgeChoice {
 }
 
 /** Picks left unanswered in a row before keepwarm asks whether to keep the person. */
-export const IGNORED_IN_A_ROW = 3;
+const IGNORED_IN_A_ROW = 3;
 
 /**
  * Ignore rule: the contact's most recent picks were all left open, at least

@@ -1,5 +1,5 @@
 /**
- * When the daily nudge comes (DESIGN §3): at the user's nudge time, local
+ * When the daily nudge comes (docs/design.md §3): at the user's nudge time, local
  * time, on their nudge days, not while paused — once per local date.
  */
 import { addDays, instantAt, isoWeekday, localDateOf } from './dates.ts';

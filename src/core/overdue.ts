@@ -1,5 +1,5 @@
 /**
- * The /overdue list (DESIGN §2): who is due by their cadence, A before B, the
+ * The /overdue list (docs/design.md §2): who is due by their cadence, A before B, the
  * most overdue first. "Overdue" here includes due today (overdueDays = 0), the
  * same test as the agenda, so /today and /overdue never disagree.
  */

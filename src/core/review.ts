@@ -1,5 +1,5 @@
 /**
- * The network review (DESIGN §1): once or twice a year, walk through every
+ * The network review (docs/design.md §1): once or twice a year, walk through every
  * contact, delete dead entries, recheck tiers. keepwarm reminds every 6 months
  * and suggests what to archive.
  */

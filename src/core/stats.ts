@@ -1,5 +1,5 @@
 /**
- * /stats (DESIGN §1): touches per week (networking as a steady habit), the
+ * /stats (docs/design.md §1): touches per week (networking as a steady habit), the
  * share of touches on A contacts against the 80 % aim, overdue counts per
  * tier, and the network size against Dunbar's 150.
  */
@@ -18,10 +18,10 @@ export interface WeekCount {
 }
 
 export interface Stats {
-  /** The last 8 ISO weeks, oldest first, ending with the week of today. */
+  /** The last 8 ISO weeks (or as many as asked for), oldest first, ending with the week of today. */
   weeks: WeekCount[];
   touchesThisWeek: number;
-  /** All touches of the 8 weeks / 8 (the current week counts, even when only begun). */
+  /** All touches of the weeks / their number (the current week counts, even when only begun). */
   averagePerWeek: number;
   /** Touches on contacts that are tier A now / all touches of the 8 weeks; null when there are none. */
   shareOnA: number | null;
@@ -36,17 +36,18 @@ export interface Stats {
  * Stats rule: the /stats figures for `today`. Only real touches count — an
  * `attempt` is not a touch here either. A touch belongs to the ISO week of its
  * date (weeks run Monday to Sunday, across New Year too); touches outside the
- * 8 weeks are ignored.
+ * 8 weeks (`weekCount`: the /stats picture shows 12) are ignored.
  */
 export function computeStats(
   contacts: readonly ContactFacts[],
   touches: readonly TouchFacts[],
   cadences: TierCadences,
   today: LocalDate,
+  weekCount: number = STATS_WEEKS,
 ): Stats {
-  const firstWeek = addDays(startOfIsoWeek(today), -7 * (STATS_WEEKS - 1));
+  const firstWeek = addDays(startOfIsoWeek(today), -7 * (weekCount - 1));
   const weeks: WeekCount[] = [];
-  for (let i = 0; i < STATS_WEEKS; i++) weeks.push({ weekStart: addDays(firstWeek, 7 * i), touches: 0 });
+  for (let i = 0; i < weekCount; i++) weeks.push({ weekStart: addDays(firstWeek, 7 * i), touches: 0 });
 
   const tierA = new Set<number>();
   for (const contact of contacts) if (contact.tier === 'A') tierA.add(contact.id);
@@ -65,8 +66,8 @@ export function computeStats(
 
   return {
     weeks,
-    touchesThisWeek: weeks[STATS_WEEKS - 1]?.touches ?? 0,
-    averagePerWeek: total / STATS_WEEKS,
+    touchesThisWeek: weeks[weekCount - 1]?.touches ?? 0,
+    averagePerWeek: total / weekCount,
     shareOnA: total === 0 ? null : onA / total,
     aimOnA: AIM_ON_A,
     overdue: overdueCounts(contacts, cadences, today),

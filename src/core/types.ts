@@ -17,7 +17,6 @@ export type Instant = string;
 export type TouchKind = 'met' | 'call' | 'meeting' | 'message' | 'email' | 'other' | 'attempt';
 
 export type Language = 'en' | 'de';
-export const LANGUAGES: readonly Language[] = ['en', 'de'];
 
 export type ContactStatus = 'active' | 'archived';
 

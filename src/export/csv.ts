@@ -8,9 +8,12 @@
  */
 import { nextDueOn } from '../core/cadence.ts';
 import type { Tier } from '../core/types.ts';
-import type { ExportData, ExportedContact } from '../store/export.ts';
+import type { ExportData, ExportedContact } from './data.ts';
 
-export const CSV_HEADER = ['Name', 'Tier', 'Email', 'Phone', 'Company', 'Role', 'Place', 'Met on', 'Last contact', 'Next due', 'Tags', 'Notes', 'Status'];
+export const CSV_HEADER = [
+  'Name', 'Tier', 'Email', 'Phone', 'Company', 'Role', 'Place', 'Met on', 'Last contact', 'Next due', 'Tags', 'Notes', 'Status',
+  'Birthday', 'Salutation', 'Academic Title', 'Street', 'Street 2', 'Postal Code', 'City', 'Region', 'Country', 'Address Type',
+];
 
 const FORMULA = /^[=+\-@\t\r]/;
 const PHONE_LIKE = /^[+-][\d\s()./-]+$/;
@@ -39,10 +42,20 @@ export function toCsv(data: ExportData, tiers: readonly Tier[] = []): string {
     c.place,
     c.metOn,
     c.lastTouchOn,
-    nextDueOn({ tier: c.tier as Tier, cadenceDays: c.cadenceDays, lastTouchOn: c.lastTouchOn, metOn: c.metOn, createdOn: c.createdOn }, data.settings.cadences),
+    nextDueOn({ tier: c.tier, cadenceDays: c.cadenceDays, lastTouchOn: c.lastTouchOn, metOn: c.metOn, createdOn: c.createdOn }, data.settings.cadences),
     c.tags.join(', '),
     c.notes.map((n) => n.text).join('\n'),
     c.status,
+    c.birthday,
+    c.salutation,
+    c.academicTitle,
+    c.address?.street,
+    c.address?.street2,
+    c.address?.postalCode,
+    c.address?.city,
+    c.address?.region,
+    c.address?.country,
+    c.address?.kind,
   ]);
   return '\ufeff' + [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

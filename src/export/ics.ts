@@ -8,16 +8,24 @@
  * The day of a contact: the cadence's due date (nextDueOn); a snooze moves it
  * to the end of the snooze; a day already past becomes today — an overdue
  * contact is due now, and a calendar entry in the past would go unseen.
+ *
+ * Birthdays: each active contact's (of the chosen tiers) as a yearly
+ * recurring all-day event. With the year known it starts on the day of
+ * birth; without, on this year's birthday. 29 February recurs on the last
+ * day of February (`BYMONTHDAY=-1`): the 28th in other years, as the nudge
+ * greets it (src/core/birthday.ts).
  */
-import ical from 'ical-generator';
+import ical, { ICalEventRepeatingFreq } from 'ical-generator';
+import { birthdayIn, parseBirthday } from '../core/birthday.ts';
 import { nextDueOn } from '../core/cadence.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
-import type { ExportData } from '../store/export.ts';
+import type { ExportData } from './data.ts';
 
 export interface IcsTexts {
   calendarName: string;
   due: (name: string, tier: Tier) => string;
   reminder: (name: string, text: string | null) => string;
+  birthday: (name: string) => string;
   /** Details of a due contact: company, role, place, last contact. */
   details: (contact: { company: string | null; role: string | null; place: string | null; lastTouchOn: string | null }) => string;
 }
@@ -60,6 +68,23 @@ export function toIcs(data: ExportData, options: IcsOptions): string {
             }),
         });
       }
+    }
+    const birthday = parseBirthday(c.birthday);
+    if (birthday) {
+      const start = birthday.year !== null ? birthdayIn(birthday, birthday.year) : birthdayIn(birthday, Number(today.slice(0, 4)));
+      const leapDay = birthday.month === 2 && birthday.day === 29;
+      events.push({
+        date: start,
+        add: () =>
+          calendar.createEvent({
+            id: `keepwarm-birthday-${userId}-${c.id}@keepwarm`,
+            start: day(start),
+            allDay: true,
+            stamp: options.now,
+            summary: texts.birthday(c.name),
+            repeating: leapDay ? { freq: ICalEventRepeatingFreq.YEARLY, byMonth: [2], byMonthDay: [-1] } : { freq: ICalEventRepeatingFreq.YEARLY },
+          }),
+      });
     }
     for (const r of c.reminders) {
       events.push({

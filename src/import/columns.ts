@@ -20,7 +20,10 @@ export type Field =
   | 'notes'
   | 'tags'
   | 'place'
-  | 'url';
+  | 'url'
+  | 'birthday'
+  | 'salutation'
+  | 'academicTitle';
 
 /** Lower case, accents kept, anything but letters and digits as one space: "E-Mail (geschäftlich)" -> "e mail geschäftlich". */
 export function normalizeHeader(header: string): string {
@@ -49,6 +52,10 @@ names('lastContact', 'Last Contact', 'Last Contacted', 'Last Contact Date', 'Las
 names('notes', 'Notes', 'Note', 'Notizen', 'Notiz', 'Bemerkung', 'Bemerkungen', 'Kommentar', 'Kommentare', 'Comments', 'Comment', 'Anmerkungen', 'Anmerkung');
 names('tags', 'Tags', 'Schlagwörter', 'Schlagworte', 'Stichworte');
 names('place', 'Place', 'Met At', 'Kennengelernt', 'Kennengelernt bei', 'Kennengelernt auf', 'Where Met');
+names('birthday', 'Birthday', 'Birth Date', 'Birthdate', 'Date of Birth', 'DOB', 'Geburtstag', 'Geburtsdatum', 'Geb.-Datum', 'Geb. Datum', 'Geboren', 'Geboren am');
+// Outlook's German "Anrede" holds what its English "Title" does: Herr, Frau, Dr.
+names('salutation', 'Anrede', 'Salutation', 'Prefix', 'Name Prefix', 'Honorific', 'Honorific Prefix');
+names('academicTitle', 'Titel', 'Akademischer Titel', 'Akad. Titel', 'Academic Title', 'Akademischer Grad');
 names('url', 'URL', 'Profile URL', 'Profil-URL', 'Profile', 'LinkedIn', 'XING', 'XING Profil', 'XING-Profil', 'Profillink', 'Website', 'Web Page');
 
 /** Columns that name a kind or label of a value, not the value ("E-mail 1 - Type", "E-mail Display Name"). */
@@ -78,11 +85,9 @@ export function mapColumns(headers: string[]): ColumnMap {
     const field = fieldOf(header);
     if (field) (map[field] ??= []).push(index);
   });
-  // "Title" is a job title, unless the file has one already (Outlook's "Title" is Mr./Dr.).
-  if (map.title) {
-    if (!map.role) map.role = map.title;
-    delete map.title;
-  }
+  // "Title" is a job title, unless the file has one already (Outlook's "Title" is Mr./Dr.);
+  // it stays mapped too, for the salutation and academic title it may hold.
+  if (map.title && !map.role) map.role = map.title;
   return map;
 }
 

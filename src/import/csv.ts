@@ -8,7 +8,10 @@
 import { parse } from 'csv-parse/sync';
 import { TIERS, type Tier } from '../core/types.ts';
 import { fieldOf, isUsableHeader, mapColumns, type ColumnMap, type Field } from './columns.ts';
-import { parseImportDate } from './dates.ts';
+import { formatBirthday } from '../core/birthday.ts';
+import { splitHonorifics, withoutSalutation } from '../core/honorifics.ts';
+import { addressGroups, rowAddress, type AddressGroup } from './address-columns.ts';
+import { isBlankDate, parseImportBirthday, parseImportDate } from './dates.ts';
 import { forEachLine } from './decode.ts';
 import { clean, cleanNote, emailOf, MAX_COLUMNS, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
 import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type ImportSource, type ParsedImport } from './record.ts';
@@ -77,14 +80,18 @@ function cells(row: string[], map: ColumnMap, field: Field): string[] {
   return (map[field] ?? []).map((index) => unguard((row[index] ?? '').trim())).filter((v) => v !== '');
 }
 
-const HONORIFIC = /^(mr|mrs|ms|mx|dr|prof|herr|frau|sir|madam)\.?$/i;
+/** "Mr.", "Herr Dr.", "Prof. Dr.": a title cell that names no job. */
+function isHonorific(text: string): boolean {
+  return /^(sir|madam)\.?$/i.test(text) || splitHonorifics(text).rest === '';
+}
 
-function toRecord(row: string[], map: ColumnMap, line: number, issues: ImportIssue[]): ImportRecord | null {
+function toRecord(row: string[], map: ColumnMap, addresses: AddressGroup[], line: number, issues: ImportIssue[]): ImportRecord | null {
   if (row.every((cell) => cell.trim() === '')) return null;
   const first = (field: Field) => cells(row, map, field)[0] ?? '';
   const emails = [...new Set(cells(row, map, 'email').flatMap((c) => c.split(/[;,\s]+/)).map(emailOf).filter((e): e is string => e !== null))];
   const phones = [...new Set(cells(row, map, 'phone').map(phoneOf).filter((p): p is string => p !== null))];
-  const name = clean(first('name')) || clean([first('first'), first('middle'), first('last')].filter(Boolean).join(' ')) || emails[0] || '';
+  const written = clean(first('name')) || clean([first('first'), first('middle'), first('last')].filter(Boolean).join(' ')) || emails[0] || '';
+  const { name, salutation: inName } = withoutSalutation(written);
   if (name === '') {
     issues.push({ line, code: 'no_name', skipped: true });
     return null;
@@ -104,20 +111,45 @@ function toRecord(row: string[], map: ColumnMap, line: number, issues: ImportIss
   const role = clean(first('role'));
   const tags = cells(row, map, 'tags').flatMap((c) => c.split(/[,;]/)).map((t) => clean(t.replace(/^#/, ''), 40)).filter(Boolean);
   const place = clean(first('place'));
+  const occasions = occasionFields(row, map, line, issues);
   const record: ImportRecord = {
     line,
     name,
     emails,
     phones,
     company: clean(first('company')) || null,
-    role: role && !HONORIFIC.test(role) ? role : null,
+    role: role && !isHonorific(role) ? role : null,
     tier,
     lastContactOn,
     notes: cells(row, map, 'notes').map(cleanNote).filter(Boolean),
     tags: [...new Set(tags)],
     place: place || null,
+    ...occasions,
+    salutation: occasions.salutation ?? inName,
+    address: rowAddress(row, addresses),
   };
   return record;
+}
+
+/** Birthday, salutation and academic title of a row (a "Title" column with only Mr./Dr. in it counts as both). */
+function occasionFields(row: string[], map: ColumnMap, line: number, issues: ImportIssue[]): Pick<ImportRecord, 'birthday' | 'salutation' | 'academicTitle'> {
+  const first = (field: Field) => cells(row, map, field)[0] ?? '';
+  let birthday: string | null = null;
+  const birthdayText = first('birthday');
+  if (!isBlankDate(birthdayText)) {
+    const parsed = parseImportBirthday(birthdayText);
+    if (parsed) birthday = formatBirthday(parsed);
+    else issues.push({ line, code: 'bad_date', detail: clean(birthdayText, 40), skipped: false });
+  }
+  const said = splitHonorifics(clean(first('salutation')));
+  const title = splitHonorifics(clean(first('title')));
+  const honorificTitle = title.rest === '' ? title : { salutation: null, title: null };
+  const academic = clean(first('academicTitle'));
+  return {
+    birthday,
+    salutation: said.salutation ?? honorificTitle.salutation,
+    academicTitle: (academic && (splitHonorifics(academic).title ?? academic)) || said.title || honorificTitle.title,
+  };
 }
 
 /** Where a row starts: the line it ends on, less the line breaks inside its quoted cells. */
@@ -198,12 +230,13 @@ export function parseCsv(text: string, options: { fileName?: string } = {}): Par
   if (body.length > MAX_IMPORT_ROWS) return refuse('too_many_rows', { max: MAX_IMPORT_ROWS });
   const records: ImportRecord[] = [];
   const width = header.cells.length;
+  const addresses = addressGroups(header.cells);
   for (const { record, end } of body) {
     const line = startLine(record, end);
     if (record.length > width && record.slice(width).some((cell) => cell.trim() !== '')) {
       issues.push({ line, code: 'extra_cells', skipped: false });
     }
-    const contact = toRecord(record, header.map, line, issues);
+    const contact = toRecord(record, header.map, addresses, line, issues);
     if (contact) records.push(contact);
   }
   return { source: sourceOf(header, body.map((r) => r.record)), records, issues };

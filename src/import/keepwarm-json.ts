@@ -1,11 +1,14 @@
 /**
- * keepwarm's own JSON export (src/store/export.ts), read back: export,
+ * keepwarm's own JSON export (src/export/data.ts), read back: export,
  * /forget, import gives the same network. Validated field by field with zod;
  * a file that is JSON but not keepwarm's is refused as a whole, a contact
  * without a name is reported with its position.
  */
 import { z } from 'zod';
+import { makeAddress } from '../core/address.ts';
+import { formatBirthday, parseBirthday } from '../core/birthday.ts';
 import { isLocalDate, isValidTimeZone } from '../core/dates.ts';
+import { toSalutation } from '../core/honorifics.ts';
 import { TIERS, type Tier } from '../core/types.ts';
 import { clean, cleanNote, emailOf, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
 import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type KeepwarmSettings, type ParsedImport } from './record.ts';
@@ -13,6 +16,15 @@ import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type K
 const date = z.string().refine(isLocalDate, 'not a date (YYYY-MM-DD)');
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not an instant');
 const text = z.string().nullable().optional().transform((v) => v ?? null);
+const birthday = z
+  .string()
+  .refine((v) => parseBirthday(v) !== null, 'not a birthday (MM-DD or YYYY-MM-DD)')
+  .nullable()
+  .optional();
+const address = z
+  .object({ street: text, street2: text, postalCode: text, city: text, region: text, country: text, kind: z.enum(['work', 'home']).nullable().optional() })
+  .nullable()
+  .optional();
 
 const contact = z.object({
   id: z.number().int().optional(),
@@ -26,6 +38,10 @@ const contact = z.object({
   role: text,
   email: text,
   phone: text,
+  birthday,
+  address,
+  salutation: text,
+  academicTitle: text,
   status: z.enum(['active', 'archived']).optional(),
   source: z.enum(['met', 'add', 'import']).optional(),
   snoozedUntil: date.nullable().optional(),
@@ -56,6 +72,12 @@ const file = z.object({
     })
     .optional(),
 });
+
+/** The stored form of a birthday the schema accepted (`--MM-DD` from older or hand-made files becomes `MM-DD`). */
+function storedBirthday(text: string | null | undefined): string | null {
+  const parsed = parseBirthday(text);
+  return parsed ? formatBirthday(parsed) : null;
+}
 
 /** True when `text` looks like a keepwarm export (a JSON object with a version), before validating it. */
 export function looksLikeKeepwarmJson(text: string): boolean {
@@ -104,6 +126,10 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
       notes: [],
       tags: [...new Set((c.tags ?? []).map((t) => clean(t, 40)).filter(Boolean))],
       place: clean(c.place) || null,
+      birthday: storedBirthday(c.birthday),
+      address: c.address ? makeAddress({ ...c.address, kind: c.address.kind ?? null }) : null,
+      salutation: toSalutation(c.salutation),
+      academicTitle: clean(c.academicTitle) || null,
       keepwarm: {
         ref: c.id ?? null,
         cadenceDays: c.cadenceDays ?? null,

@@ -15,8 +15,10 @@
  * tags, notes and a later last contact; it never changes a tier, a cadence,
  * a status or an existing note.
  */
+import type { PostalAddress } from '../core/address.ts';
 import { nameKey } from '../core/names.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
+import { fold, folded, mergeInto, type Folded, type MergeState } from './fold.ts';
 import { peopleIndex } from './matching.ts';
 import type { ImportIssue, ImportRecord, KeepwarmContact, KeepwarmSettings, ParsedImport } from './record.ts';
 
@@ -31,6 +33,11 @@ export interface ExistingContact {
   place: string | null;
   tags: string[];
   lastTouchOn: LocalDate | null;
+  /** Optional so callers written before occasions existed still type-check; absent means empty. */
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
   /** Texts of the contact's notes. */
   notes: string[];
   /** `on|kind|note` of each touch; only loaded for keepwarm's own files. */
@@ -60,7 +67,19 @@ export interface PlannedMerge {
   contactId: number;
   name: string;
   /** Empty fields filled, tags added, last contact moved forward. */
-  patch: { email?: string; phone?: string; company?: string; role?: string; place?: string; tags?: string[]; lastTouchOn?: LocalDate };
+  patch: {
+    email?: string;
+    phone?: string;
+    company?: string;
+    role?: string;
+    place?: string;
+    tags?: string[];
+    lastTouchOn?: LocalDate;
+    birthday?: string;
+    address?: PostalAddress;
+    salutation?: string;
+    academicTitle?: string;
+  };
   notes: string[];
   /** A touch of kind `other` on the file's last-contact date, when later than the contact's. */
   touch: LocalDate | null;
@@ -84,52 +103,6 @@ export interface ImportPlan {
 }
 
 const DEFAULT_TIER: Tier = 'C';
-
-function touchKey(t: { on: string; kind: string; note: string | null }): string {
-  return `${t.on}|${t.kind}|${t.note ?? ''}`;
-}
-function reminderKey(r: { due: string; text: string | null }): string {
-  return `${r.due}|${r.text ?? ''}`;
-}
-
-/** What a record of the file already holds, so folding another one in costs its own size, not the record's. */
-interface Folded {
-  emails: Set<string>;
-  phones: Set<string>;
-  tags: Set<string>;
-  notes: Set<string>;
-}
-
-/** Appends the items of `from` not in `seen` (nor twice in `from`) to `into`. */
-function appendNew<T>(into: T[], seen: Set<T>, from: readonly T[]): void {
-  for (const item of from) {
-    if (seen.has(item)) continue;
-    seen.add(item);
-    into.push(item);
-  }
-}
-
-/** Each list of a record once, without repeats, and what it holds. */
-function folded(record: ImportRecord): Folded {
-  record.emails = [...new Set(record.emails)];
-  record.phones = [...new Set(record.phones)];
-  record.tags = [...new Set(record.tags)];
-  record.notes = [...new Set(record.notes)];
-  return { emails: new Set(record.emails), phones: new Set(record.phones), tags: new Set(record.tags), notes: new Set(record.notes) };
-}
-
-/** A later record of the file about the same person fills the earlier one's gaps. */
-function fold(into: ImportRecord, seen: Folded, from: ImportRecord): void {
-  appendNew(into.emails, seen.emails, from.emails);
-  appendNew(into.phones, seen.phones, from.phones);
-  into.company ??= from.company;
-  into.role ??= from.role;
-  into.place ??= from.place;
-  into.tier ??= from.tier;
-  appendNew(into.tags, seen.tags, from.tags);
-  appendNew(into.notes, seen.notes, from.notes);
-  if (from.lastContactOn && (!into.lastContactOn || from.lastContactOn > into.lastContactOn)) into.lastContactOn = from.lastContactOn;
-}
 
 export function planImport(parsed: ParsedImport, context: PlanContext): ImportPlan {
   const issues: ImportIssue[] = [...parsed.issues];
@@ -206,56 +179,6 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
 }
 
 /** A planned merge, and what its contact has and gains so far (each record merged in is checked against these, not the lists). */
-interface MergeState {
-  merge: PlannedMerge;
-  tags: string[];
-  tagSet: Set<string>;
-  /** The contact's notes and the notes the merge adds. */
-  notes: Set<string>;
-  touches: Set<string>;
-  reminders: Set<string>;
-}
-
-function mergeStateOf(merges: Map<number, MergeState>, contact: ExistingContact): MergeState {
-  let state = merges.get(contact.id);
-  if (!state) {
-    const tags = [...new Set(contact.tags)];
-    state = {
-      merge: { contactId: contact.id, name: contact.name, patch: {}, notes: [], touch: null, keepwarm: { dated: [], touches: [], reminders: [] } },
-      tags,
-      tagSet: new Set(tags),
-      notes: new Set(contact.notes),
-      touches: new Set(contact.touches ?? []),
-      reminders: new Set(contact.reminders ?? []),
-    };
-    merges.set(contact.id, state);
-  }
-  return state;
-}
-
-function mergeInto(merges: Map<number, MergeState>, contact: ExistingContact, record: ImportRecord): void {
-  const state = mergeStateOf(merges, contact);
-  const { merge } = state;
-  const { patch } = merge;
-  const email = record.emails[0];
-  if (!contact.email && !patch.email && email) patch.email = email;
-  const phone = record.phones[0];
-  if (!contact.phone && !patch.phone && phone) patch.phone = phone;
-  if (!contact.company && !patch.company && record.company) patch.company = record.company;
-  if (!contact.role && !patch.role && record.role) patch.role = record.role;
-  if (!contact.place && !patch.place && record.place) patch.place = record.place;
-  appendNew(state.tags, state.tagSet, record.tags);
-  if (state.tags.length > contact.tags.length) patch.tags = state.tags;
-  appendNew(merge.notes, state.notes, record.notes);
-  const last = merge.touch ?? contact.lastTouchOn;
-  if (record.lastContactOn && (last === null || record.lastContactOn > last)) merge.touch = record.lastContactOn;
-  if (record.keepwarm) {
-    for (const note of record.keepwarm.dated) if (!state.notes.has(note.text)) merge.keepwarm.dated.push(note);
-    for (const t of record.keepwarm.touches) if (!state.touches.has(touchKey(t))) merge.keepwarm.touches.push(t);
-    for (const r of record.keepwarm.reminders) if (!state.reminders.has(reminderKey(r))) merge.keepwarm.reminders.push(r);
-  }
-}
-
 function hasAdditions(m: PlannedMerge): boolean {
   return (
     Object.keys(m.patch).length > 0 ||

@@ -4,7 +4,9 @@
  * the whole file. Plain data: it is stored as the user's pending import and
  * planned against the network only when the user confirms.
  */
-import type { LocalDate, Tier } from '../core/types.ts';
+import type { PostalAddress } from '../core/address.ts';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { ContactSource, ContactStatus, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
 /** Where a file came from; decides the wording of the preview and the note on a "connected on" touch. */
 export type ImportSource = 'vcard' | 'linkedin' | 'xing' | 'csv' | 'keepwarm';
@@ -27,6 +29,18 @@ export interface ImportRecord {
   tags: string[];
   /** Where they met (keepwarm's own files, a "place" or "met at" column). */
   place: string | null;
+  /**
+   * The birthday in its stored form, `MM-DD` or `YYYY-MM-DD`. This and the
+   * three fields after it are optional: imports read before they existed are
+   * still waiting in import_plans without them.
+   */
+  birthday?: string | null;
+  /** The one postal address chosen from the file's (see docs/import-export.md). */
+  address?: PostalAddress | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx (src/core/honorifics.ts). */
+  salutation?: string | null;
+  /** "Dr.", "Prof. Dr.": from a name prefix, a title or "Titel" column. */
+  academicTitle?: string | null;
   /** Only from keepwarm's own JSON export: everything else it holds about the contact. */
   keepwarm?: KeepwarmContact;
 }
@@ -36,16 +50,16 @@ export interface KeepwarmContact {
   /** The contact's id in the exported file: what its introductions refer to. */
   ref: number | null;
   cadenceDays: number | null;
-  status: 'active' | 'archived';
-  source: 'met' | 'add' | 'import';
+  status: ContactStatus;
+  source: ContactSource;
   metOn: LocalDate | null;
   snoozedUntil: LocalDate | null;
   createdOn: LocalDate;
   reviewedOn: LocalDate | null;
-  followUp: { stage: 'first' | 'second' | 'tier'; due: LocalDate } | null;
+  followUp: { stage: FollowUpStage; due: LocalDate } | null;
   /** Notes with the instant they were written. */
   dated: { text: string; at: string }[];
-  touches: { on: LocalDate; kind: string; note: string | null }[];
+  touches: { on: LocalDate; kind: TouchKind; note: string | null }[];
   reminders: { due: LocalDate; text: string | null }[];
 }
 

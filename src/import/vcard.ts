@@ -9,6 +9,8 @@ import { TIERS, type Tier } from '../core/types.ts';
 import { clean, cleanNote, emailOf, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
 import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type ParsedImport } from './record.ts';
 import { splitCards } from './vcard-lines.ts';
+import { addressField, birthdayField, honorificsField } from './vcard-fields.ts';
+import { withoutSalutation } from '../core/honorifics.ts';
 
 /** A jCard property: [name, parameters, value type, ...values]. */
 type JProperty = [string, Record<string, unknown>, string, ...unknown[]];
@@ -52,7 +54,7 @@ function nameFromN(property: JProperty | undefined): string {
   return clean([given, additional, family].filter(Boolean).join(' '));
 }
 
-function toRecord(properties: JProperty[], line: number): ImportRecord | ImportIssue {
+function toRecord(properties: JProperty[], line: number, issues: ImportIssue[]): ImportRecord | ImportIssue {
   // One pass over the card: its properties by name.
   const byName = new Map<string, JProperty[]>();
   for (const p of properties) {
@@ -64,8 +66,12 @@ function toRecord(properties: JProperty[], line: number): ImportRecord | ImportI
   const emails = [...new Set(preferredValues(byName.get('email') ?? []).map(emailOf).filter((e): e is string => e !== null))];
   const phones = [...new Set(preferredValues(byName.get('tel') ?? []).map(phoneOf).filter((p): p is string => p !== null))];
   const fn = find('fn');
-  const name = (fn && valueOf(fn)) || nameFromN(find('n')) || (find('nickname') && valueOf(find('nickname') as JProperty)) || emails[0] || '';
-  if (name === '') return { line, code: 'no_name', skipped: true };
+  const written = (fn && valueOf(fn)) || nameFromN(find('n')) || (find('nickname') && valueOf(find('nickname') as JProperty)) || emails[0] || '';
+  if (written === '') return { line, code: 'no_name', skipped: true };
+  const { name, salutation } = withoutSalutation(written);
+  const honorifics = honorificsField(find('n'));
+  const birthday = birthdayField(find('bday'));
+  if (birthday && 'unreadable' in birthday) issues.push({ line, code: 'bad_date', detail: birthday.unreadable, skipped: false });
   const org = find('org');
   // ORG: organisation; unit; unit… — the organisation is the company.
   const orgValue = org?.[3];
@@ -86,6 +92,10 @@ function toRecord(properties: JProperty[], line: number): ImportRecord | ImportI
     notes,
     tags: [],
     place: null,
+    birthday: birthday && 'birthday' in birthday ? birthday.birthday : null,
+    address: addressField(byName.get('adr') ?? [], find('x-ms-ol-default-postal-address')),
+    salutation: honorifics.salutation ?? salutation,
+    academicTitle: honorifics.title,
   };
 }
 
@@ -113,7 +123,7 @@ export function parseVcard(text: string): ParsedImport | ImportRefusal {
       continue;
     }
     const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JProperty[], unknown[]];
-    const result = toRecord(component[1] ?? [], card.line);
+    const result = toRecord(component[1] ?? [], card.line, issues);
     if ('code' in result) issues.push(result);
     else records.push(result);
   }

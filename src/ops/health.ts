@@ -27,7 +27,7 @@ export interface HealthOptions {
   pendingMigrations?: () => Promise<string[]>;
 }
 
-export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
+const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
 export function createHealth(options: HealthOptions): Health {
   const { db } = options;

@@ -6,14 +6,14 @@
  */
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { BotObserver, Outcome } from '../bot/bot.ts';
+import type { ConversationObserver, Outcome } from '../bot/conversation.ts';
 import { PLATFORMS, type Platform } from '../core/identity.ts';
 import type { SchedulerObserver } from '../scheduler/observer.ts';
 import type { PlanReport } from '../scheduler/plan.ts';
 import type { SendReport } from '../scheduler/send.ts';
 import type { DB } from '../store/schema.ts';
 
-export interface Metrics extends BotObserver, SchedulerObserver {
+export interface Metrics extends ConversationObserver, SchedulerObserver {
   /** The Content-Type of `text()`. */
   readonly contentType: string;
   /** Every metric in Prometheus' text format. */
@@ -30,7 +30,7 @@ export interface MetricsOptions {
 }
 
 /** The outbox rows still to be done; sent, dead and unknown ones are counted by the nudge counters. */
-export const OUTBOX_OPEN_STATUSES = ['pending', 'sending'] as const;
+const OUTBOX_OPEN_STATUSES = ['pending', 'sending'] as const;
 
 /** Command latency buckets in seconds: most commands take a few milliseconds. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -19,8 +19,6 @@ export interface HttpRoute {
   handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
-export const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
-
 export function opsRoutes(health: Health, metrics: Metrics): HttpRoute[] {
   return [
     { path: '/healthz', method: 'GET', handler: (_req, res) => send(res, 200, 'text/plain; charset=utf-8', 'ok\n') },

@@ -4,17 +4,17 @@
  * is written to the outbox in the same transaction. A restart, a second
  * instance or a retried tick finds the claim and does nothing twice.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { localDateOf } from '../core/dates.ts';
 import type { Platform } from '../core/identity.ts';
 import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
-import type { Logger } from '../bot/bot.ts';
-import { composeNudges, type ComposedNudge } from '../bot/nudge-compose.ts';
+import type { Logger } from '../log.ts';
+import { composeNudges, type ComposedNudge } from '../nudge/compose.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
-import type { DB } from '../store/schema.ts';
+import type { DB, NudgeEntriesTable, NudgeStatus } from '../store/schema.ts';
 import { toUser, type User } from '../store/users.ts';
 
 /** Who this process can reach: a platform, optionally only some of its users (the console's one user). */
@@ -30,7 +30,7 @@ export interface PlanOptions {
   batchSize?: number;
   /** Batches planned side by side (PostgreSQL: a few connections of the pool; SQLite gains nothing). */
   parallel?: number;
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
 }
 
 export interface PlanReport {
@@ -45,7 +45,7 @@ export interface PlanReport {
   failed: number;
 }
 
-export function scheduleOf(user: User): NudgeSchedule {
+function scheduleOf(user: User): NudgeSchedule {
   return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
 }
 
@@ -156,9 +156,9 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   await markUnansweredIgnored(tx, onTime.map((u) => u.id));
   const composed = await composeNudges(tx, onTime, date, 'daily', (u) => u.nudgeCount);
 
-  const claims = [
+  const claims: { user: User; status: NudgeStatus }[] = [
     ...onTime.map((u) => ({ user: u, status: statusOf(composed.get(u.id)) })),
-    ...late.map((u) => ({ user: u, status: 'skipped_late' })),
+    ...late.map((u) => ({ user: u, status: 'skipped_late' as const })),
   ];
   const claimed = claims.length === 0 ? [] : await tx
     .insertInto('nudges')
@@ -176,7 +176,7 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   report.alreadyClaimed = claims.length - claimed.length;
 
   const byId = new Map(users.map((u) => [u.id, u]));
-  const entries: { nudge_id: number; user_id: number; contact_id: number; reason: string; state: string; answered_at: null }[] = [];
+  const entries: Insertable<NudgeEntriesTable>[] = [];
   const messages: NewOutboxMessage[] = [];
   const invited: number[] = [];
   for (const claim of claimed) {
@@ -237,7 +237,7 @@ function fairStart(now: Date, userId: number, date: string): string {
   return new Date(now.getTime() - ((hash >>> 0) % 1000)).toISOString();
 }
 
-function statusOf(nudge: ComposedNudge | undefined): string {
+function statusOf(nudge: ComposedNudge | undefined): NudgeStatus {
   if (!nudge) return 'empty';
   return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite ? 'empty' : 'planned';
 }

@@ -18,7 +18,7 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-export const realClock: Clock = { nowMs: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const realClock: Clock = { nowMs: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export interface Pacer {
   /** Resolves when the next message of `scope` may go out, and books that slot. */
@@ -29,20 +29,6 @@ export interface Pacer {
   pause(scope: string, ms: number): Promise<void>;
 }
 
-/** A budget kept in this process only: for one instance, and for tests. */
-export function memoryBudget(): SendBudget {
-  const next = new Map<string, number>();
-  return {
-    async reserve(scope, gapUs, nowUs) {
-      const slot = Math.max(nowUs, next.get(scope) ?? 0);
-      next.set(scope, slot + gapUs);
-      return slot;
-    },
-    async hold(scope, untilUs) {
-      next.set(scope, Math.max(next.get(scope) ?? 0, untilUs));
-    },
-  };
-}
 
 /**
  * After each "retry after", this sender goes 5 % slower (at most a third

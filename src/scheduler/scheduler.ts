@@ -5,13 +5,12 @@
  */
 import cron from 'node-cron';
 import type { Kysely } from 'kysely';
-import type { Logger } from '../bot/bot.ts';
-import type { Messenger } from '../bot/port.ts';
+import type { Messenger } from '../port.ts';
 import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
 import { pruneHistory } from '../store/prune.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
-import { shortId, withLogFields } from '../log.ts';
+import { shortId, withLogFields, type Logger } from '../log.ts';
 import type { SchedulerObserver } from './observer.ts';
 import { planDueNudges, type Audience, type PlanReport } from './plan.ts';
 import { createSender, type SendReport } from './send.ts';
@@ -24,7 +23,7 @@ export interface SchedulerOptions {
   catchUpMs?: number;
   /** Planning batches side by side: worth it on PostgreSQL, where connections work in parallel. */
   parallel?: number;
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
   /** Injected in tests; the scheduler is the only other place that reads the clock. */
   now?: () => Date;
   /** How long a send may take before it counts as lost (at most once); see docs/scheduler.md. */
@@ -33,6 +32,8 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** Told what each tick did (metrics). */
   observer?: SchedulerObserver;
+  /** Calendars and mailboxes: started on every tick when not already running (src/sources/runner.ts). */
+  sources?: { kick(): void; stop(): Promise<void> };
 }
 
 export interface Scheduler {
@@ -98,6 +99,8 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   const runTick = async () => {
     if (stopped) return;
     clearTimeout(wake);
+    // Sources sync beside the nudges, never in their way: their network reads take seconds.
+    options.sources?.kick();
     try {
       const { plan, send } = await scheduler.tick();
       if (plan.planned + plan.skippedLate + send.sent + send.dead + send.blocked > 0) {
@@ -126,6 +129,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       clearTimeout(wake);
       await task.stop();
       await scheduler.stop();
+      await options.sources?.stop();
     },
   };
 }

@@ -4,10 +4,10 @@
  * user's failure never holding up another's.
  */
 import type { Kysely } from 'kysely';
-import type { Logger } from '../bot/bot.ts';
-import { catalog } from '../bot/i18n/index.ts';
-import { renderNudge } from '../bot/nudge-render.ts';
-import { DeliveryError, type Messenger, type Reply } from '../bot/port.ts';
+import type { Logger } from '../log.ts';
+import { catalog } from '../i18n/index.ts';
+import { renderNudge } from '../nudge/render.ts';
+import { DeliveryError, type Messenger, type Reply } from '../port.ts';
 import { nudgeById } from '../store/nudges.ts';
 import { getUserById, markInactive } from '../store/users.ts';
 import { leaseDue, markDead, markRetry, markSent, nextAttemptAt, settleLostSends, type OutboxMessage } from '../store/outbox.ts';
@@ -17,7 +17,7 @@ import type { SchedulerObserver } from './observer.ts';
 import { createPacer, type Clock, type Pacer } from './rate-limit.ts';
 
 export interface SendOptions {
-  log?: Logger;
+  log?: Pick<Logger, 'warn' | 'error'>;
   /** Where the platforms' send budgets live; default: the database, shared by every instance. */
   budget?: SendBudget;
   clock?: Clock;
@@ -53,7 +53,7 @@ export interface Sender {
 const DEFAULT_RATE = { perSecond: 20 };
 
 /** Backoff for transient failures: 5 s, 10 s, 20 s … at most 10 minutes. */
-export function backoffMs(attempt: number): number {
+function backoffMs(attempt: number): number {
   return Math.min(5000 * 2 ** Math.max(0, attempt - 1), 600_000);
 }
 

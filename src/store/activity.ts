@@ -24,14 +24,6 @@ export interface Reminder extends ReminderFacts {
   doneAt: string | null;
 }
 
-export interface Introduction {
-  id: number;
-  fromContactId: number;
-  toContactId: number;
-  note: string | null;
-  on: LocalDate;
-}
-
 export async function insertTouch(change: Change, contactId: number, on: LocalDate, kind: TouchKind, note: string | null): Promise<number> {
   const { id } = await change.tx
     .insertInto('touches')
@@ -109,7 +101,7 @@ export async function touchesSince(db: Kysely<DB>, userId: number, since: LocalD
     .where('user_id', '=', userId)
     .where('touched_on', '>=', since)
     .execute();
-  return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind as TouchKind }));
+  return rows.map((r) => ({ contactId: r.contact_id, on: r.touched_on, kind: r.kind }));
 }
 
 /** Everything about one contact, newest first, for /show and the export. */
@@ -122,25 +114,8 @@ export async function contactHistory(db: Kysely<DB>, userId: number, contactId: 
       .where('done_at', 'is', null).orderBy('due').execute(),
   ]);
   return {
-    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind as TouchKind, note: t.note })),
+    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind, note: t.note })),
     notes: notes.map((n): Note => ({ id: n.id, contactId: n.contact_id, text: n.text, at: n.created_at })),
     reminders: reminders.map((r): Reminder => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at })),
   };
-}
-
-export async function listIntroductions(db: Kysely<DB>, userId: number): Promise<Introduction[]> {
-  const rows = await db.selectFrom('introductions').selectAll().where('user_id', '=', userId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, fromContactId: r.from_contact_id, toContactId: r.to_contact_id, note: r.note, on: r.introduced_on }));
-}
-
-/** The latest real touch of a contact (attempts do not count): recomputed after undo or edits. */
-export async function lastRealTouchOn(db: Kysely<DB>, userId: number, contactId: number): Promise<LocalDate | null> {
-  const row = await db
-    .selectFrom('touches')
-    .select((eb) => eb.fn.max('touched_on').as('last'))
-    .where('user_id', '=', userId)
-    .where('contact_id', '=', contactId)
-    .where('kind', '!=', 'attempt')
-    .executeTakeFirst();
-  return (row?.last as string | null | undefined) ?? null;
 }

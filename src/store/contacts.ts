@@ -1,9 +1,10 @@
 /** Contacts of one user. Every query is scoped by the owner's user id, its first argument. */
 import { sql, type Kysely } from 'kysely';
-import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
+import type { ContactFacts, FollowUp } from '../core/contact.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier } from '../core/types.ts';
 import { nameKey } from '../core/names.ts';
 import { nextDueOn } from '../core/cadence.ts';
+import { parseStoredAddress, storedAddress, type PostalAddress } from '../core/address.ts';
 import type { ContactRow, DB, NewContact } from './schema.ts';
 import { beforeImage, type Change } from './change.ts';
 
@@ -14,6 +15,11 @@ export interface Contact extends ContactFacts {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD` or `YYYY-MM-DD` (src/core/birthday.ts). */
+  birthday: string | null;
+  address: PostalAddress | null;
+  salutation: string | null;
+  academicTitle: string | null;
 }
 
 /** The columns the domain rules read (ContactFacts): fewer columns, cheaper rows in bulk reads. */
@@ -28,16 +34,16 @@ export function toFacts(row: FactRow): ContactFacts {
   return {
     id: row.id,
     name: row.name,
-    tier: row.tier as Tier,
+    tier: row.tier,
     cadenceDays: row.cadence_days,
-    status: row.status as ContactStatus,
+    status: row.status,
     source: row.source as ContactSource,
     place: row.place,
     snoozedUntil: row.snoozed_until,
     metOn: row.met_on,
     createdOn: row.created_on,
     lastTouchOn: row.last_touch_on,
-    followUp: row.followup_stage && row.followup_due ? { stage: row.followup_stage as FollowUpStage, due: row.followup_due } : null,
+    followUp: row.followup_stage && row.followup_due ? { stage: row.followup_stage, due: row.followup_due } : null,
     reviewedOn: row.reviewed_on,
   };
 }
@@ -50,6 +56,10 @@ export function toContact(row: ContactRow): Contact {
     role: row.role,
     email: row.email,
     phone: row.phone,
+    birthday: row.birthday,
+    address: parseStoredAddress(row.address),
+    salutation: row.salutation,
+    academicTitle: row.academic_title,
   };
 }
 
@@ -108,6 +118,10 @@ export interface NewContactFields {
   role?: string | null;
   email?: string | null;
   phone?: string | null;
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
   cadenceDays?: number | null;
   followUp?: FollowUp | null;
   lastTouchOn?: LocalDate | null;
@@ -129,6 +143,10 @@ export async function createContact(change: Change, fields: NewContactFields): P
     role: fields.role ?? null,
     email: fields.email ?? null,
     phone: fields.phone ?? null,
+    birthday: fields.birthday ?? null,
+    address: storedAddress(fields.address ?? null),
+    salutation: fields.salutation ?? null,
+    academic_title: fields.academicTitle ?? null,
     snoozed_until: null,
     last_touch_on: fields.lastTouchOn ?? null,
     due_on: nextDueOn(
@@ -162,6 +180,10 @@ export interface ContactPatch {
   email?: string | null;
   phone?: string | null;
   metOn?: LocalDate | null;
+  birthday?: string | null;
+  address?: PostalAddress | null;
+  salutation?: string | null;
+  academicTitle?: string | null;
 }
 
 function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
@@ -187,6 +209,10 @@ function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
   if (patch.email !== undefined) row.email = patch.email;
   if (patch.phone !== undefined) row.phone = patch.phone;
   if (patch.metOn !== undefined) row.met_on = patch.metOn;
+  if (patch.birthday !== undefined) row.birthday = patch.birthday;
+  if (patch.address !== undefined) row.address = storedAddress(patch.address);
+  if (patch.salutation !== undefined) row.salutation = patch.salutation;
+  if (patch.academicTitle !== undefined) row.academic_title = patch.academicTitle;
   return row;
 }
 
@@ -195,7 +221,7 @@ function dueOnAfter(row: ContactRow, patch: Partial<ContactRow>, change: Change)
   const merged = { ...row, ...patch };
   return nextDueOn(
     {
-      tier: merged.tier as Tier,
+      tier: merged.tier,
       cadenceDays: merged.cadence_days,
       lastTouchOn: merged.last_touch_on,
       metOn: merged.met_on,
@@ -227,7 +253,7 @@ export async function updateContact(change: Change, id: number, patch: ContactPa
  */
 export async function deleteContact(change: Change, id: number): Promise<void> {
   const { tx, userId } = change;
-  for (const table of ['touches', 'notes', 'reminders'] as const) {
+  for (const table of ['touches', 'notes', 'reminders', 'contact_emails'] as const) {
     const rows = await tx.selectFrom(table).selectAll().where('user_id', '=', userId).where('contact_id', '=', id).execute();
     for (const row of rows) change.undo.push({ op: 'insert', table, row: { ...row } });
   }

@@ -24,7 +24,7 @@ export async function ownTables(db: Kysely<DB>): Promise<TableMetadata[]> {
 }
 
 /** Tables that hold a `user_id` column, from the live schema. */
-export async function tablesWithUserId(db: Kysely<DB>): Promise<string[]> {
+async function tablesWithUserId(db: Kysely<DB>): Promise<string[]> {
   return (await ownTables(db)).filter((t) => t.columns.some((c) => c.name === 'user_id')).map((t) => t.name);
 }
 

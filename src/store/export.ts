@@ -1,56 +1,9 @@
-/**
- * Everything keepwarm holds about one user, as plain JSON (the /export json
- * and `keepwarm export` format, docs/import-export.md). Dates: instants ISO-8601,
- * local dates YYYY-MM-DD.
- */
+/** Reads everything keepwarm holds about one user into the export format (src/export/data.ts). */
 import type { Kysely } from 'kysely';
-import type { Language } from '../core/types.ts';
+import type { ExportData } from '../export/data.ts';
 import type { DB } from './schema.ts';
 import { toContact } from './contacts.ts';
 import { getUserById, type User } from './users.ts';
-
-export interface ExportedContact {
-  /** The contact's id in this database: what `introductions` refer to (a re-import gives new ids). */
-  id: number;
-  name: string;
-  tier: string;
-  cadenceDays: number | null;
-  place: string | null;
-  metOn: string | null;
-  tags: string[];
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  status: string;
-  source: string;
-  snoozedUntil: string | null;
-  createdOn: string;
-  reviewedOn: string | null;
-  followUp: { stage: string; due: string } | null;
-  /** The latest real touch (derived from `touches`; kept for readers of the file). */
-  lastTouchOn: string | null;
-  notes: { text: string; at: string }[];
-  touches: { at: string; kind: string; note: string | null }[];
-  /** Open reminders (done ones are not exported). `id` keeps calendar entries stable. */
-  reminders: { id: number; due: string; text: string | null }[];
-}
-
-export interface ExportData {
-  version: 1;
-  contacts: ExportedContact[];
-  introductions: { from: string; to: string; fromId: number; toId: number; at: string; note: string | null }[];
-  settings: {
-    language: Language | null;
-    timeZone: string | null;
-    nudgeTime: string;
-    nudgeDays: number[];
-    nudgeCount: number;
-    cadences: { A: number; B: number };
-    pausedUntil: string | null;
-    lastReviewOn: string | null;
-  };
-}
 
 function group<T extends { contact_id: number }>(rows: T[]): Map<number, T[]> {
   const byContact = new Map<number, T[]>();
@@ -106,6 +59,10 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
         role: c.role,
         email: c.email,
         phone: c.phone,
+        birthday: c.birthday,
+        address: c.address,
+        salutation: c.salutation,
+        academicTitle: c.academicTitle,
         status: c.status,
         source: c.source,
         snoozedUntil: c.snoozedUntil,

@@ -10,9 +10,10 @@
  * CASCADE. What an import adds to existing contacts is recorded op by op.
  */
 import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { parseStoredAddress, storedAddress } from '../core/address.ts';
 import { nextDueOn } from '../core/cadence.ts';
 import { latestTouchOn } from '../core/touches.ts';
-import type { LocalDate, TouchKind } from '../core/types.ts';
+import type { LocalDate } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
 import type { KeepwarmSettings } from '../import/record.ts';
 import { insertIntroduction, insertReminder, insertTouch } from './activity.ts';
@@ -34,7 +35,7 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
   const [contacts, notes] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'name', 'email', 'phone', 'company', 'role', 'place', 'tags', 'last_touch_on'])
+      .select(['id', 'name', 'email', 'phone', 'company', 'role', 'place', 'tags', 'last_touch_on', 'birthday', 'address', 'salutation', 'academic_title'])
       .where('user_id', '=', userId)
       .orderBy('id')
       .execute(),
@@ -52,6 +53,10 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
       place: c.place,
       tags: parseTags(c.tags),
       lastTouchOn: c.last_touch_on,
+      birthday: c.birthday,
+      address: parseStoredAddress(c.address),
+      salutation: c.salutation,
+      academicTitle: c.academic_title,
       notes: [],
       ...(full ? { touches: [], reminders: [] } : {}),
     });
@@ -139,7 +144,7 @@ function settingsPatch(settings: Partial<KeepwarmSettings>): UserSettingsPatch {
 function contactRow(change: Change, planned: PlannedContact, options: ApplyOptions): NewContact & Record<string, unknown> {
   const { record, tier, key } = planned;
   const kw = record.keepwarm;
-  const touches = kw ? kw.touches.map((t) => ({ on: t.on, kind: t.kind as TouchKind })) : [];
+  const touches = kw ? kw.touches.map((t) => ({ on: t.on, kind: t.kind })) : [];
   const lastTouchOn = kw ? latestTouchOn(touches) : record.lastContactOn;
   const createdOn = kw?.createdOn ?? options.today;
   const metOn = kw?.metOn ?? null;
@@ -159,6 +164,10 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
     role: record.role,
     email: record.emails[0] ?? null,
     phone: record.phones[0] ?? null,
+    birthday: record.birthday ?? null,
+    address: storedAddress(record.address ?? null),
+    salutation: record.salutation ?? null,
+    academic_title: record.academicTitle ?? null,
     snoozed_until: kw?.snoozedUntil ?? null,
     last_touch_on: lastTouchOn,
     due_on: nextDueOn({ tier, cadenceDays, lastTouchOn, metOn, createdOn }, change.cadences),
@@ -188,7 +197,7 @@ function nextTurn(): Promise<void> {
  * the same order), which saves most of the time a 10,000-row import spends
  * building queries. Returns the ids when `returning` is set.
  */
-async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes' | 'reminders', rows: Record<string, unknown>[], returning: boolean): Promise<number[]> {
+async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes' | 'reminders' | 'contact_emails', rows: Record<string, unknown>[], returning: boolean): Promise<number[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const tx = change.tx as unknown as Kysely<any>;
   const ids: number[] = [];
@@ -239,9 +248,15 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   const touches: Record<string, unknown>[] = [];
   const notes: Record<string, unknown>[] = [];
   const reminders: Record<string, unknown>[] = [];
+  const emails: Record<string, unknown>[] = [];
   await inTurns(plan.create, ({ record }, index) => {
     const contact_id = ids[index] as number;
     const base = { user_id: userId, contact_id, created_at: nowIso };
+    // The first address is contacts.email; every further one is matched by sources too.
+    const first = record.emails[0]?.toLowerCase();
+    for (const address of new Set(record.emails.slice(1).map((e) => e.toLowerCase()))) {
+      if (address !== first) emails.push({ ...base, address });
+    }
     if (record.keepwarm) {
       for (const t of record.keepwarm.touches) touches.push({ ...base, touched_on: t.on, kind: t.kind, note: t.note });
       for (const n of record.keepwarm.dated) notes.push({ ...base, text: n.text, created_at: n.at });
@@ -254,6 +269,7 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   await insertMany(change, 'touches', touches, false);
   await insertMany(change, 'notes', notes, false);
   await insertMany(change, 'reminders', reminders, false);
+  await insertMany(change, 'contact_emails', emails, false);
   return ids;
 }
 
@@ -277,7 +293,7 @@ export async function applyImport(change: Change, plan: ImportPlan, options: App
     if (merge.touch) await insertTouch(change, merge.contactId, merge.touch, 'other', options.touchNote);
     for (const text of merge.notes) await insertDatedNote(change, merge.contactId, text, change.nowIso);
     for (const note of merge.keepwarm.dated) await insertDatedNote(change, merge.contactId, note.text, note.at);
-    for (const t of merge.keepwarm.touches) await insertTouch(change, merge.contactId, t.on, t.kind as TouchKind, t.note);
+    for (const t of merge.keepwarm.touches) await insertTouch(change, merge.contactId, t.on, t.kind, t.note);
     for (const r of merge.keepwarm.reminders) await insertReminder(change, merge.contactId, r.due, r.text);
   }
   const idOf = (target: Target): number => ('created' in target ? (ids[target.created] as number) : target.existing);

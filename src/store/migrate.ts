@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
-export const migrationFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+const migrationFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
 /**
  * Every `migrations/*.ts` file with an `up` export, by file name. Loaded from

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ReminderFacts, TouchFacts } from '../core/contact.ts';
 import type { NudgeHistory, PastEntry } from '../core/nudge-choice.ts';
-import type { LocalDate, Tier, TouchKind } from '../core/types.ts';
+import type { LocalDate, Tier } from '../core/types.ts';
 import { FACT_COLUMNS, toFacts, type FactRow } from './contacts.ts';
 import type { ContactFacts } from '../core/contact.ts';
 import { previousPicks, recentEntries } from './nudges.ts';
@@ -116,8 +116,8 @@ export async function touchesWithTier(
       .execute();
     for (const row of rows) {
       const entry = out.get(row.user_id) ?? { contacts: [], touches: [] };
-      entry.contacts.push({ id: row.contact_id, tier: row.tier as Tier });
-      entry.touches.push({ contactId: row.contact_id, on: row.touched_on, kind: row.kind as TouchKind });
+      entry.contacts.push({ id: row.contact_id, tier: row.tier });
+      entry.touches.push({ contactId: row.contact_id, on: row.touched_on, kind: row.kind });
       out.set(row.user_id, entry);
     }
   }

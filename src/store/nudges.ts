@@ -29,7 +29,7 @@ async function load(db: Db, row: { id: number; model: string; message_id: string
     model: JSON.parse(row.model) as NudgeModel,
     messageId: row.message_id,
     localDate: row.local_date,
-    entries: entries.map((e) => ({ contactId: e.contact_id, reason: e.reason as EntryReason, state: e.state as EntryState })),
+    entries: entries.map((e) => ({ contactId: e.contact_id, reason: e.reason, state: e.state })),
   };
 }
 
@@ -135,7 +135,7 @@ export async function recentEntries(db: Db, userIds: number[], contactIds: numbe
     .execute();
   for (const row of rows) {
     const list = recent.get(row.contact_id) ?? [];
-    if (list.length < HISTORY_DEPTH) list.push({ reason: row.reason as EntryReason, state: row.state as EntryState });
+    if (list.length < HISTORY_DEPTH) list.push({ reason: row.reason, state: row.state });
     recent.set(row.contact_id, list);
   }
   return recent;

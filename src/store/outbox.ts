@@ -9,9 +9,9 @@
  * 'unknown' and is logged, never sent again.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Reply } from '../bot/port.ts';
+import type { Reply } from '../port.ts';
 import { claimRows } from './db.ts';
-import type { DB } from './schema.ts';
+import type { DB, NudgeStatus } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -139,7 +139,7 @@ export async function markRetry(db: Kysely<DB>, message: OutboxMessage, nextAtte
 }
 
 /** Gives up on a message; its nudge records why. */
-export async function markDead(db: Kysely<DB>, message: OutboxMessage, nudgeStatus: string, error: string): Promise<void> {
+export async function markDead(db: Kysely<DB>, message: OutboxMessage, nudgeStatus: NudgeStatus, error: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('outbox').set({ status: 'dead', lease_until: null, last_error: error.slice(0, 500) }).where('id', '=', message.id).execute();
     if (message.nudgeId !== null) await tx.updateTable('nudges').set({ status: nudgeStatus }).where('id', '=', message.nudgeId).execute();

@@ -3,7 +3,21 @@
  * do not import this: they are frozen in time, this moves with the code.
  * Stored forms: see docs/storage.md.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { FollowUpStage } from '../core/contact.ts';
+import type { EntryReason, EntryState } from '../core/nudge-choice.ts';
+import type { ContactSource, ContactStatus, Tier, TouchKind } from '../core/types.ts';
+
+/**
+ * A daily nudge's claim (or a /today list): `planned` until sent, `empty` when
+ * nobody was due, `skipped_late` past the catch-up window, `shown` for /today,
+ * and how sending ended: `sent`, `expired`, `failed`, `blocked`, or `unknown`
+ * when a send was in flight at a crash (docs/scheduler.md).
+ */
+export type NudgeStatus = 'planned' | 'empty' | 'skipped_late' | 'shown' | 'sent' | 'expired' | 'failed' | 'blocked' | 'unknown';
+
+/** An outgoing message: waiting, in flight under a lease, or done (`sent`, `dead`, `unknown`). */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -34,10 +48,10 @@ export interface ContactsTable {
   user_id: number;
   name: string;
   name_key: string;
-  tier: string;
+  tier: Tier;
   cadence_days: number | null;
-  status: Generated<string>;
-  source: string;
+  status: Generated<ContactStatus>;
+  source: ContactSource;
   place: string | null;
   met_on: string | null;
   tags: Generated<string>;
@@ -45,10 +59,18 @@ export interface ContactsTable {
   role: string | null;
   email: string | null;
   phone: string | null;
+  /** `MM-DD` or `YYYY-MM-DD` (src/core/birthday.ts). */
+  birthday: string | null;
+  /** JSON text of a PostalAddress (src/core/address.ts). */
+  address: string | null;
+  /** Frau, Herr, Ms, Mrs, Mr or Mx (src/core/honorifics.ts). */
+  salutation: string | null;
+  /** "Dr.", "Prof. Dr." — kept apart from the name for letters and labels. */
+  academic_title: string | null;
   snoozed_until: string | null;
   last_touch_on: string | null;
   due_on: string | null;
-  followup_stage: string | null;
+  followup_stage: FollowUpStage | null;
   followup_due: string | null;
   reviewed_on: string | null;
   created_on: string;
@@ -60,9 +82,11 @@ export interface TouchesTable {
   user_id: number;
   contact_id: number;
   touched_on: string;
-  kind: string;
+  kind: TouchKind;
   note: string | null;
   created_at: string;
+  /** The calendar event or mail that logged this touch (docs/sources.md); null when the user did. */
+  source_item_id: number | null;
 }
 
 export interface NotesTable {
@@ -104,6 +128,7 @@ export interface UndoLogTable {
 export interface PendingTable {
   user_id: number;
   token: string;
+  /** The kind of question; the conversation's union (src/bot/questions.ts) names them. */
   kind: string;
   payload: string;
   expires_at: string;
@@ -120,7 +145,7 @@ export interface NudgesTable {
   user_id: number;
   /** The local date of a daily nudge; null for an on-demand /today list. */
   local_date: string | null;
-  status: string;
+  status: NudgeStatus;
   model: string;
   message_id: string | null;
   created_at: string;
@@ -131,8 +156,8 @@ export interface NudgeEntriesTable {
   nudge_id: number;
   user_id: number;
   contact_id: number;
-  reason: string;
-  state: Generated<string>;
+  reason: EntryReason;
+  state: Generated<EntryState>;
   answered_at: string | null;
 }
 
@@ -145,7 +170,7 @@ export interface OutboxTable {
   platform_user_id: string;
   chat_id: string;
   payload: string | null;
-  status: string;
+  status: OutboxStatus;
   attempts: Generated<number>;
   next_attempt_at: string;
   lease_until: string | null;
@@ -170,6 +195,60 @@ export interface SendBudgetTable {
   next_us: number | string;
 }
 
+export interface SourcesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  name: string;
+  host: string | null;
+  username: string | null;
+  secret: string | null;
+  origin: Generated<string>;
+  options: Generated<string>;
+  created_at: string;
+  next_sync_at: string;
+  last_sync_at: string | null;
+  last_result: string | null;
+  last_summary: string | null;
+  failures: Generated<number>;
+  failure_reported_at: string | null;
+  claim_token: string | null;
+  claimed_until: string | null;
+}
+
+export interface SourceCursorsTable {
+  id: Generated<number>;
+  user_id: number;
+  source_id: number;
+  folder: string;
+  path: string;
+  uid_validity: string;
+  last_uid: number;
+}
+
+export interface SourceItemsTable {
+  id: Generated<number>;
+  user_id: number;
+  source_id: number | null;
+  item_key: string;
+  contact_id: number;
+  kind: string;
+  happened_on: string;
+  starts_at: string | null;
+  all_day: Generated<number>;
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactEmailsTable {
+  id: Generated<number>;
+  user_id: number;
+  contact_id: number;
+  address: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   contacts: ContactsTable;
@@ -185,16 +264,15 @@ export interface DB {
   outbox: OutboxTable;
   send_budget: SendBudgetTable;
   import_plans: ImportPlansTable;
+  sources: SourcesTable;
+  source_cursors: SourceCursorsTable;
+  source_items: SourceItemsTable;
+  contact_emails: ContactEmailsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type NewContact = Insertable<ContactsTable>;
-export type ContactUpdate = Updateable<ContactsTable>;
-export type TouchRow = Selectable<TouchesTable>;
-export type NoteRow = Selectable<NotesTable>;
-export type ReminderRow = Selectable<RemindersTable>;
-export type IntroductionRow = Selectable<IntroductionsTable>;
 
 /** The tables whose rows belong to one user and can be restored by undo. */
-export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users';
+export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users' | 'contact_emails';

@@ -139,7 +139,7 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
  * When this user's next nudge is due, from their settings at `now` — never a
  * second one for a local date that already had its nudge.
  */
-export async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: Date): Promise<string | null> {
+async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: Date): Promise<string | null> {
   const today = localDateOf(now, user.timeZone);
   const nudged = await db.selectFrom('nudges').select('id').where('user_id', '=', user.id).where('local_date', '=', today).executeTakeFirst();
   return nextNudgeAt({ time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil }, now, nudged !== undefined);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import { chatOn, startChat } from '../doubles/chat.ts';
-import { encodeAction } from '../../src/bot/actions.ts';
-import { catalog } from '../../src/bot/i18n/index.ts';
-import { en } from '../../src/bot/i18n/en.ts';
-import { de } from '../../src/bot/i18n/de.ts';
+import { encodeAction } from '../../src/commands/actions.ts';
+import { catalog } from '../../src/i18n/index.ts';
+import { en } from '../../src/i18n/en.ts';
+import { de } from '../../src/i18n/de.ts';
 
 async function snapshot(chat: Awaited<ReturnType<typeof startChat>>) {
   const tables = ['users', 'contacts', 'touches', 'notes', 'reminders', 'introductions'];

@@ -4,9 +4,9 @@
  *   await chat.say('/met Anna at X, tier A'); expect(chat.text()).toContain('Anna');
  */
 import type { Kysely } from 'kysely';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Button, Incoming, Reply } from '../../src/bot/port.ts';
-import { plainText } from '../../src/bot/rich.ts';
+import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
+import type { Button, Incoming, Reply } from '../../src/port.ts';
+import { plainText } from '../../src/rich.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from './database.ts';
@@ -31,7 +31,7 @@ export class TestChat {
   private eventCounter = 0;
 
   constructor(
-    readonly bot: Bot,
+    readonly bot: Conversation,
     readonly db: Kysely<DB>,
     /** What the bot logged as failures, filled by the logger the bot was given. */
     readonly errors: unknown[],
@@ -99,7 +99,7 @@ export async function startChat(options: ChatOptions = {}): Promise<TestChat & {
 /** Another user (or the same) on an existing database. */
 export async function chatOn(database: Database, options: ChatOptions = {}): Promise<TestChat> {
   const errors: unknown[] = [];
-  const bot = createBot({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
+  const bot = createConversation({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
   const chat = new TestChat(
     bot,
     database.db,

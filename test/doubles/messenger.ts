@@ -1,6 +1,6 @@
 /** A messenger that records what it sends and fails when a test scripts it to. */
-import { DeliveryError, type Messenger, type Platform, type Recipient, type Reply } from '../../src/bot/port.ts';
-import { plainText } from '../../src/bot/rich.ts';
+import { DeliveryError, type Messenger, type Platform, type Recipient, type Reply } from '../../src/port.ts';
+import { plainText } from '../../src/rich.ts';
 
 export interface Sent {
   to: Recipient;

@@ -8,7 +8,7 @@
  * RATE (the platform's messages a second, shared by every process; default 2000)
  */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { Messenger, Recipient, Reply } from '../../src/bot/port.ts';
+import type { Messenger, Recipient, Reply } from '../../src/port.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 

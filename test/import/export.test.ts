@@ -32,7 +32,7 @@ describe('/export csv', () => {
     const { reply, text } = await file(chat, '/export csv');
     expect(reply.file).toMatchObject({ name: 'keepwarm-2026-11-23.csv', mimeType: 'text/csv' });
     expect(chat.text()).toBe('Here is your network as CSV: 5 contacts.');
-    expect(text.startsWith('\ufeffName,Tier,Email,Phone,Company,Role,Place,Met on,Last contact,Next due,Tags,Notes,Status\r\n')).toBe(true);
+    expect(text.startsWith('\ufeffName,Tier,Email,Phone,Company,Role,Place,Met on,Last contact,Next due,Tags,Notes,Status,Birthday,Salutation,Academic Title,Street,Street 2,Postal Code,City,Region,Country,Address Type\r\n')).toBe(true);
     expect(text).toContain('Anna Schmidt,A,,,,,,,2026-11-13,2026-01-12'.replace('2026-01-12', '2027-01-12'));
     expect(text).toContain('"likes sailing; ask about the regatta, in June"');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);

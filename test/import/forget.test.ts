@@ -6,7 +6,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSourceSync } from '../../src/sources/runner.ts';
+import { createSecretBox } from '../../src/sources/secret-box.ts';
+import { withChange } from '../../src/store/change.ts';
+import { addContactEmail } from '../../src/store/contact-emails.ts';
+import { connectSource, saveCursor } from '../../src/store/sources.ts';
+import { startCalendarServer, type CalendarServer } from '../doubles/calendar-server.ts';
 import { openSqlite } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { ownTables } from '../../src/store/erase.ts';
@@ -15,7 +22,29 @@ import { chatOn, startChat, type TestChat } from '../doubles/chat.ts';
 import { fixture, sendFile } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-forget-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const box = createSecretBox(randomBytes(32));
+let calendar: CalendarServer;
+beforeAll(async () => {
+  calendar = await startCalendarServer();
+  calendar.serve(
+    '/secret-erasable/basic.ics',
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:lunch-1', 'DTSTART:20261120T110000Z', 'DTEND:20261120T120000Z', 'SUMMARY:Lunch with Bob Meyer', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+  );
+});
+afterAll(async () => {
+  await calendar?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A calendar that logged a meeting with Bob, a mailbox position, and a further address of Bob's. */
+async function connectSources(chat: TestChat): Promise<void> {
+  const user = (await findUser(chat.db, chat.who))!;
+  const source = await connectSource(chat.db, user.id, { kind: 'ical', name: 'Kalender', secret: calendar.url('/secret-erasable/basic.ics') }, box, chat.now);
+  await createSourceSync({ db: chat.db, box, limits: { allowPrivate: true }, now: () => chat.now }).runForUser(user.id);
+  await chat.db.transaction().execute((tx) => saveCursor(tx, user.id, source.id, { folder: 'sent', path: 'Sent', uidValidity: '1', lastUid: 7 }));
+  const bob = await chat.db.selectFrom('contacts').select('id').where('user_id', '=', user.id).where('name', '=', 'Bob Meyer').executeTakeFirstOrThrow();
+  await withChange(chat.db, user, chat.now, null, (change) => addContactEmail(change, bob.id, 'bob.second@example.org'));
+}
 
 async function fillNetwork(chat: TestChat, name: string) {
   await chat.say(`/met ${name} Quennell at Verbandstagung, tier A #fintech`);
@@ -50,11 +79,13 @@ describe('/forget', () => {
     const stayer = await chatOn(chat.database, { user: 'stayer' });
     await fillNetwork(chat, 'Ysolde');
     await fillNetwork(stayer, 'Wilhelmina');
+    await connectSources(chat);
+    await connectSources(stayer);
     const leaver = (await findUser(chat.db, chat.who))!;
     const staying = (await findUser(chat.db, stayer.who))!;
     const before = await rowsOf(chat, leaver.id);
     // The test means something: the user had rows in every kind of table.
-    for (const table of ['users', 'contacts', 'touches', 'notes', 'reminders', 'introductions', 'undo_log', 'pending', 'import_plans']) {
+    for (const table of ['users', 'contacts', 'touches', 'notes', 'reminders', 'introductions', 'undo_log', 'pending', 'import_plans', 'sources', 'source_items', 'source_cursors', 'contact_emails']) {
       expect(before[table], table).toBeGreaterThan(0);
     }
     const othersBefore = await rowsOf(chat, staying.id);
@@ -88,8 +119,11 @@ describe('/forget', () => {
     await migrateToLatest(database.db);
     const chat = await chatOn(database, { user: 'erased' });
     await fillNetwork(chat, 'Ysolde');
+    await connectSources(chat);
+    const sealed = (await database.db.selectFrom('sources').select('secret').executeTakeFirstOrThrow()).secret!;
     const bytes = () => readFileSync(path);
     database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    expect(bytes().includes(sealed)).toBe(true);
     // Before: the names are there (so the check below can fail).
     expect(bytes().includes('Ysolde')).toBe(true);
     expect(bytes().includes('Zephyrine')).toBe(true);
@@ -98,7 +132,7 @@ describe('/forget', () => {
     await chat.say('/forget');
     await chat.say('ERASE');
     database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
-    for (const secret of ['Ysolde', 'Quennell', 'Zephyrine', 'Kwame', 'Mensah', 'nordlicht', 'Accra Mobility']) {
+    for (const secret of ['Ysolde', 'Quennell', 'Zephyrine', 'Kwame', 'Mensah', 'nordlicht', 'Accra Mobility', sealed, 'bob.second@example.org']) {
       expect(bytes().includes(secret), secret).toBe(false);
     }
     await database.close();

@@ -1,7 +1,7 @@
 /** Sending files through the test chat, and reading the fixtures. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reply } from '../../src/bot/port.ts';
+import type { Reply } from '../../src/port.ts';
 import type { TestChat } from '../doubles/chat.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');

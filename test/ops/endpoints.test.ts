@@ -5,7 +5,7 @@
  */
 import { sql, type KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOps, type Ops } from '../../src/ops/ops.ts';
+import { createOps, type Ops } from '../../src/ops/endpoints.ts';
 import type { Database } from '../../src/store/db.ts';
 import { folderMigrations } from '../../src/store/migrate.ts';
 import { testDatabase } from '../doubles/database.ts';

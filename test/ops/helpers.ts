@@ -1,6 +1,6 @@
 /** Small pieces the ops tests share: a bot's Incoming, a database that fails on cue, reading the metrics text. */
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Incoming } from '../../src/port.ts';
 
 /** Monday 2026-11-23, 10:00 in Berlin. */
 export const MONDAY = new Date('2026-11-23T09:00:00Z');

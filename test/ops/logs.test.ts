@@ -5,7 +5,7 @@
  * when handling fails with an error that quotes them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import { createLogger, safeError, secretWords } from '../../src/log.ts';
 import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/db.ts';
@@ -33,7 +33,7 @@ describe('logs', () => {
   it('are one JSON object per line, and every handled update carries its request id and platform', async () => {
     database = await testDatabase();
     const { log, raw, lines } = capture();
-    const bot = createBot({ db: database.db, log });
+    const bot = createConversation({ db: database.db, log });
     await bot.handle(telegramText('5001', '/add Anna Schmidt, tier A', '7001'), MONDAY);
     await bot.handle({ ...telegramText('5001', '/help'), from: { platform: 'console', teamId: '', userId: 'me' } }, MONDAY);
     await bot.handle({ ...telegramText('5001', '/today'), from: { platform: 'console', teamId: '', userId: 'me' } }, MONDAY);
@@ -57,9 +57,9 @@ describe('logs', () => {
   it('never contain a name or a note the user typed, even when handling fails with an error that quotes them', async () => {
     database = await testDatabase();
     const { log, raw, lines } = capture();
-    await createBot({ db: database.db, log }).handle(telegramText('5001', '/add Zelda Quux, tier A', 'e1'), MONDAY);
-    const noNotes = createBot({ db: database.db.withPlugin(failingInsertsInto('notes')), log });
-    const noContacts = createBot({ db: database.db.withPlugin(failingInsertsInto('contacts')), log });
+    await createConversation({ db: database.db, log }).handle(telegramText('5001', '/add Zelda Quux, tier A', 'e1'), MONDAY);
+    const noNotes = createConversation({ db: database.db.withPlugin(failingInsertsInto('notes')), log });
+    const noContacts = createConversation({ db: database.db.withPlugin(failingInsertsInto('contacts')), log });
 
     const apology = await noNotes.handle(telegramText('5001', '/note Zelda Quux: loves sailing on Lake Constance', 'e2'), MONDAY);
     expect(apology).toHaveLength(1);
@@ -85,7 +85,7 @@ describe('logs', () => {
   it('carry a tick id on every line of a scheduler tick, the sender\'s included', async () => {
     database = await testDatabase();
     const { log, lines } = capture('warn');
-    await createBot({ db: database.db }).handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'e1'), MONDAY);
+    await createConversation({ db: database.db }).handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'e1'), MONDAY);
     const messenger = new FakeMessenger('telegram');
     messenger.failNext('5001', blocked());
     const scheduler = startScheduler({ db: database.db, messengers: [messenger], log, now: () => new Date('2026-11-24T08:00:00Z') });

@@ -4,7 +4,7 @@
  * carries a user id or a name.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import type { Database } from '../../src/store/db.ts';
@@ -22,15 +22,16 @@ describe('metrics', () => {
   it('count updates by platform and outcome, time commands by intent, and follow a scheduler tick', async () => {
     database = await testDatabase();
     const metrics = createMetrics({ db: database.db, depthCacheMs: 0 });
-    const bot = createBot({ db: database.db, observer: metrics });
+    const bot = createConversation({ db: database.db, observer: metrics });
 
     await bot.handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'u1'), MONDAY);
     // Telegram delivers the same update again.
     await bot.handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'u1'), MONDAY);
     await bot.handle(telegramText('5002', '/add Bob Meyer, tier A, last talked 4 months ago', 'u2'), MONDAY);
     await bot.handle(telegramText('5001', 'blorp', 'u3'), MONDAY);
-    await bot.handle({ ...telegramText('5001', '', 'u4'), text: undefined, action: 'not-a-known-button' }, MONDAY);
-    const broken = createBot({ db: database.db.withPlugin(failingInsertsInto('contacts')), observer: metrics });
+    const { text: _typed, ...press } = telegramText('5001', '', 'u4');
+    await bot.handle({ ...press, action: 'not-a-known-button' }, MONDAY);
+    const broken = createConversation({ db: database.db.withPlugin(failingInsertsInto('contacts')), observer: metrics });
     const apology = await broken.handle(telegramText('5003', '/add Carla Rossi, tier B', 'u5'), MONDAY);
     expect(apology).toHaveLength(1);
 
@@ -70,7 +71,7 @@ describe('metrics', () => {
     database = await testDatabase();
     const metrics = createMetrics({ db: database.db, depthCacheMs: 60_000, defaultMetrics: false });
     expect(sample(await metrics.text(), 'keepwarm_outbox_depth{status="pending"}')).toBe(0);
-    const bot = createBot({ db: database.db });
+    const bot = createConversation({ db: database.db });
     await bot.handle(telegramText('5001', '/add Anna Schmidt, tier A, last talked 3 months ago', 'u1'), MONDAY);
     await createScheduler({ db: database.db, messengers: [], audience: [{ platform: 'telegram' }], now: () => new Date('2026-11-24T08:00:00Z') }).tick();
     // The message is in the outbox now (no messenger drains it), but the count is the cached one.

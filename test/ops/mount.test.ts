@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
-import { createBot } from '../../src/bot/bot.ts';
-import { createOps, type Ops } from '../../src/ops/ops.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
+import { createOps, type Ops } from '../../src/ops/endpoints.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from '../doubles/database.ts';
 import { FakeSlack } from '../doubles/fake-slack.ts';
@@ -41,9 +41,9 @@ describe('on the Slack HTTP receiver', () => {
     const team = fake.addTeam({ id: 'T1', token: 'xoxb-t1' });
     const { ops, database } = await opsOnDatabase();
     const log = pino({ level: 'silent' });
-    const bot = createBot({ db: database.db, log, observer: ops.metrics });
+    const bot = createConversation({ db: database.db, log, observer: ops.metrics });
     const slack = await startSlack({
-      bot,
+      conversation: bot,
       db: database.db,
       log,
       routes: ops.routes,
@@ -80,7 +80,7 @@ describe('on the Slack HTTP receiver', () => {
     const { ops, database } = await opsOnDatabase();
     const log = pino({ level: 'silent' });
     const slack = await startSlack({
-      bot: createBot({ db: database.db, log }),
+      conversation: createConversation({ db: database.db, log }),
       db: database.db,
       log,
       routes: ops.routes,
@@ -116,8 +116,8 @@ describe('on the Telegram webhook server', () => {
       FAST,
     )!;
     const log = capturingLog();
-    const bot = createBot({ db: database.db, log, observer: ops.metrics });
-    const runtime = await startTelegram({ bot, db: database.db, log, config, routes: ops.routes });
+    const bot = createConversation({ db: database.db, log, observer: ops.metrics });
+    const runtime = await startTelegram({ conversation: bot, db: database.db, log, config, routes: ops.routes });
     cleanup.push(() => runtime.stop());
     return { runtime, ops, fake, secret };
   }
@@ -147,7 +147,7 @@ describe('on the Telegram webhook server', () => {
     const { ops, database } = await opsOnDatabase();
     const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }, FAST)!;
     const log = capturingLog();
-    const runtime = await startTelegram({ bot: createBot({ db: database.db }), db: database.db, log, config, routes: ops.routes });
+    const runtime = await startTelegram({ conversation: createConversation({ db: database.db }), db: database.db, log, config, routes: ops.routes });
     cleanup.push(() => runtime.stop());
     expect(runtime.servesRoutes).toBe(false);
     expect(runtime.webhookPort).toBeUndefined();

@@ -20,6 +20,8 @@ const ENV = {
   SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
   SLACK_CLIENT_SECRET: '3c1f0a9d8e7b6c5d4e3f2a1b0c9d8e7f',
   SLACK_STATE_SECRET: 'my-very-own state "secret"',
+  KEEPWARM_SECRET_KEY: 'q3VyZm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5',
+  KEEPWARM_IMAP_PASSWORD: 'imap pass-w0rd',
   DATABASE_URL: 'postgres://keepwarm:p%40ss%2Fw0rd!x@db.example.org:5432/keepwarm',
 };
 const SECRETS = [...Object.values(ENV).slice(0, -1), 'p@ss/w0rd!x'];
@@ -34,7 +36,7 @@ describe('the logger', () => {
   it('blanks out every configured secret in every line: in the message, in a field, in an error and its cause, escaped or percent-encoded', () => {
     const { log, all } = capture(secretsIn(ENV));
     for (const secret of SECRETS) {
-      log.trace(`url /bot${secret}/getUpdates`);
+      log.debug({}, `url /bot${secret}/getUpdates`);
       log.debug({ header: `Bearer ${secret}`, nested: { list: [secret] } }, 'request');
       log.info({ encoded: encodeURIComponent(secret) }, 'encoded');
       log.warn({ err: new Error(`request to http://h/bot${secret}/x failed`, { cause: new Error(`reason: ${secret}`) }) }, 'failed');

@@ -1,6 +1,6 @@
 /** Answering the nudge: by button, by reply, by a plain "done"; and what the nudge then shows. */
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/bot/rich.ts';
+import { plainText } from '../../src/rich.ts';
 import { world } from './world.ts';
 
 async function nudged() {

@@ -2,10 +2,10 @@
  * The real Slack adapter (bolt in HTTP mode) on an in-memory database, talking
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
-import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
 import { createLogger } from '../../src/log.ts';
+import type { Incoming } from '../../src/port.ts';
 import type { UserLimiter } from '../../src/user-limit.ts';
-import type { Incoming } from '../../src/bot/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
@@ -34,7 +34,7 @@ export interface HarnessOptions {
   /** OAuth distribution instead of one SLACK_BOT_TOKEN workspace. */
   oauth?: boolean;
   /** Wraps the real bot (to watch or to play a part of main's bot). */
-  wrap?: (bot: Bot) => Bot;
+  wrap?: (bot: Conversation) => Pick<Conversation, 'handle'>;
   config?: Partial<SlackConfig>;
   now?: () => Date;
   /** The log level of the app (default warn). */
@@ -60,15 +60,16 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     },
     { secrets: [team.token, SECRET, fake.clientSecret, 'state-secret'] },
   );
-  const real = createBot({ db: database.db, log });
+  const real = createConversation({ db: database.db, log });
   const seen: Incoming[] = [];
-  const watched: Bot = {
+  const watched: Conversation = {
+    ...real,
     handle(incoming, now) {
       seen.push(incoming);
       return real.handle(incoming, now);
     },
   };
-  const bot = options.wrap ? options.wrap(watched) : watched;
+  const conversation = options.wrap ? { ...watched, ...options.wrap(watched) } : watched;
   const config: SlackConfig = {
     mode: 'http',
     auth: options.oauth
@@ -83,7 +84,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     apiRetries: 0,
     ...options.config,
   };
-  const slack = await startSlack({ bot, db: database.db, log, config, ...(options.now ? { now: options.now } : {}), ...(options.limiter ? { limiter: options.limiter } : {}) });
+  const slack = await startSlack({ conversation, db: database.db, log, config, ...(options.now ? { now: options.now } : {}), ...(options.limiter ? { limiter: options.limiter } : {}) });
   const sender = new SlackSender(`http://127.0.0.1:${slack.port}`, SECRET, fake);
   return {
     fake,

@@ -4,9 +4,9 @@
  * marking the workspace inactive.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
-import { DeliveryError, type Recipient, type Reply } from '../../src/bot/port.ts';
-import { l } from '../../src/bot/rich.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import { DeliveryError, type Recipient, type Reply } from '../../src/port.ts';
+import { l } from '../../src/rich.ts';
 import { slackDb } from '../../adapters/slack/workspaces.ts';
 import { blocksButtons, blocksText, startSlackTest, visible, type SlackTest } from './harness.ts';
 
@@ -23,7 +23,7 @@ const U1: Recipient = { platform: 'slack', teamId: 'T1', userId: 'U1', chatId: '
  * with the bot's first reply. Here only to show the adapter's side of it.
  */
 function answersEditTheNudge(nudges: Set<string>) {
-  return (bot: Bot): Bot => ({
+  return (bot: Conversation): Pick<Conversation, 'handle'> => ({
     async handle(incoming, now) {
       const replies = await bot.handle(incoming, now);
       const nudge = incoming.replyToMessageId;

@@ -1,6 +1,6 @@
 /** The pace of nudges into a workspace: below Slack's limits, and quiet after a 429. */
 import { describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/bot/port.ts';
+import { DeliveryError } from '../../src/port.ts';
 import { Pace } from '../../adapters/slack/pace.ts';
 
 function paced(perSecond: number) {

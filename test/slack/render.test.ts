@@ -1,8 +1,8 @@
 /** Block Kit rendering: user text is data, Slack's limits hold. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/port.ts';
-import { b, code, i, l, text } from '../../src/bot/rich.ts';
+import type { Reply } from '../../src/port.ts';
+import { b, code, i, l, text } from '../../src/rich.ts';
 import { escapeMrkdwn, spanMrkdwn } from '../../adapters/slack/mrkdwn.ts';
 import { LIMITS, renderHomeBlocks, renderMessages, type Block } from '../../adapters/slack/render.ts';
 import { blocksButtons, blocksText, visible } from './harness.ts';

@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import type { Database } from '../../src/store/db.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
 import { memoryDatabase } from '../doubles/chat.ts';
@@ -25,7 +25,7 @@ beforeEach(async () => {
   database = await memoryDatabase();
   const log = pino({ level: 'silent' });
   slack = await startSlack({
-    bot: createBot({ db: database.db, log }),
+    conversation: createConversation({ db: database.db, log }),
     db: database.db,
     log,
     config: { mode: 'socket', auth: { kind: 'token', botToken: 'xoxb-t1' }, signingSecret: undefined, appToken: 'xapp-test', port: 0, apiUrl: fake.apiUrl, sendPerSecond: 50, apiRetries: 0 },

@@ -5,10 +5,18 @@
  */
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
-import { openSqlite } from '../../src/store/db.ts';
+import { encodeLabel } from '../../src/store/undo-label.ts';
+import { DEFAULT_CADENCES } from '../../src/core/types.ts';
+import { planSync } from '../../src/sources/plan.ts';
+import { createSecretBox } from '../../src/sources/secret-box.ts';
+import { withChange } from '../../src/store/change.ts';
+import { addContactEmail } from '../../src/store/contact-emails.ts';
+import { openSqlite, type Database } from '../../src/store/db.ts';
+import { applySyncPlan } from '../../src/store/source-items.ts';
+import { connectSource, saveCursor } from '../../src/store/sources.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { TestChat } from '../doubles/chat.ts';
 import { FakeMessenger, serverError } from '../doubles/messenger.ts';
@@ -31,6 +39,10 @@ export const POPULATED_TABLES = [
   'import_plans',
   'telegram_callbacks',
   'slack_installations',
+  'sources',
+  'source_cursors',
+  'source_items',
+  'contact_emails',
 ];
 
 /**
@@ -44,7 +56,7 @@ export async function buildKeepwarmFile(path: string): Promise<void> {
   const database = openSqlite(path);
   await migrateToLatest(database.db);
   const errors: unknown[] = [];
-  const bot = createBot({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
+  const bot = createConversation({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
   let now = new Date('2026-11-23T09:00:00Z');
   const chat = (who: PlatformIdentity, timeZone: string, locale?: string) => new TestChat(bot, database.db, errors, who, locale, timeZone, now);
   const console_ = (userId: string) => ({ platform: 'console' as const, teamId: '', userId });
@@ -124,8 +136,41 @@ export async function buildKeepwarmFile(path: string): Promise<void> {
       { enterprise_id: 'E9', team_id: 'tlower', is_enterprise_install: 1, installation: null, inactive: 1, inactive_reason: 'tokens_revoked', installed_at: now.toISOString(), updated_at: now.toISOString() },
     ])
     .execute();
+  await logBySources(database, now);
   await database.close();
   if (errors.length > 0) throw errors[0];
+}
+
+/**
+ * A mailbox and a calendar of ada's that logged touches (the sync's own
+ * writing path, fed what a read would have found), and a further address of Anna's.
+ */
+async function logBySources(database: Database, now: Date): Promise<void> {
+  const db = database.db;
+  const ada = (await db.selectFrom('users').selectAll().where('platform_user_id', '=', 'ada').executeTakeFirstOrThrow());
+  const owner = { id: ada.id, cadences: DEFAULT_CADENCES };
+  const contacts = await db.selectFrom('contacts').select(['id', 'name']).where('user_id', '=', ada.id).execute();
+  const anna = contacts.find((c) => c.name === 'Anna Schmidt')!.id;
+  const bob = contacts.find((c) => c.name === 'Bob Meyer')!.id;
+  const box = createSecretBox(Buffer.alloc(32, 7));
+  const mail = await connectSource(db, ada.id, { kind: 'imap', name: 'mail.example.org', host: 'mail.example.org', username: 'ada', secret: 'app-password', options: { port: 993, tls: 'implicit' } }, box, now);
+  const calendar = await connectSource(db, ada.id, { kind: 'ical', name: 'calendar.example.org', secret: 'https://calendar.example.org/secret.ics' }, box, now);
+  await withChange(db, owner, now, encodeLabel({ key: 'sync', name: 'mail.example.org' }), async (change) => {
+    const observations = [
+      { key: 'mail:<m1@example.org>', contactId: anna, kind: 'email' as const, on: '2026-11-20', startsAt: null, allDay: false, ended: true },
+      { key: 'mail:<m1@example.org>', contactId: bob, kind: 'email' as const, on: '2026-11-20', startsAt: null, allDay: false, ended: true },
+    ];
+    await applySyncPlan(change, mail.id, planSync({ sourceId: mail.id, observations, known: [], completeFrom: null }));
+    await saveCursor(change.tx, ada.id, mail.id, { folder: 'sent', path: 'Gesendete Objekte', uidValidity: '3857529045', lastUid: 4711 });
+    await addContactEmail(change, anna, 'anna@schmidt-consulting.example');
+  });
+  await withChange(db, owner, now, encodeLabel({ key: 'sync', name: 'calendar.example.org' }), async (change) => {
+    const observations = [
+      { key: 'event:lunch@example.org|', contactId: anna, kind: 'meeting' as const, on: '2026-11-19', startsAt: '2026-11-19T11:30:00.000Z', allDay: false, ended: true },
+      { key: 'event:walk@example.org|20261126T100000', contactId: bob, kind: 'meeting' as const, on: '2026-11-26', startsAt: '2026-11-26T09:00:00.000Z', allDay: false, ended: false },
+    ];
+    await applySyncPlan(change, calendar.id, planSync({ sourceId: calendar.id, observations, known: [], completeFrom: '2026-10-25' }));
+  });
 }
 
 /** `users × contactsPerUser × touchesPerContact` rows written straight with SQL, as fast as SQLite goes. */

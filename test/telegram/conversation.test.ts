@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { plainApi } from '../../adapters/telegram/client.ts';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Incoming } from '../../src/bot/port.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import type { Incoming } from '../../src/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';
 import { startHarness, until, type Harness } from './harness.ts';
@@ -73,7 +73,7 @@ describe('a /met conversation', () => {
     // time, Bea's update would wait behind Ada's forever and the test time out.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const gate = (conversation: Bot): Bot => ({
+    const gate = (conversation: Conversation): Pick<Conversation, 'handle'> => ({
       async handle(incoming: Incoming, now?: Date) {
         if (incoming.from.userId === '1001' && incoming.text?.startsWith('/note')) await held;
         return conversation.handle(incoming, now);

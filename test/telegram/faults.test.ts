@@ -4,7 +4,7 @@
  * update. Nothing is doubled, nothing crashes, nothing is left half-done.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
 import { FakeTelegram, faults, tgUser } from '../doubles/fake-telegram.ts';
 import { startHarness, tempDir, until, type Harness } from './harness.ts';
 
@@ -54,7 +54,7 @@ describe('redelivery', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let entered = false;
     h = await startHarness({
-      wrap: (conversation: Bot): Bot => ({
+      wrap: (conversation: Conversation): Pick<Conversation, 'handle'> => ({
         async handle(incoming, now) {
           entered = true;
           await held;
@@ -126,7 +126,7 @@ describe('rate limits and server errors on replies', () => {
 
   it('a callback query is answered even when the conversation fails', async () => {
     h = await startHarness({
-      wrap: (): Bot => ({
+      wrap: (): Pick<Conversation, 'handle'> => ({
         handle: () => Promise.reject(new Error('boom')),
       }),
     });

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { telegramConfig, type TelegramTuning } from '../../adapters/telegram/config.ts';
-import type { TelegramLog } from '../../adapters/telegram/handler.ts';
+import type { Logger } from '../../src/log.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
-import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { FakeTelegram, type RecordedCall, type Update } from '../doubles/fake-telegram.ts';
@@ -39,7 +39,7 @@ export interface LogEntry {
   message: string;
 }
 
-export function capturingLog(): TelegramLog & { entries: LogEntry[] } {
+export function capturingLog(): Pick<Logger, 'info' | 'warn' | 'error'> & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
     entries,
@@ -77,7 +77,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   tuning?: Partial<TelegramTuning>;
   /** Wraps keepwarm's conversation (spies, stand-ins). */
-  wrap?: (conversation: Bot) => Bot;
+  wrap?: (conversation: Conversation) => Pick<Conversation, 'handle'>;
   onFatal?: (error: Error) => void;
 }
 
@@ -90,9 +90,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...options.env },
     { ...FAST, ...options.tuning },
   )!;
-  const conversation = createBot({ db: database.db, log });
+  const conversation = createConversation({ db: database.db, log });
   const runtime = await startTelegram({
-    bot: options.wrap ? options.wrap(conversation) : conversation,
+    conversation: options.wrap ? { ...conversation, ...options.wrap(conversation) } : conversation,
     db: database.db,
     log,
     config,

@@ -4,9 +4,9 @@
  * every failure reported as a DeliveryError the outbox can act on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
-import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/bot/port.ts';
-import { b, line } from '../../src/bot/rich.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import { DeliveryError, type Incoming, type Recipient, type Reply } from '../../src/port.ts';
+import { b, line } from '../../src/rich.ts';
 import { faults, tgUser, type Fault } from '../doubles/fake-telegram.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -29,12 +29,13 @@ function nudge(contactId: number, name: string): Reply {
  * part — editMessageText on `editMessageId` — is what is tested here.
  */
 function editsUnderButtons(seen: Incoming[]) {
-  return (conversation: Bot): Bot => ({
+  return (conversation: Conversation): Pick<Conversation, 'handle'> => ({
     async handle(incoming, now) {
       seen.push(incoming);
       const replies = await conversation.handle(incoming, now);
       if (incoming.action === undefined || incoming.replyToMessageId === undefined) return replies;
-      return replies.map((reply, index) => (index === 0 ? { ...reply, editMessageId: incoming.replyToMessageId } : reply));
+      const editMessageId = incoming.replyToMessageId;
+      return replies.map((reply, index) => (index === 0 ? { ...reply, editMessageId } : reply));
     },
   });
 }

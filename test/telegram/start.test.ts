@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { telegramConfig } from '../../adapters/telegram/config.ts';
 import { startTelegram } from '../../adapters/telegram/start.ts';
-import { createBot } from '../../src/bot/bot.ts';
+import { createConversation } from '../../src/bot/conversation.ts';
 import { openSqlite } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { FakeTelegram, faults } from '../doubles/fake-telegram.ts';
@@ -35,7 +35,7 @@ describe('start-up against a Bot API that does not answer', () => {
     const log = capturingLog();
     const config = telegramConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }, { ...FAST, startRetrySeconds: 2 })!;
     try {
-      await expect(startTelegram({ bot: createBot({ db: database.db }), db: database.db, log, config })).rejects.toThrow(/Bot API .*not reachable/);
+      await expect(startTelegram({ conversation: createConversation({ db: database.db }), db: database.db, log, config })).rejects.toThrow(/Bot API .*not reachable/);
     } finally {
       await database.close();
     }

@@ -3,7 +3,7 @@
  * start, and only requests carrying that secret reach the bot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/bot/bot.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
 import { deriveWebhookSecret } from '../../adapters/telegram/config.ts';
 import { tgUser } from '../doubles/fake-telegram.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -16,7 +16,7 @@ const WEBHOOK = { TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/telegram/hook',
 
 async function startWebhook(env: Record<string, string> = {}) {
   let handled = 0;
-  const counting = (conversation: Bot): Bot => ({
+  const counting = (conversation: Conversation): Pick<Conversation, 'handle'> => ({
     handle(incoming, now) {
       handled++;
       return conversation.handle(incoming, now);

@@ -10,10 +10,10 @@ import { matchContacts } from '../../core/names.ts';
 import type { EntryState } from '../../core/nudge-choice.ts';
 import { getContact, getContacts, type Contact } from '../../store/contacts.ts';
 import { answerEntry, nudgeById, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
-import { encodeAction, type Action } from '../actions.ts';
+import { encodeAction, type Action } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
-import type { Button, Reply } from '../port.ts';
+import type { Button, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 import { attemptContact, skipContact, snoozeContact, touchContact } from './touches.ts';
 
@@ -41,7 +41,7 @@ function applyAnswer(ctx: Ctx, command: Answer, contact: Contact): Promise<Reply
  * (the given one, else the newest with them open). Pressed under the nudge,
  * the edited nudge is the whole answer; typed, the confirmation comes first.
  */
-export async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
+async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
   const holder = nudge?.entries.some((e) => e.contactId === contact.id && e.state === 'open')
     ? nudge
     : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));

@@ -15,22 +15,15 @@ import {
   updateContact,
   type Contact,
 } from '../../store/contacts.ts';
-import { setPending } from '../../store/pending.ts';
-import { encodeAction } from '../actions.ts';
+import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Button, Line, Reply } from '../port.ts';
+import type { Button, Line, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
-import { change, logTouch } from './shared.ts';
+import { ask, type PayloadOf } from '../questions.ts';
+import { change } from './undoable.ts';
+import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
-
-export interface SamePersonPayload {
-  command: Of<'met'>;
-}
-
-export interface DeletePayload {
-  contactId: number;
-}
 
 function tierButtons(contactId: number): Button[][] {
   return [(['A', 'B', 'C', 'D'] as Tier[]).map((tier) => ({ label: tier, action: encodeAction({ kind: 'tier', contactId, tier }) }))];
@@ -49,7 +42,7 @@ export const met: Handler<Of<'met'>> = async (ctx, command, resolved) => {
     if (known.kind !== 'none') {
       const ids = known.kind === 'one' ? [known.id] : known.ids;
       const existing = (await getContacts(db, user.id, ids)).slice(0, 6);
-      const token = await setPending(db, user.id, 'same', { command } satisfies SamePersonPayload, ctx.now);
+      const token = await ask(ctx, { kind: 'same', payload: { command } });
       const buttons: Button[][] = existing.map((c) => [
         { label: t.sameButton(c), action: encodeAction({ kind: 'same', token, contactId: c.id }) },
       ]);
@@ -177,7 +170,7 @@ export const remove: Handler<Of<'delete'>> = async (ctx, command, resolved) => {
   const found = await resolveContact(ctx, command, 'name', resolved);
   if ('replies' in found) return found.replies;
   const { contact } = found;
-  const token = await setPending(ctx.db, ctx.user.id, 'delete', { contactId: contact.id } satisfies DeletePayload, ctx.now);
+  const token = await ask(ctx, { kind: 'delete', payload: { contactId: contact.id } });
   return [
     {
       text: [ctx.t.confirmDelete(contact.name)],
@@ -189,7 +182,7 @@ export const remove: Handler<Of<'delete'>> = async (ctx, command, resolved) => {
   ];
 };
 
-export async function confirmDelete(ctx: Ctx, payload: DeletePayload): Promise<Reply[]> {
+export async function confirmDelete(ctx: Ctx, payload: PayloadOf<'delete'>): Promise<Reply[]> {
   const contact = await getContact(ctx.db, ctx.user.id, payload.contactId);
   if (!contact) return [{ text: [ctx.t.contactGone()] }];
   await change(ctx, { key: 'delete', name: contact.name }, (ch) => deleteContact(ch, contact.id));

@@ -14,21 +14,16 @@ import type { ImportSummary } from '../../import/summary.ts';
 import { readImportFile, readSavedImport } from '../../import-thread/thread.ts';
 import { withChange, type Owner } from '../../store/change.ts';
 import { applyImport, dropImportPlans, loadImportPlan, loadPlanContext, saveImportPlan, type CreatedContact, type ImportOutcome } from '../../store/import.ts';
-import { setPending } from '../../store/pending.ts';
 import type { DB } from '../../store/schema.ts';
-import { encodeAction } from '../actions.ts';
+import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx } from '../context.ts';
-import type { Messages } from '../i18n/messages.ts';
-import type { Reply } from '../port.ts';
-import { encodeLabel } from '../undo-label.ts';
-
-/** The pending question of an import: where the read file waits. */
-export interface ImportPayload {
-  planId: number;
-}
+import { ask, type PayloadOf } from '../questions.ts';
+import type { Messages } from '../../i18n/messages.ts';
+import type { Reply } from '../../port.ts';
+import { encodeLabel } from '../../store/undo-label.ts';
 
 /** How many new contacts the triage after an import offers. */
-export const TRIAGE_SIZE = 20;
+const TRIAGE_SIZE = 20;
 
 export interface ImportPreview {
   summary: ImportSummary;
@@ -81,7 +76,7 @@ export async function receiveFile(ctx: Ctx, file: ImportFile): Promise<Reply[]> 
   if (isRefusal(preview)) return [{ text: t.importRefused(preview, file.name) }];
   if (preview.noop) return [{ text: t.importNothingNew(preview.summary) }];
   const planId = await saveImportPlan(ctx.db, ctx.user.id, file.name, preview.payload, ctx.now);
-  const token = await setPending(ctx.db, ctx.user.id, 'import', { planId } satisfies ImportPayload, ctx.now);
+  const token = await ask(ctx, { kind: 'import', payload: { planId } });
   const { created, merged } = preview.summary;
   return [
     {
@@ -99,7 +94,7 @@ export async function receiveFile(ctx: Ctx, file: ImportFile): Promise<Reply[]> 
  * date (LinkedIn's "Connected On"), then in file order. Only those with the
  * default tier — a tier the file gave was a choice already made.
  */
-export function triageCandidates(created: CreatedContact[]): CreatedContact[] {
+function triageCandidates(created: CreatedContact[]): CreatedContact[] {
   return created
     .map((c, order) => ({ c, order }))
     .filter(({ c }) => !c.archived && c.defaultTier)
@@ -107,7 +102,8 @@ export function triageCandidates(created: CreatedContact[]): CreatedContact[] {
     .map(({ c }) => c);
 }
 
-export async function confirmImport(ctx: Ctx, payload: ImportPayload): Promise<Reply[]> {
+/** The answer to the import question: the planned file is imported now. */
+export async function confirmImport(ctx: Ctx, payload: PayloadOf<'import'>): Promise<Reply[]> {
   const { t } = ctx;
   const saved = await loadImportPlan(ctx.db, ctx.user.id, payload.planId);
   if (!saved) return [{ text: [t.questionExpired()] }];

@@ -5,10 +5,10 @@
 import { reviewOrder, reviewSuggestion } from '../../core/review.ts';
 import { getContact, listContacts, updateContact, type Contact } from '../../store/contacts.ts';
 import { updateUserSettings } from '../../store/users.ts';
-import { encodeAction, type ReviewChoice } from '../actions.ts';
+import { encodeAction, type ReviewChoice } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Button, Reply } from '../port.ts';
-import { change } from './shared.ts';
+import type { Button, Reply } from '../../port.ts';
+import { change } from './undoable.ts';
 
 function reviewButtons(ctx: Ctx, contact: Contact): Button[][] {
   const choice = (c: ReviewChoice) => encodeAction({ kind: 'review', contactId: contact.id, choice: c });

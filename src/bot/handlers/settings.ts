@@ -2,9 +2,9 @@
 import type { Command } from '../../commands/command.ts';
 import type { Language } from '../../core/types.ts';
 import { updateUserSettings, type UserSettingsPatch } from '../../store/users.ts';
-import { catalog } from '../i18n/index.ts';
+import { catalog } from '../../i18n/index.ts';
 import type { Handler } from '../context.ts';
-import { change } from './shared.ts';
+import { change } from './undoable.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 

@@ -5,14 +5,15 @@ import type { TouchKind } from '../../core/types.ts';
 import { insertReminder } from '../../store/activity.ts';
 import { updateContact, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Reply } from '../port.ts';
+import type { Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
-import { change, logTouch } from './shared.ts';
+import { change } from './undoable.ts';
+import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
 /** "No answer": the person comes back after this many days, without resetting the cadence. */
-export const RETRY_AFTER_ATTEMPT_DAYS = 3;
+const RETRY_AFTER_ATTEMPT_DAYS = 3;
 
 /** Logs a real touch with a contact and says what it changed. */
 export async function touchContact(ctx: Ctx, contact: Contact, on: string, kind: TouchKind, note: string | null): Promise<Reply[]> {

@@ -10,19 +10,19 @@ import { STATS_WEEKS } from '../../core/method.ts';
 import { TIERS } from '../../core/types.ts';
 import { contactHistory, openReminders, touchesSince } from '../../store/activity.ts';
 import { saveShownList } from '../../store/nudges.ts';
-import { composeNudges } from '../nudge-compose.ts';
-import { renderNudge } from '../nudge-render.ts';
+import { composeNudges } from '../../nudge/compose.ts';
+import { renderNudge } from '../../nudge/render.ts';
 import { listContacts, searchContacts, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
-import type { Line } from '../port.ts';
+import type { Line } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
 /** Most people anyone is asked to call at once ("call 3 people now"). */
-export const MAX_PICKS = 3;
+const MAX_PICKS = 3;
 
-export async function loadAgenda(ctx: Ctx): Promise<{ contacts: Contact[]; items: AgendaItem[] }> {
+async function loadAgenda(ctx: Ctx): Promise<{ contacts: Contact[]; items: AgendaItem[] }> {
   const [contacts, reminders] = await Promise.all([listContacts(ctx.db, ctx.user.id), openReminders(ctx.db, ctx.user.id)]);
   return { contacts, items: rankAgenda(contacts, reminders, ctx.user.cadences, ctx.today) };
 }

@@ -1,0 +1,55 @@
+/**
+ * The one open question per user, as the conversation knows it: each kind
+ * with the payload it keeps until the answer comes ("which Anna?" keeps the
+ * command to run again). Stored by src/store/pending.ts as a kind and a
+ * JSON payload; only `ask` writes them, so a stored kind names its payload.
+ */
+import type { Command } from '../commands/command.ts';
+import { getPending, setPending } from '../store/pending.ts';
+import type { Ctx, Resolved } from './context.ts';
+
+export type Slot = 'name' | 'other';
+
+/** "Which Anna?" / "I don't know Bob — add him?": the command to run again once the slot is known. */
+export interface ChoosePayload {
+  command: Command;
+  slot: Slot;
+  resolved: Resolved;
+}
+
+export type Question =
+  /** Several contacts fit a name: a button each. */
+  | { kind: 'choose'; payload: ChoosePayload }
+  /** No contact fits: add one? */
+  | { kind: 'unknown'; payload: ChoosePayload }
+  /** /met of a known name: the same person, or a new contact? */
+  | { kind: 'same'; payload: { command: Extract<Command, { intent: 'met' }> } }
+  /** /delete asks first. */
+  | { kind: 'delete'; payload: { contactId: number } }
+  /** A file read and planned (import_plans): import it? */
+  | { kind: 'import'; payload: { planId: number } }
+  /** /forget waits for the typed word. */
+  | { kind: 'forget'; payload: Record<string, never> };
+
+type QuestionKind = Question['kind'];
+export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['payload'];
+
+/** An asked question and the token its buttons carry. */
+export type OpenQuestion = Question & { token: string };
+
+const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'same', 'delete', 'import', 'forget']);
+
+/** Asks `question`, replacing any open one; returns the token for its buttons. */
+export function ask(ctx: Ctx, question: Question): Promise<string> {
+  return setPending(ctx.db, ctx.user.id, question.kind, question.payload, ctx.now);
+}
+
+/** The user's open question, unless it expired (or was stored by a version that knew other kinds). */
+export async function openQuestion(ctx: Ctx): Promise<OpenQuestion | undefined> {
+  const pending = await getPending<unknown>(ctx.db, ctx.user.id, ctx.now);
+  return pending && isQuestion(pending) ? pending : undefined;
+}
+
+function isQuestion(pending: { token: string; kind: string; payload: unknown }): pending is OpenQuestion {
+  return KINDS.has(pending.kind);
+}

@@ -1,0 +1,70 @@
+/**
+ * Composing nudges: the same choice for the morning message and for /today,
+ * for one user or a batch of thousands sharing a local date.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { rankAgenda, type AgendaItem } from '../core/agenda.ts';
+import { addDays, isoWeekday, startOfIsoWeek } from '../core/dates.ts';
+import { chooseNudge, type NudgeChoice } from '../core/nudge-choice.ts';
+import { buildNudgeModel, type NudgeModel } from '../core/nudge-model.ts';
+import { isReviewDue, reviewDueOn } from '../core/review.ts';
+import type { LocalDate } from '../core/types.ts';
+import { lastWeekSummary } from '../core/week-summary.ts';
+import { latestNotesOf, loadNudgeInputs, touchesWithTier } from '../store/nudge-inputs.ts';
+import type { DB } from '../store/schema.ts';
+import type { User } from '../store/users.ts';
+
+export interface ComposedNudge {
+  model: NudgeModel;
+  choice: NudgeChoice;
+  agenda: AgendaItem[];
+}
+
+/** Review rule for the nudge: invite once per due review, not every morning. */
+function shouldInviteToReview(user: User, today: LocalDate): boolean {
+  if (!isReviewDue(user.lastReviewOn, user.createdOn, today)) return false;
+  return user.reviewInvitedOn === null || user.reviewInvitedOn < reviewDueOn(user.lastReviewOn, user.createdOn);
+}
+
+export async function composeNudges(
+  db: Kysely<DB> | Transaction<DB>,
+  users: User[],
+  today: LocalDate,
+  kind: NudgeModel['kind'],
+  countOf: (user: User) => number,
+): Promise<Map<number, ComposedNudge>> {
+  const ids = users.map((u) => u.id);
+  const inputs = await loadNudgeInputs(db, ids, today);
+  const chosen = new Map<number, { choice: NudgeChoice; agenda: AgendaItem[] }>();
+  const named: number[] = [];
+  for (const user of users) {
+    const input = inputs.get(user.id);
+    if (!input) continue;
+    const agenda = rankAgenda(input.contacts, input.reminders, user.cadences, today);
+    const choice = chooseNudge(agenda, countOf(user), input.history);
+    chosen.set(user.id, { choice, agenda });
+    for (const item of [...choice.picks, ...choice.followUps]) named.push(item.contact.id);
+  }
+  const notes = await latestNotesOf(db, ids, named);
+  const monday = kind === 'daily' && isoWeekday(today) === 1;
+  const weekStart = addDays(startOfIsoWeek(today), -7);
+  const weeks = monday ? await touchesWithTier(db, ids, weekStart, addDays(weekStart, 6)) : new Map();
+
+  const composed = new Map<number, ComposedNudge>();
+  for (const user of users) {
+    const entry = chosen.get(user.id);
+    if (!entry) continue;
+    const week = monday ? weeks.get(user.id) : undefined;
+    const model = buildNudgeModel({
+      kind,
+      date: today,
+      choice: entry.choice,
+      notes,
+      ...(monday ? { week: lastWeekSummary(week?.contacts ?? [], week?.touches ?? [], today) } : {}),
+      reviewInvite: kind === 'daily' && shouldInviteToReview(user, today),
+      agenda: entry.agenda,
+    });
+    composed.set(user.id, { model, ...entry });
+  }
+  return composed;
+}
