@@ -17,11 +17,13 @@ export const processTests = [
   'test/dev/fresh-clone.test.ts',
   'test/import/cli.test.ts',
   'test/ops/process.test.ts',
+  'test/ops/secrets.test.ts',
   'test/scale/database-outage.test.ts',
   'test/scale/instances.test.ts',
   'test/scale/schedulers.test.ts',
   'test/scheduler/processes.test.ts',
   'test/slack/process.test.ts',
+  'test/slack/shutdown.test.ts',
   'test/sources/caldav.test.ts',
   'test/sources/mailbox.test.ts',
   'test/sources/processes.test.ts',
@@ -31,8 +33,10 @@ export const processTests = [
   'test/store/legacy-text.test.ts',
   'test/store/migrate-race.test.ts',
   'test/store/postgres-connection.test.ts',
+  'test/telegram/fairness.test.ts',
   'test/telegram/full-disk-process.test.ts',
   'test/telegram/process.test.ts',
+  'test/telegram/start.test.ts',
 ];
 
 // Every test resolves dates in an explicit zone; UTC here makes a leak of the

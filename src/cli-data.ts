@@ -85,7 +85,7 @@ export async function importCommand(database: Database, options: ImportOptions, 
     io.out(t.cliNotImported());
     return 0;
   }
-  const outcome = await importNow(database.db, user, preview.parsed, now, today, t);
+  const { outcome } = await importNow(database.db, user, preview.payload, now, today, t);
   io.out(plainText(t.importDone(outcome)));
   return 0;
 }

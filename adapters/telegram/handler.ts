@@ -25,6 +25,33 @@ export interface HandlerDeps {
   now?: () => Date;
 }
 
+/** What the flood guard (flood.ts) says: that messages were skipped, in the user's language. */
+export function tooFastAnswers(conversation: Conversation, log: Pick<Logger, 'info'>) {
+  const notice = (ctx: Context) =>
+    conversation.notice(
+      {
+        platform: 'telegram',
+        ...(ctx.from ? { who: { platform: 'telegram', teamId: '', userId: String(ctx.from.id) } } : {}),
+        ...(ctx.from?.language_code ? { locale: ctx.from.language_code } : {}),
+      },
+      'tooFast',
+    );
+  return {
+    async tell(ctx: Context): Promise<void> {
+      const chat = ctx.chat?.id;
+      if (chat === undefined) return;
+      const html = renderHtml([await notice(ctx)]);
+      await ctx.api.sendMessage(chat, html, { parse_mode: 'HTML' }).catch((error: unknown) => log.info({ chatId: String(chat), ...errorFields(error) }, 'telegram: the too-fast notice was not delivered'));
+    },
+    async answerPress(ctx: Context, withText: boolean): Promise<void> {
+      const id = ctx.callbackQuery?.id;
+      if (id === undefined) return;
+      const options = withText ? { text: plainLine(await notice(ctx)).slice(0, 200) } : {};
+      await ctx.api.answerCallbackQuery(id, options).catch(() => undefined);
+    },
+  };
+}
+
 /** The middleware that connects grammY to keepwarm's conversation. */
 export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   const { conversation, log, config, callbacks } = deps;

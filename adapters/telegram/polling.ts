@@ -15,6 +15,7 @@ import { refusalOf } from '../../src/bot/conversation.ts';
 import type { TelegramConfig } from './config.ts';
 import { confirmations } from './confirmations.ts';
 import { errorFields } from './errors.ts';
+import { chatSlots } from './chat-slots.ts';
 import { inFlight } from './in-flight.ts';
 import type { Logger } from '../../src/log.ts';
 
@@ -42,6 +43,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
   const { config, log, api } = options;
   const inflight = inFlight();
   const confirming = confirmations();
+  const slots = chatSlots();
   let lastSeen = -1;
   let stopping = false;
   let failures = 0;
@@ -82,7 +84,7 @@ export function startPolling(bot: Bot, options: PollingOptions): Poller {
           else log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed');
         },
       );
-      return inflight.track(handled);
+      return slots.hold(update, inflight.track(handled));
     },
     errorHandler: (error: unknown) => log.error({ err: error }, 'telegram: an update failed'),
     api: bot.api,

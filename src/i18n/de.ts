@@ -164,6 +164,7 @@ export const de: Messages = {
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
   cannotSaveNow: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Bitte versuch es in ein paar Minuten noch einmal.`,
   cannotSaveNowRetried: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Ich nehme diese Nachricht von selbst noch einmal, sobald ich kann.`,
+  tooFast: () => l`Du schickst mir Nachrichten schneller, als ich sie beantworten kann, darum habe ich einige übersprungen. Gib mir eine Minute und schick dann noch einmal, was ich nicht beantwortet habe.`,
   parseError,
 
   metSaved: (p) =>

@@ -159,6 +159,7 @@ export const en = {
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
   cannotSaveNow: () => l`I cannot save right now — nothing was changed. Please try again in a few minutes.`,
   cannotSaveNowRetried: () => l`I cannot save right now — nothing was changed. I will take this message again by myself as soon as I can.`,
+  tooFast: () => l`You are sending messages faster than I can answer them, so I skipped some. Give me a minute, then send again what I did not answer.`,
   parseError,
 
   // Contacts
