@@ -22,6 +22,7 @@
  */
 
 import { SALUTATION_WORDS, TITLE_WORDS } from './honorifics.ts';
+import { INVISIBLE } from './input-text.ts';
 
 /** A contact as the matcher sees it. */
 export interface NameCandidate<Id = number> {
@@ -91,7 +92,9 @@ function wordsOf(name: string): readonly Word[] {
 }
 
 function computeWords(name: string): Word[] {
+  // A zero-width space, joiner or soft hyphen inside a word does not split it.
   const decomposed = name
+    .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(SPECIAL_LETTERS, (ch) => LETTERS[ch] ?? ch)
