@@ -23,6 +23,8 @@ export interface ConsoleChatOptions {
   interactive: boolean;
   /** Where exported files are written. */
   filesDir?: string;
+  /** The console's own words in the user's language (src/i18n: consolePrompt, consoleSavedTo). */
+  words?: { prompt: string; savedTo: (path: string) => string };
   now?: () => Date;
 }
 
@@ -38,7 +40,8 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const now = options.now ?? (() => new Date());
   let buttons: Button[] = [];
   let messageCounter = 0;
-  const prompt = interactive ? '\x1b[2myou ›\x1b[22m ' : '';
+  const words = options.words ?? { prompt: 'you ›', savedTo: (path: string) => `saved to ${path}` };
+  const prompt = interactive ? `\x1b[2m${words.prompt}\x1b[22m ` : '';
 
   function show(replies: Reply[]): string[] {
     buttons = [];
@@ -51,7 +54,7 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         makePrivateDir(options.filesDir);
         const path = join(options.filesDir, reply.file.name.replace(/[^\w.-]/g, '_'));
         writePrivateFile(path, reply.file.content);
-        output.write(`   saved to ${path}\n`);
+        output.write(`   ${words.savedTo(path)}\n`);
       }
       ids.push(String(++messageCounter));
     }

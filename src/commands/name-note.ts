@@ -201,7 +201,7 @@ export function splitNameNote(text: string, noteRequired = false): NameAndNote {
     name,
     ...(people.names.length > 1 && { names: people.names }),
     ...(people.note !== undefined && { note: people.note }),
-    ...(people.loose && people.note !== undefined && { loose: true as const }),
+    ...(people.loose && name !== '' && people.note !== undefined && { loose: true as const }),
   };
 }
 

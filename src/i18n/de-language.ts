@@ -36,5 +36,6 @@ export const deLanguage: typeof enLanguage = {
   pauseLine: (from, until, today) =>
     from !== null && from > today ? line(`Pause vom ${day(from, today)} bis ${day(until, today)}`) : line(`Pausiert bis ${day(until, today)}`),
   consoleBanner: () => 'keepwarm — schreib /hilfe für den Anfang, Strg-D beendet.',
+  consoleSavedTo: (path) => `gespeichert in ${path}`,
   consolePrompt: () => 'du ›',
 };

@@ -37,5 +37,6 @@ export const enLanguage = {
   pauseLine: (from: LocalDate | null, until: LocalDate, today: LocalDate): Line =>
     from !== null && from > today ? line(`Pause from ${day(from, today)} until ${day(until, today)}`) : line(`Paused until ${day(until, today)}`),
   consoleBanner: () => 'keepwarm — type /help to begin, Ctrl-D to leave.',
+  consoleSavedTo: (path: string) => `saved to ${path}`,
   consolePrompt: () => 'you ›',
 };

@@ -69,7 +69,7 @@ export function combined(replies: Reply[]): Reply[] {
  * the network ("anna schmidt ist jetzt CFO": Anna Schmidt, "ist jetzt CFO").
  */
 export async function refined<C extends { name: string; note?: string; loose?: true }>(ctx: Ctx, command: C): Promise<C> {
-  if (!command.loose || command.note === undefined || 'names' in command) return command;
+  if (!command.loose || command.note === undefined || 'names' in command || typeof command.name !== 'string' || command.name === '') return command;
   const split = await refineSplit(ctx, { name: command.name, rest: command.note }, true);
   return { ...command, name: split.name, note: split.rest };
 }
