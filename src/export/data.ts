@@ -54,5 +54,7 @@ export interface ExportData {
     cadences: { A: number; B: number };
     pausedUntil: string | null;
     lastReviewOn: string | null;
+    /** `DE-BY`, `none`, or null: derived from zone and language. */
+    holidays: string | null;
   };
 }

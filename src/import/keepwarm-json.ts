@@ -69,6 +69,7 @@ const file = z.object({
       cadences: z.object({ A: z.number().int().positive().max(3650), B: z.number().int().positive().max(3650) }),
       pausedUntil: date.nullable().optional(),
       lastReviewOn: date.nullable().optional(),
+      holidays: z.string().regex(/^(?:none|[A-Z]{2}(?:-[A-Z0-9]{1,5}){0,2})$/).nullable().optional(),
     })
     .optional(),
 });
@@ -155,6 +156,7 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
     cadences: data.settings.cadences,
     pausedUntil: data.settings.pausedUntil ?? null,
     lastReviewOn: data.settings.lastReviewOn ?? null,
+    ...(data.settings.holidays !== undefined ? { holidays: data.settings.holidays } : {}),
   };
   return {
     source: 'keepwarm',

@@ -79,6 +79,8 @@ export interface KeepwarmSettings {
   cadences: { A: number; B: number };
   pausedUntil: LocalDate | null;
   lastReviewOn: LocalDate | null;
+  /** Public holidays as set: `DE-BY`, `none`, or null (derived); absent in files from before it existed. */
+  holidays?: string | null;
 }
 
 /** Why one card or row was skipped or read only in part. */

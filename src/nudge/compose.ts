@@ -40,7 +40,9 @@ export async function composeNudges(
   for (const user of users) {
     const input = inputs.get(user.id);
     if (!input) continue;
-    const agenda = rankAgenda(input.contacts, input.reminders, user.cadences, today);
+    const lastNamed = new Map<number, LocalDate>();
+    for (const [id, entries] of input.history.recent) if (entries[0]) lastNamed.set(id, entries[0].date);
+    const agenda = rankAgenda(input.contacts, input.reminders, user.cadences, today, { lastNamed });
     const choice = chooseNudge(agenda, countOf(user), input.history);
     chosen.set(user.id, { choice, agenda });
     for (const item of [...choice.picks, ...choice.followUps]) named.push(item.contact.id);

@@ -26,6 +26,7 @@ export function exportedSettings(user: User): ExportData['settings'] {
     cadences: user.cadences,
     pausedUntil: user.pausedUntil,
     lastReviewOn: user.lastReviewOn,
+    holidays: user.holidays,
   };
 }
 

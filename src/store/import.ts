@@ -135,6 +135,7 @@ function settingsPatch(settings: Partial<KeepwarmSettings>): UserSettingsPatch {
   }
   if (settings.pausedUntil !== undefined) patch.paused_until = settings.pausedUntil;
   if (settings.lastReviewOn !== undefined) patch.last_review_on = settings.lastReviewOn;
+  if (settings.holidays !== undefined) patch.holidays = settings.holidays;
   return patch;
 }
 
