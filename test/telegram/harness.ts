@@ -79,6 +79,8 @@ export interface HarnessOptions {
   /** Wraps keepwarm's conversation (spies, stand-ins). */
   wrap?: (conversation: Conversation) => Pick<Conversation, 'handle'>;
   onFatal?: (error: Error) => void;
+  /** The clock the adapter hands the conversation (a test's own "today"); the wall clock when absent. */
+  now?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -97,6 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log,
     config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   let stopped = false;
   const stopAdapter = async () => {

@@ -156,15 +156,19 @@ describe('Messenger failures are DeliveryErrors, never retried inside', () => {
   });
 });
 
+/** Tuesday 24 November 2026, 09:00 UTC (a Telegram user's zone): a working day, whatever the wall clock says. */
+const TUESDAY_9 = new Date('2026-11-24T09:00:00Z');
+
 describe('the real daily nudge on Telegram', () => {
   it('the scheduler sends it through the adapter; Done edits it in place, a reply "done Bob" applies to it', async () => {
     const { createScheduler } = await import('../../src/scheduler/scheduler.ts');
-    h = await startHarness();
+    const now = () => TUESDAY_9;
+    h = await startHarness({ now });
     await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
     await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
     // The nudge time has come.
-    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger] });
+    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(TUESDAY_9.getTime() - 1000).toISOString());
+    const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger], now });
     const { send } = await scheduler.tick();
     expect(send.sent).toBe(1);
     const sent = h.fake.botMessages(1001).at(-1)!;
@@ -179,6 +183,34 @@ describe('the real daily nudge on Telegram', () => {
     const { calls } = await h.deliver(h.fake.replyTo(ada, sent.messageId, 'done Bob'));
     expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Logged contact with <b>Bob Meyer</b>');
     expect(h.fake.message(1001, sent.messageId).text).toContain('Bob Meyer — ✅ done');
+    expect(touchCount(h)).toBe(4);
+  });
+});
+
+describe('/today on Telegram', () => {
+  it('Done in a /today list edits that list in place, like the nudge, with one mark per person', async () => {
+    h = await startHarness({ now: () => TUESDAY_9 });
+    await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
+    await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
+    await h.deliver(h.fake.text(ada, '/today'));
+    const list = h.fake.botMessages(1001).at(-1)!;
+    expect(list.text).toContain('2 people to contact now');
+    const keyboard = list.replyMarkup!.inline_keyboard.flat() as { text: string; callback_data?: string }[];
+
+    const done = keyboard.find((button) => button.text === '✅ Done: Anna Schmidt')!;
+    const pressed = await h.deliver(h.fake.press(ada, list.messageId, done.callback_data!));
+    expect(pressed.calls.map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'editMessageText']);
+    expect(h.fake.message(1001, list.messageId).text).toContain('Anna Schmidt — ✅ done (next due Sat 23 Jan 2027)');
+
+    const noAnswer = keyboard.filter((button) => button.text === '📵 No answer')[1]!;
+    await h.deliver(h.fake.press(ada, list.messageId, noAnswer.callback_data!));
+    const after = h.fake.message(1001, list.messageId).text;
+    expect(after).toContain('Bob Meyer — 📵 no answer — back Fri 27 Nov');
+    expect(after).not.toContain('Bob Meyer — ✅ done');
+    // Pressing Done for Anna again changes nothing and says how she was answered.
+    const again = await h.deliver(h.fake.press(ada, list.messageId, done.callback_data!));
+    expect(again.calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Already answered');
+    // Two from /add, Anna's done once, Bob's attempt.
     expect(touchCount(h)).toBe(4);
   });
 });
