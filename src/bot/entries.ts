@@ -17,11 +17,13 @@ export interface EntryRef {
   nudgeId: number;
   contactId: number;
   reason: EntryReason;
+  /** The person's other open entries since this instant get the same mark (answers about a call only). */
+  alsoSince?: string;
 }
 
 /** Records the answer on its entry, inside the change that carries it out. */
 export async function markEntry(change: Change, entry: EntryRef | undefined, state: Exclude<EntryState, 'open'>, detail: EntryDetail | null): Promise<void> {
-  if (entry) await answerEntry(change, entry.nudgeId, entry.contactId, state, detail);
+  if (entry) await answerEntry(change, entry.nudgeId, entry.contactId, state, detail, entry.alsoSince);
 }
 
 /**

@@ -110,25 +110,61 @@ export async function openEntryFor(db: Db, userId: number, contactId: number, si
  * Records an answer to one entry inside a change, so /undo opens it again;
  * false when it was answered already (a double press). An entry left
  * unanswered when the next nudge came (`ignored`) can still be answered.
+ *
+ * The same person still open in the other nudges and /today lists since
+ * `alsoSince` gets the same mark: one answer, one mark per person, whichever
+ * message it came from — so the morning nudge does not count someone
+ * answered in a /today list as left unanswered, nor the other way round.
  */
-export async function answerEntry(change: Change, nudgeId: number, contactId: number, state: EntryState, detail: EntryDetail | null): Promise<boolean> {
-  const row = await change.tx
+export async function answerEntry(
+  change: Change,
+  nudgeId: number,
+  contactId: number,
+  state: EntryState,
+  detail: EntryDetail | null,
+  alsoSince?: string,
+): Promise<boolean> {
+  const rows = await change.tx
     .selectFrom('nudge_entries')
-    .select(['id', 'state', 'answered_at', 'detail'])
-    .where('user_id', '=', change.userId)
-    .where('nudge_id', '=', nudgeId)
-    .where('contact_id', '=', contactId)
-    .where('state', 'in', ['open', 'ignored'])
-    .executeTakeFirst();
-  if (!row) return false;
-  change.undo.push({ op: 'update', table: 'nudge_entries', id: row.id, before: { state: row.state, answered_at: row.answered_at, detail: row.detail } });
-  await change.tx
-    .updateTable('nudge_entries')
-    .set({ state, answered_at: change.nowIso, detail: detail === null ? null : JSON.stringify(detail) })
-    .where('id', '=', row.id)
-    .where('user_id', '=', change.userId)
+    .innerJoin('nudges', 'nudges.id', 'nudge_entries.nudge_id')
+    .select(['nudge_entries.id', 'nudge_entries.nudge_id', 'nudge_entries.state', 'nudge_entries.answered_at', 'nudge_entries.detail'])
+    .where('nudge_entries.user_id', '=', change.userId)
+    .where('nudge_entries.contact_id', '=', contactId)
+    .where('nudge_entries.state', 'in', ['open', 'ignored'])
+    .where((eb) => (alsoSince === undefined ? eb('nudges.id', '=', nudgeId) : eb.or([eb('nudges.id', '=', nudgeId), eb('nudges.created_at', '>=', alsoSince)])))
     .execute();
+  if (!rows.some((r) => r.nudge_id === nudgeId)) return false;
+  for (const row of rows) {
+    // Questions about the person (tier, keep?) are not answered by an answer about a call.
+    if (row.nudge_id !== nudgeId && !(await isAnswerable(change, row.nudge_id, contactId))) continue;
+    change.undo.push({ op: 'update', table: 'nudge_entries', id: row.id, before: { state: row.state, answered_at: row.answered_at, detail: row.detail } });
+    await change.tx
+      .updateTable('nudge_entries')
+      .set({ state, answered_at: change.nowIso, detail: detail === null ? null : JSON.stringify(detail) })
+      .where('id', '=', row.id)
+      .where('user_id', '=', change.userId)
+      .execute();
+  }
   return true;
+}
+
+async function isAnswerable(change: Change, nudgeId: number, contactId: number): Promise<boolean> {
+  const nudge = await change.tx.selectFrom('nudges').select('model').where('id', '=', nudgeId).where('user_id', '=', change.userId).executeTakeFirst();
+  const view = nudge ? (JSON.parse(nudge.model) as NudgeModel).entries?.find((v) => v.contactId === contactId) : undefined;
+  return view !== undefined && view.reason !== 'ignored' && !(view.reason === 'followup' && view.stage === 'tier');
+}
+
+/** The nudges and lists whose entries for this contact were answered at `atIso` (to redraw each of them). */
+export async function nudgesAnsweredAt(db: Db, userId: number, contactId: number, atIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('nudge_entries')
+    .select('nudge_id')
+    .distinct()
+    .where('user_id', '=', userId)
+    .where('contact_id', '=', contactId)
+    .where('answered_at', '=', atIso)
+    .execute();
+  return rows.map((r) => r.nudge_id);
 }
 
 /** Keeps the platform's id of a /today list once a button under it is pressed, so answers edit it in place. */

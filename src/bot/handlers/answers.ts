@@ -13,7 +13,7 @@ import { matchContacts } from '../../core/names.ts';
 import type { NudgeEntryView } from '../../core/nudge-model.ts';
 import type { TouchKind } from '../../core/types.ts';
 import { getContact, getContacts, updateContact, type Contact } from '../../store/contacts.ts';
-import { adoptMessage, nudgeById, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
+import { adoptMessage, nudgeById, nudgesAnsweredAt, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
 import { encodeAction, type Action } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { markEntry, type EntryRef } from '../entries.ts';
@@ -43,20 +43,37 @@ function applyAnswer(ctx: Ctx, command: Answer, contact: Contact, entry: EntryRe
 const viewOf = (nudge: StoredNudge, contactId: number): NudgeEntryView | undefined => nudge.model.entries.find((v) => v.contactId === contactId);
 const isQuestion = (v: NudgeEntryView): boolean => v.reason === 'ignored' || (v.reason === 'followup' && v.stage === 'tier');
 
-/** The contact's entry in `nudge` that an answer about them settles: still open (or unanswered yesterday), not a question. */
-function answerableEntry(nudge: StoredNudge | undefined, contactId: number): EntryRef | undefined {
+/**
+ * The contact's entry in `nudge` that an answer about them settles: still
+ * open (or unanswered yesterday), not a question. The same person open in
+ * the other nudges and lists of the last days gets the same mark.
+ */
+function answerableEntry(ctx: Ctx, nudge: StoredNudge | undefined, contactId: number): EntryRef | undefined {
   if (!nudge) return undefined;
   const entry = nudge.entries.find((e) => e.contactId === contactId && (e.state === 'open' || e.state === 'ignored'));
   const view = viewOf(nudge, contactId);
   if (!entry || !view || isQuestion(view)) return undefined;
-  return { nudgeId: nudge.id, contactId, reason: view.reason };
+  return { nudgeId: nudge.id, contactId, reason: view.reason, alsoSince: answerWindowStart(ctx) };
 }
 
-/** After an answer: pressed under the message, the edited message is the answer; typed, the confirmation comes first. */
-async function withEdited(ctx: Ctx, holder: StoredNudge | undefined, replies: AnswerReplies): Promise<Reply[]> {
+/**
+ * After an answer: pressed under the message, the edited message is the
+ * answer; typed, the confirmation comes first. Every other message that
+ * named the answered people (the morning nudge, when answered in a /today
+ * list) is redrawn too.
+ */
+async function withEdited(ctx: Ctx, holder: StoredNudge | undefined, replies: AnswerReplies, contactIds: number[] = []): Promise<Reply[]> {
+  const others = new Set<number>();
+  for (const contactId of contactIds) for (const id of await nudgesAnsweredAt(ctx.db, ctx.user.id, contactId, ctx.now.toISOString())) others.add(id);
+  if (holder) others.delete(holder.id);
+  const otherEdits: Reply[] = [];
+  for (const id of others) {
+    const edited = await editedNudge(ctx, id);
+    if (edited) otherEdits.push(edited);
+  }
   const edited = holder ? await editedNudge(ctx, holder.id) : undefined;
-  if (!holder || !edited) return [...replies.confirmation, ...replies.questions];
-  return pressedUnder(ctx, holder) ? [edited, ...replies.questions] : [...replies.confirmation, edited, ...replies.questions];
+  if (!holder || !edited) return [...replies.confirmation, ...otherEdits, ...replies.questions];
+  return pressedUnder(ctx, holder) ? [edited, ...otherEdits, ...replies.questions] : [...replies.confirmation, edited, ...otherEdits, ...replies.questions];
 }
 
 /**
@@ -64,9 +81,9 @@ async function withEdited(ctx: Ctx, holder: StoredNudge | undefined, replies: An
  * (the given one, else the newest with them open).
  */
 async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
-  const holder = answerableEntry(nudge, contact.id) ? nudge : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
-  const entry = answerableEntry(holder, contact.id);
-  return withEdited(ctx, entry ? holder : undefined, await applyAnswer(ctx, command, contact, entry));
+  const holder = answerableEntry(ctx, nudge, contact.id) ? nudge : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
+  const entry = answerableEntry(ctx, holder, contact.id);
+  return withEdited(ctx, entry ? holder : undefined, await applyAnswer(ctx, command, contact, entry), [contact.id]);
 }
 
 /**
@@ -78,8 +95,8 @@ async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: St
 export async function touchAndSettle(ctx: Ctx, contact: Contact, on: string, kind: TouchKind, note: string | null): Promise<Reply[]> {
   const holder = await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
   const since = holder?.localDate ?? ctx.today;
-  const entry = on >= since ? answerableEntry(holder, contact.id) : undefined;
-  return withEdited(ctx, entry ? holder : undefined, await touchContact(ctx, contact, on, kind, note, entry));
+  const entry = on >= since ? answerableEntry(ctx, holder, contact.id) : undefined;
+  return withEdited(ctx, entry ? holder : undefined, await touchContact(ctx, contact, on, kind, note, entry), [contact.id]);
 }
 
 export const touch: Handler<Of<'touch'>> = async (ctx, command, resolved) => {
@@ -93,11 +110,11 @@ async function answerMany(ctx: Ctx, command: Answer, nudge: StoredNudge, contact
   const contacts = await getContacts(ctx.db, ctx.user.id, contactIds);
   const all: AnswerReplies = { confirmation: [], questions: [] };
   for (const contact of contacts) {
-    const replies = await applyAnswer(ctx, command, contact, answerableEntry(nudge, contact.id));
+    const replies = await applyAnswer(ctx, command, contact, answerableEntry(ctx, nudge, contact.id));
     all.confirmation.push(...replies.confirmation);
     all.questions.push(...replies.questions);
   }
-  return withEdited(ctx, nudge, all);
+  return withEdited(ctx, nudge, all, contactIds);
 }
 
 /** The people of a nudge an answer can still apply to: open calls and follow-ups, not the questions. */
