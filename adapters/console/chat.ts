@@ -12,12 +12,12 @@
  * shown more than a day ago, answers that its list has expired.
  */
 import { createInterface } from 'node:readline';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Button, Incoming, Messenger, Recipient, Reply, RunningPlatform } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
 import { localDateOf } from '../../src/core/dates.ts';
+import { makePrivateDir, writePrivateFile } from '../../src/private-files.ts';
 import { renderConsole } from './render.ts';
 
 /** A list's numbers work this long; then they answer that the list expired. */
@@ -87,9 +87,9 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       for (const button of rendered.buttons) numbers.set(nextNumber++, { button, messageId: id, shownAt: at.getTime() });
       output.write(rendered.text + '\n');
       if (reply.file && options.filesDir) {
-        mkdirSync(options.filesDir, { recursive: true });
+        makePrivateDir(options.filesDir);
         const path = join(options.filesDir, reply.file.name.replace(/[^\w.-]/g, '_'));
-        writeFileSync(path, reply.file.content);
+        writePrivateFile(path, reply.file.content);
         output.write(`   saved to ${path}\n`);
       }
       ids.push(id);

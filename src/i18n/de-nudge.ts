@@ -12,7 +12,7 @@ const tage = (n: number) => (n === 1 ? '1 Tag' : `${n} Tage`);
 const tagen = (n: number) => (n === 1 ? '1 Tag' : `${n} Tagen`);
 
 function reasonOf(v: NudgeEntryView): string {
-  const last = `letzter Kontakt ${ago(v.daysSince)}`;
+  const last = v.noContactYet ? 'noch kein Kontakt' : `letzter Kontakt ${ago(v.daysSince)}`;
   switch (v.reason) {
     case 'reminder':
       return 'Erinnerung';
@@ -21,7 +21,7 @@ function reasonOf(v: NudgeEntryView): string {
     case 'early':
       return v.overdueDays !== undefined ? `vorgezogen — fällig in ${tagen(-v.overdueDays)} · ${last}` : `vorgezogen · ${last}`;
     default:
-      if (v.overdueDays === undefined) return v.daysSince === 0 ? 'heute fällig' : last;
+      if (v.overdueDays === undefined) return v.daysSince === 0 && !v.noContactYet ? 'heute fällig' : last;
       return v.overdueDays === 0 ? `heute fällig · ${last}` : `${tage(v.overdueDays)} überfällig · ${last}`;
   }
 }

@@ -13,7 +13,7 @@ const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 /** Why a call is in the list — the reason line that also explains the order (docs/scheduler.md). */
 function reasonOf(v: NudgeEntryView): string {
-  const last = `last contact ${ago(v.daysSince)}`;
+  const last = v.noContactYet ? 'no contact yet' : `last contact ${ago(v.daysSince)}`;
   switch (v.reason) {
     case 'reminder':
       return 'reminder';
@@ -22,7 +22,7 @@ function reasonOf(v: NudgeEntryView): string {
     case 'early':
       return v.overdueDays !== undefined ? `early — due in ${days(-v.overdueDays)} · ${last}` : `early · ${last}`;
     default:
-      if (v.overdueDays === undefined) return v.daysSince === 0 ? 'due today' : last;
+      if (v.overdueDays === undefined) return v.daysSince === 0 && !v.noContactYet ? 'due today' : last;
       return v.overdueDays === 0 ? `due today · ${last}` : `${days(v.overdueDays)} overdue · ${last}`;
   }
 }
