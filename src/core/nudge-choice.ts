@@ -16,8 +16,9 @@
  *   the back of their group, so others get a turn — and someone left
  *   unanswered two nudges ago and rested since comes first, so an unanswered
  *   overdue person is named again within two nudge days.
- * - Someone named in three nudges, never answered and not contacted since,
- *   is asked about instead — keep, move to C, or archive — and not picked that day.
+ * - Someone overdue, named as due in three nudges, never answered and not
+ *   contacted since, is asked about instead — keep, move to C, or archive —
+ *   and not picked that day (the question names them).
  */
 import type { AgendaItem } from './agenda.ts';
 import type { ContactFacts } from './contact.ts';
@@ -71,18 +72,24 @@ const isUnanswered = (entry: PastEntry): boolean => entry.state === 'open' || en
  * Ignore rule: the contact's latest nudges all named them and went unanswered,
  * at least three of them, with no contact logged on or after the first of
  * them — "not contacted after three nudges" counts only nudges where the
- * person was named and not touched in between. An answer, a touch, or an
- * earlier question ends the streak.
+ * person was named as due (overdue, or back as promised) and not touched in
+ * between. An answer, a touch, or an earlier question ends the streak. Being
+ * named early (not due yet) or for a reminder neither counts nor ends it:
+ * leaving an early suggestion or the user's own reminder open says nothing
+ * about whether the person is still worth keeping.
  */
 export function isIgnoredStreak(recent: readonly PastEntry[] | undefined, lastTouchOn: LocalDate | null = null): boolean {
   let streak = 0;
   for (const entry of recent ?? []) {
     if (entry.reason === 'ignored' || !isUnanswered(entry)) break;
     if (lastTouchOn !== null && lastTouchOn >= entry.date) break;
-    streak++;
+    if (COUNTS_AS_IGNORED.has(entry.reason)) streak++;
   }
   return streak >= IGNORED_IN_A_ROW;
 }
+
+/** The entries an unanswered streak is counted from: calls for someone due. */
+const COUNTS_AS_IGNORED: ReadonlySet<EntryReason> = new Set<EntryReason>(['overdue', 'back']);
 
 /** The contact's call entry in the nudge of `date`, if that nudge named them. */
 function calledOn(recent: readonly PastEntry[] | undefined, date: LocalDate | undefined): PastEntry | undefined {
@@ -113,7 +120,8 @@ export function chooseNudge(agenda: readonly AgendaItem[], count: number, histor
       list.push(item);
       continue;
     }
-    if (isIgnoredStreak(history.recent.get(item.contact.id), item.contact.lastTouchOn)) {
+    // Only someone due is asked about; a reminder or a promise always comes as it is.
+    if (item.reason === 'overdue' && isIgnoredStreak(history.recent.get(item.contact.id), item.contact.lastTouchOn)) {
       choice.ignoredQuestions.push(item.contact);
       continue;
     }

@@ -111,8 +111,8 @@ export async function openEntryFor(db: Db, userId: number, contactId: number, si
  * false when it was answered already (a double press). An entry left
  * unanswered when the next nudge came (`ignored`) can still be answered.
  *
- * The same person still open in the other nudges and /today lists since
- * `alsoSince` gets the same mark: one answer, one mark per person, whichever
+ * The same person still open (not yet superseded by a newer nudge) in the
+ * other nudges and /today lists since `alsoSince` gets the same mark: one answer, one mark per person, whichever
  * message it came from — so the morning nudge does not count someone
  * answered in a /today list as left unanswered, nor the other way round.
  */
@@ -130,8 +130,15 @@ export async function answerEntry(
     .select(['nudge_entries.id', 'nudge_entries.nudge_id', 'nudge_entries.state', 'nudge_entries.answered_at', 'nudge_entries.detail'])
     .where('nudge_entries.user_id', '=', change.userId)
     .where('nudge_entries.contact_id', '=', contactId)
-    .where('nudge_entries.state', 'in', ['open', 'ignored'])
-    .where((eb) => (alsoSince === undefined ? eb('nudges.id', '=', nudgeId) : eb.or([eb('nudges.id', '=', nudgeId), eb('nudges.created_at', '>=', alsoSince)])))
+    // This entry open or left unanswered; the others only while still open (an older nudge superseded by a newer one stays as it was).
+    .where((eb) =>
+      alsoSince === undefined
+        ? eb.and([eb('nudges.id', '=', nudgeId), eb('nudge_entries.state', 'in', ['open', 'ignored'])])
+        : eb.or([
+          eb.and([eb('nudges.id', '=', nudgeId), eb('nudge_entries.state', 'in', ['open', 'ignored'])]),
+          eb.and([eb('nudges.created_at', '>=', alsoSince), eb('nudge_entries.state', '=', 'open')]),
+        ]),
+    )
     .execute();
   if (!rows.some((r) => r.nudge_id === nudgeId)) return false;
   for (const row of rows) {

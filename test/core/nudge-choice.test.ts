@@ -156,6 +156,21 @@ describe('not contacted after three nudges', () => {
     expect(isIgnoredStreak(three, '2026-11-18')).toBe(false);
     expect(isIgnoredStreak(three, '2026-11-19')).toBe(false);
   });
+
+  it('being named early or for a reminder neither counts nor ends the streak', () => {
+    const early = (date: string): PastEntry => ({ date, reason: 'early', state: 'ignored' });
+    const reminder = (date: string): PastEntry => ({ date, reason: 'reminder', state: 'ignored' });
+    expect(isIgnoredStreak([early('2026-11-20'), early('2026-11-19'), reminder('2026-11-18')])).toBe(false);
+    expect(isIgnoredStreak([early('2026-11-20'), ...unanswered('2026-11-19', '2026-11-18'), reminder('2026-11-17'), ...unanswered('2026-11-16')])).toBe(true);
+  });
+
+  it('someone named for a reminder is never asked about instead: the reminder comes', () => {
+    const a = contact({ name: 'Anna', lastTouchOn: '2026-07-01' });
+    const agenda = rankAgenda([a], [{ id: 1, contactId: a.id, due: today, text: 'tender' }], DEFAULT_CADENCES, today);
+    const choice = chooseNudge(agenda, 2, history(['2026-11-20'], [[a, unanswered('2026-11-20', '2026-11-19', '2026-11-18')]]));
+    expect(choice.picks.map((p) => p.reason)).toEqual(['reminder']);
+    expect(choice.ignoredQuestions).toEqual([]);
+  });
 });
 
 describe('the Monday line', () => {
