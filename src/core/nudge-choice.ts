@@ -15,7 +15,8 @@
  * - Rotation: someone named in the previous nudge and left unanswered goes to
  *   the back of their group, so others get a turn — and someone left
  *   unanswered two nudges ago and rested since comes first, so an unanswered
- *   overdue person is named again within two nudge days.
+ *   overdue person is named again within two nudge days: even beyond the
+ *   count when reminders and promised returns took the calls that day.
  * - Someone overdue, named as due in three nudges, never answered and not
  *   contacted since, is asked about instead — keep, move to C, or archive —
  *   and not picked that day (the question names them).
@@ -143,6 +144,11 @@ export function chooseNudge(agenda: readonly AgendaItem[], count: number, histor
   // While anyone is overdue, someone overdue is named: reminders and promises never crowd them all out.
   const firstOverdue = cadencePicks[0];
   if (!choice.picks.some(isOverdue) && firstOverdue !== undefined && isOverdue(firstOverdue) && taken === 0) choice.picks.push(firstOverdue);
+  // Someone overdue whose turn comes again is named even when reminders and promises took the calls:
+  // at most as many as the nudge before last named, so the count is exceeded only by what was promised.
+  for (const item of overdue) {
+    if (!choice.picks.includes(item) && turnOf(history.recent.get(item.contact.id), history.lastNudges) === 'again') choice.picks.push(item);
+  }
   return choice;
 }
 

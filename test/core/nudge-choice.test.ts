@@ -126,6 +126,17 @@ describe('rotation', () => {
     expect(names(chooseNudge(rankAgenda([a, b, c], [], DEFAULT_CADENCES, today), 1, h).picks)).toEqual(['Anna']);
   });
 
+  it('unanswered overdue people whose turn comes again are named even when a reminder takes one of the calls', () => {
+    const a = contact({ name: 'Anna', lastTouchOn: '2026-08-10' });
+    const c = contact({ name: 'Carl', lastTouchOn: '2026-08-12' });
+    const b = contact({ name: 'Bob', lastTouchOn: '2026-07-01' });
+    const d = contact({ name: 'Dora', lastTouchOn: '2026-07-02' });
+    const r = contact({ name: 'Rita', tier: 'C' });
+    const h = history(['2026-11-20', '2026-11-19'], [[a, unanswered('2026-11-19')], [c, unanswered('2026-11-19')], [b, unanswered('2026-11-20')], [d, unanswered('2026-11-20')]]);
+    const agenda = rankAgenda([a, b, c, d, r], [{ id: 1, contactId: r.id, due: today, text: 'tender' }], DEFAULT_CADENCES, today);
+    expect(names(chooseNudge(agenda, 2, h).picks)).toEqual(['Rita', 'Anna', 'Carl']);
+  });
+
   it('a reminder is picked even if the person was picked yesterday', () => {
     const a = contact({ name: 'Anna', tier: 'C' });
     const agenda = rankAgenda([a], [{ id: 1, contactId: a.id, due: today, text: 'tender' }], DEFAULT_CADENCES, today);
