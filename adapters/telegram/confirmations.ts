@@ -12,13 +12,19 @@
  *   while the database keeps failing, and Telegram hands it out again.
  * - One refused after its offset was confirmed anyway (it outlasted the wait)
  *   is kept in memory and handed to the bot again with the next batch.
+ * - A chat with more than FLOOD_BACKLOG updates in hand is flooding: its
+ *   updates are worked off one after another, and waiting for them would keep
+ *   every other chat's next updates from being fetched (chat-slots.ts). Its
+ *   updates are confirmed without waiting; the per-user limit answers most.
  *
  * Updates fetched again while still being handled here are dropped from the
  * batch; one handled already is answered as a duplicate by the conversation.
  */
 import type { Update } from 'grammy/types';
+import { chatOfUpdate } from './chat-slots.ts';
 
 export const CONFIRM_WAIT_MS = 1000;
+export const FLOOD_BACKLOG = 20;
 
 /** What is used of an abort signal (grammY passes its own polyfilled type). */
 interface Signal {
@@ -98,7 +104,11 @@ export function confirmations(options: { waitMs?: number; firstPauseMs?: number 
     },
     async beforeFetch(offset, signal) {
       const started = Date.now();
-      const unsettledBelow = () => [...inFlight.keys()].some((id) => id < offset);
+      const unsettledBelow = () => {
+        const backlog = new Map<string | undefined, number>();
+        for (const update of inFlight.values()) backlog.set(chatOfUpdate(update), (backlog.get(chatOfUpdate(update)) ?? 0) + 1);
+        return [...inFlight.values()].some((update) => update.update_id < offset && (backlog.get(chatOfUpdate(update)) ?? 0) <= FLOOD_BACKLOG);
+      };
       while (unsettledBelow() && !signal?.aborted) {
         const left = failing ? 60_000 : waitMs - (Date.now() - started);
         if (left <= 0) break;

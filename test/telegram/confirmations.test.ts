@@ -1,9 +1,10 @@
 /** What long polling confirms to Telegram, and when (adapters/telegram/confirmations.ts). */
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { confirmations } from '../../adapters/telegram/confirmations.ts';
+import { confirmations, FLOOD_BACKLOG } from '../../adapters/telegram/confirmations.ts';
 
 const update = (id: number) => ({ update_id: id }) as Update;
+const message = (id: number, chat: number) => ({ update_id: id, message: { chat: { id: chat } } }) as Update;
 
 describe('confirmations', () => {
   it('the next getUpdates waits for the updates in hand before confirming them', async () => {
@@ -22,6 +23,25 @@ describe('confirmations', () => {
     const c = confirmations({ waitMs: 30, firstPauseMs: 0 });
     c.take(update(10));
     expect((await c.beforeFetch(11)).offset).toBe(11);
+  });
+
+  it("a flooding chat's backlog is confirmed without waiting, so the next chat's updates can be fetched", async () => {
+    const c = confirmations({ waitMs: 5_000, firstPauseMs: 0 });
+    for (let id = 1; id <= FLOOD_BACKLOG + 1; id++) c.take(message(id, 7));
+    expect((await c.beforeFetch(FLOOD_BACKLOG + 2)).offset).toBe(FLOOD_BACKLOG + 2);
+  });
+
+  it("another chat's update in hand is still waited for beside a flooding chat", async () => {
+    const c = confirmations({ waitMs: 5_000, firstPauseMs: 0 });
+    for (let id = 1; id <= FLOOD_BACKLOG + 1; id++) c.take(message(id, 7));
+    c.take(message(100, 8));
+    let asked: number | undefined;
+    const next = c.beforeFetch(101).then((r) => (asked = r.offset));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBeUndefined();
+    c.settle(message(100, 8), false);
+    await next;
+    expect(asked).toBe(101);
   });
 
   it('a refused update is not confirmed: the next getUpdates asks from its id', async () => {
