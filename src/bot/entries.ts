@@ -32,6 +32,6 @@ export async function markEntry(change: Change, entry: EntryRef | undefined, sta
  * date keepwarm promises is one the nudge can keep.
  */
 export function nudgeDayFrom(ctx: Ctx, date: LocalDate): LocalDate {
-  const schedule = { ...ctx.workdays, time: ctx.user.nudgeTime, timeZone: ctx.user.timeZone, pausedUntil: ctx.user.pausedUntil };
+  const schedule = { ...ctx.workdays, time: ctx.user.nudgeTime, timeZone: ctx.user.timeZone, pausedUntil: ctx.user.pausedUntil, pausedFrom: ctx.user.pausedFrom };
   return firstNudgeDay(schedule, date) ?? date;
 }

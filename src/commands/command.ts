@@ -42,7 +42,8 @@ export type Command =
   /** No key: show the settings. `value` is canonical: `08:30`, an IANA zone, `1,2,3,4,5`, `2`, `de`, a holiday region `DE-BY` or `none`. */
   | { intent: 'settings'; key?: Exclude<SettingKey, 'cadence'>; value?: string }
   | { intent: 'settings'; key: 'cadence'; tier: 'A' | 'B'; cadenceDays: number; value: string }
-  | { intent: 'pause'; until: LocalDate }
+  /** Paused from `from` (now when absent) until `until`, the day nudges resume. */
+  | { intent: 'pause'; until: LocalDate; from?: LocalDate }
   | { intent: 'resume' }
   | { intent: 'stats' }
   | { intent: 'export'; format: ExportFormat; tiers: Tier[] }

@@ -340,7 +340,7 @@ export const de: Messages = {
     line(`Zeitzone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Sprache: Deutsch${u.languageSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Rhythmus: A alle ${days(u.cadences.A)}, B alle ${days(u.cadences.B)}; C und D nie`),
-    ...(u.pausedUntil ? [line(`Pausiert bis ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil ? [line(u.pausedFrom ? `Pausiert vom ${u.pausedFrom} bis ${u.pausedUntil}` : `Pausiert bis ${u.pausedUntil}`)] : []),
     line(
       'Feiertage: ',
       holidays.region === null ? 'keine' : `${holidays.name ?? holidays.region} (${holidays.region})`,
@@ -375,6 +375,8 @@ export const de: Messages = {
   unknownHolidayRegion: (got) =>
     l`Die Feiertagsregion ${b(got)} kenne ich nicht — nimm ein Länderkürzel wie ${code('DE')}, ${code('AT')} oder ${code('CH')}, mit Bundesland wie ${code('DE-BY')}, oder ${code('keine')}. Nichts geändert.`,
   paused: (until, today) => l`⏸ Erinnerungen pausiert bis ${day(until, today)}. ${code('/resume')} beendet die Pause früher.`,
+  pausedRange: (from, last, today) =>
+    l`⏸ Keine Erinnerungen von ${day(from, today)} bis einschließlich ${day(last, today)}; bis dahin kommen sie wie gewohnt. ${code('/resume')} hebt die Pause auf.`,
   resumed: () => l`▶ Erinnerungen laufen wieder.`,
   notPaused: () => l`Die Erinnerungen sind nicht pausiert.`,
 

@@ -345,7 +345,7 @@ export const en = {
     line(`Time zone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (from your platform)'}`),
     line(`Language: English${u.languageSetByUser ? '' : ' (from your platform)'}`),
     line(`Cadence: A every ${days(u.cadences.A)}, B every ${days(u.cadences.B)}; C and D are never nudged`),
-    ...(u.pausedUntil ? [line(`Paused until ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil ? [line(u.pausedFrom ? `Paused from ${u.pausedFrom} until ${u.pausedUntil}` : `Paused until ${u.pausedUntil}`)] : []),
     line(
       'Public holidays: ',
       holidays.region === null ? 'none' : `${holidays.name ?? holidays.region} (${holidays.region})`,
@@ -380,6 +380,9 @@ export const en = {
   unknownHolidayRegion: (got: string) =>
     l`I don't know the holiday region ${b(got)} — use a country code like ${code('DE')}, ${code('AT')} or ${code('NZ')}, with a state like ${code('DE-BY')}, or ${code('none')}. Nothing was changed.`,
   paused: (until: LocalDate, today: LocalDate) => l`⏸ Nudges paused until ${day(until, today)}. ${code('/resume')} ends the pause early.`,
+  /** A pause that starts later; `last` is its last day without a nudge. */
+  pausedRange: (from: LocalDate, last: LocalDate, today: LocalDate) =>
+    l`⏸ No nudges from ${day(from, today)} through ${day(last, today)}; until then they come as usual. ${code('/resume')} cancels the pause.`,
   resumed: () => l`▶ Nudges resumed.`,
   notPaused: () => l`Nudges are not paused.`,
 

@@ -48,7 +48,7 @@ export interface PlanReport {
 
 /** The user's schedule: nudge time and zone, pause, and working days (nudge days without their region's public holidays). */
 function scheduleWith(user: User, calendar: HolidayCalendar): NudgeSchedule {
-  return { ...workingDaysWith(calendar, user), time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
+  return { ...workingDaysWith(calendar, user), time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom };
 }
 
 function dueUsers(db: Kysely<DB>, audience: Audience[], nowIso: string, limit: number) {

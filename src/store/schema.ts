@@ -35,6 +35,8 @@ export interface UsersTable {
   cadence_a: Generated<number>;
   cadence_b: Generated<number>;
   paused_until: string | null;
+  /** A pause that starts later: its first local date (null: from now). */
+  paused_from: string | null;
   inactive: Generated<number>;
   last_review_on: string | null;
   created_on: string;

@@ -26,6 +26,8 @@ export interface User {
   nudgeCount: number;
   cadences: TierCadences;
   pausedUntil: LocalDate | null;
+  /** A pause that starts later: no nudge from this date until pausedUntil. */
+  pausedFrom: LocalDate | null;
   inactive: boolean;
   lastReviewOn: LocalDate | null;
   createdOn: LocalDate;
@@ -63,6 +65,7 @@ export function toUser(row: UserRow): User {
     nudgeCount: row.nudge_count,
     cadences: { A: row.cadence_a ?? DEFAULT_CADENCES.A, B: row.cadence_b ?? DEFAULT_CADENCES.B },
     pausedUntil: row.paused_until,
+    pausedFrom: row.paused_from,
     inactive: row.inactive === 1,
     lastReviewOn: row.last_review_on,
     createdOn: row.created_on,
@@ -147,7 +150,7 @@ async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: D
   const today = localDateOf(now, user.timeZone);
   const nudged = await db.selectFrom('nudges').select('id').where('user_id', '=', user.id).where('local_date', '=', today).executeTakeFirst();
   const workdays = await workingDaysOf(user);
-  return nextNudgeAt({ ...workdays, time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil }, now, nudged !== undefined);
+  return nextNudgeAt({ ...workdays, time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom }, now, nudged !== undefined);
 }
 
 /** Plans the user's next nudge again after their schedule changed (settings, pause, undo). */
@@ -159,7 +162,7 @@ export async function reschedule(db: Kysely<DB> | Transaction<DB>, userId: numbe
 }
 
 export type UserSettingsPatch = Partial<
-  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'last_review_on' | 'holidays'>
+  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'paused_from' | 'last_review_on' | 'holidays'>
 >;
 
 /** Changes settings inside a change, so /undo can restore them. */
@@ -169,7 +172,7 @@ export async function updateUserSettings(change: Change, patch: UserSettingsPatc
   change.undo.push({ op: 'update', table: 'users', id: userId, before: beforeImage(row, patch) });
   await tx.updateTable('users').set(patch).where('id', '=', userId).execute();
   // The language and the holiday region decide which days are working days, so they move the next nudge too.
-  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until', 'holidays', 'language'];
+  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until', 'paused_from', 'holidays', 'language'];
   if (schedule.some((key) => patch[key] !== undefined)) await reschedule(tx, userId, new Date(change.nowIso));
   if (patch.cadence_a !== undefined || patch.cadence_b !== undefined) {
     change.cadences = { A: patch.cadence_a ?? change.cadences.A, B: patch.cadence_b ?? change.cadences.B };

@@ -1,6 +1,7 @@
 /** /settings, /pause, /resume. */
 import type { Command } from '../../commands/command.ts';
 import type { Language } from '../../core/types.ts';
+import { addDays } from '../../core/dates.ts';
 import { updateUserSettings, type UserSettingsPatch } from '../../store/users.ts';
 import { catalog } from '../../i18n/index.ts';
 import type { Ctx, Handler } from '../context.ts';
@@ -66,12 +67,13 @@ export const settings: Handler<Of<'settings'>> = async (ctx, command) => {
 };
 
 export const pause: Handler<Of<'pause'>> = async (ctx, command) => {
-  await change(ctx, { key: 'pause' }, (ch) => updateUserSettings(ch, { paused_until: command.until }));
-  return [{ text: [ctx.t.paused(command.until, ctx.today)] }];
+  const from = command.from !== undefined && command.from > ctx.today ? command.from : null;
+  await change(ctx, { key: 'pause' }, (ch) => updateUserSettings(ch, { paused_until: command.until, paused_from: from }));
+  return [{ text: [from === null ? ctx.t.paused(command.until, ctx.today) : ctx.t.pausedRange(from, addDays(command.until, -1), ctx.today)] }];
 };
 
 export const resume: Handler<Of<'resume'>> = async (ctx) => {
   if (ctx.user.pausedUntil === null || ctx.user.pausedUntil <= ctx.today) return [{ text: [ctx.t.notPaused()] }];
-  await change(ctx, { key: 'resume' }, (ch) => updateUserSettings(ch, { paused_until: null }));
+  await change(ctx, { key: 'resume' }, (ch) => updateUserSettings(ch, { paused_until: null, paused_from: null }));
   return [{ text: [ctx.t.resumed()] }];
 };
