@@ -184,6 +184,15 @@ describe('the real daily nudge on Telegram', () => {
     expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Logged contact with <b>Bob Meyer</b>');
     expect(h.fake.message(1001, sent.messageId).text).toContain('Bob Meyer — ✅ done');
     expect(touchCount(h)).toBe(4);
+
+    // /undo takes the answer back: Bob is open in the edited nudge again, with his Done button.
+    await h.deliver(h.fake.text(ada, '/undo'));
+    const undone = h.fake.message(1001, sent.messageId);
+    expect(undone.text).toMatch(/\d\. Bob Meyer \(B\) — \d+ days overdue/u);
+    expect(undone.text).not.toContain('Bob Meyer — ✅ done');
+    expect(undone.text).toContain('Anna Schmidt — ✅ done');
+    expect(undone.replyMarkup!.inline_keyboard.flat().map((button: { text: string }) => button.text)).toContain('✅ Done: Bob Meyer');
+    expect(touchCount(h)).toBe(3);
   });
 });
 
