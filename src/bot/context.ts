@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Command } from '../commands/command.ts';
 import type { LocalDate } from '../core/types.ts';
 import type { Change } from '../store/change.ts';
+import type { WorkingDaySettings } from '../core/working-day.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
 import type { Messages } from '../i18n/messages.ts';
@@ -24,6 +25,8 @@ export interface Ctx {
   current?: Change;
   /** A question asked inside `current`: written only once the change is rolled back (nothing is applied before the answer). */
   deferred?: { question?: { kind: string; payload: unknown; token: string }; added?: string[] };
+  /** The user's working days: every date keepwarm suggests falls on one (src/core/working-day.ts). */
+  workdays: WorkingDaySettings;
 }
 
 /** Contacts already chosen for a command's name slots (after "which Anna?"). Kept as JSON with an open question. */

@@ -9,7 +9,7 @@
  */
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
-export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language';
+export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language' | 'holidays';
 export type ExportFormat = 'json' | 'csv' | 'vcf' | 'ics';
 
 /** A detail of a contact that can be set in the chat (/email, /phone, /company, /role, /address, /birthday). */
@@ -59,10 +59,10 @@ export type Command =
   | { intent: 'rename'; name: string; newName: string; guessed?: boolean }
   /** A detail said in the chat; `value` canonical: an address as typed, a birthday `MM-DD` or `YYYY-MM-DD`. */
   | { intent: 'detail'; name: string; field: DetailField; value: string; loose?: true }
-  /** No key: show the settings. `value` is canonical: `08:30`, an IANA zone, `1,2,3,4,5`, `2`, `de`. */
+  /** No key: show the settings. `value` is canonical: `08:30`, an IANA zone, `1,2,3,4,5`, `2`, `de`, a holiday region `DE-BY` or `none`. */
   | { intent: 'settings'; key?: Exclude<SettingKey, 'cadence'>; value?: string }
   | { intent: 'settings'; key: 'cadence'; tier: 'A' | 'B'; cadenceDays: number; value: string }
-  /** Nudges stop from `from` (today when absent) until `until`. */
+  /** Paused from `from` (now when absent) until `until`, the day nudges resume. */
   | { intent: 'pause'; until: LocalDate; from?: LocalDate }
   | { intent: 'resume' }
   | { intent: 'stats' }
@@ -115,6 +115,8 @@ export type ParseErrorCode =
   | 'bad_days'
   | 'bad_count'
   | 'bad_language'
+  /** /settings holidays with something that is not a region code (`DE-BY`) or `none`. */
+  | 'bad_holidays'
   | 'bad_format';
 
 export interface ParseError {

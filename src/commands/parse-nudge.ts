@@ -122,11 +122,14 @@ const TO = alternation(gather((l) => l.dates.rangeTo.filter((w) => w !== '-')));
 const RANGE = new RegExp(`^(?:${FROM}\\s+)?(?<from>.+?)(?:\\s+${TO}\\s+|\\s*[-–]\\s*)(?<to>.+)$`, 'iu');
 const HAS_FROM = new RegExp(`^${FROM}\\s`, 'iu');
 const DAY_ONLY = /^(\d{1,2})\.?$/u;
+/** How far back the first day of a range that has already begun may lie. */
+const MAX_BEGUN_DAYS = 31;
 
 /**
  * "/pause until January 6", "/pause 2 weeks", "/pause vom 23.12. bis 6.1.",
  * "/pause from Dec 23 to Jan 6", "/pause bis Ende Januar": the pause starts on
- * its first day (today when none is said) and lasts until its last.
+ * its first day (today when none is said); `until` is the day nudges resume —
+ * a range's last day is paused too, so it resumes the day after.
  */
 export function parsePause(arg: string, ctx: ParseContext): Command | ParseError {
   const range = readRange(arg, ctx);
@@ -143,7 +146,9 @@ function readRange(arg: string, ctx: ParseContext): Command | ParseError | undef
   const toText = m?.groups?.['to'];
   if (!m || fromText === undefined || toText === undefined) return undefined;
   const end = findDates(toText, ctx, 'future')[0];
-  if (!end || !isNoise(cutDate(toText, end))) return undefined;
+  // "vom 23.12. bis irgendwann": a range, but its end is no date.
+  if (!end) return HAS_FROM.test(arg) ? refuse('bad_date', { got: toText }, 'pause') : undefined;
+  if (!isNoise(cutDate(toText, end))) return undefined;
   const today = todayOf(ctx);
   let start: LocalDate | undefined;
   const dayOnly = DAY_ONLY.exec(fromText.trim());
@@ -151,11 +156,19 @@ function readRange(arg: string, ctx: ParseContext): Command | ParseError | undef
     // "vom 1. bis 15. Dezember": the first day in the last day's month.
     start = `${end.date.slice(0, 8)}${String(Number(dayOnly[1])).padStart(2, '0')}`;
   } else {
-    const begin = findDates(fromText, ctx, 'future')[0];
-    if (!begin || !isNoise(cutDate(fromText, begin))) return HAS_FROM.test(arg) ? refuse('bad_date', { got: fromText }, 'pause') : undefined;
-    start = begin.date;
+    // The start is the latest reading on or before the end: "vom 1.1." said on 8 January is this
+    // year's (the pause runs already), "vom 23.12. bis 6.1." said in December is the coming one.
+    // A range that has begun is one the user is in: its start lies weeks back, not months
+    // ("vom 6.1. bis 23.12." said in December has its days the wrong way round).
+    const readings = [findDates(fromText, ctx, 'past')[0], findDates(fromText, ctx, 'future')[0]].filter(
+      (d): d is NonNullable<typeof d> => d !== undefined && isNoise(cutDate(fromText, d)) && d.date >= addDays(today, -MAX_BEGUN_DAYS),
+    );
+    if (readings.length === 0) return HAS_FROM.test(arg) ? refuse('bad_date', { got: fromText }, 'pause') : undefined;
+    const onOrBefore = readings.filter((d) => d.date <= end.date).sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+    start = (onOrBefore ?? readings[readings.length - 1]!).date;
   }
-  if (end.date <= start) return refuse('bad_range', { from: start, until: end.date, got: arg }, 'pause');
+  if (end.date < start) return refuse('bad_range', { from: start, until: end.date, got: arg }, 'pause');
   if (end.date > addDays(today, MAX_UNTIL_DAYS)) return refuse('bad_date', { got: end.text, date: end.date }, 'pause');
-  return start > today ? { intent: 'pause', from: start, until: end.date } : { intent: 'pause', until: end.date };
+  const until = addDays(end.date, 1);
+  return start > today ? { intent: 'pause', from: start, until } : { intent: 'pause', until };
 }

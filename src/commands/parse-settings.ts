@@ -1,12 +1,13 @@
 /**
  * /settings: no key shows them; `time`, `timezone`, `days`, `count`,
- * `language` and `cadence A 45 days` change one, with the value in canonical form.
+ * `language`, `holidays DE-BY` and `cadence A 45 days` change one, with the
+ * value in canonical form.
  */
 import type { Command, ParseError, SettingKey } from './command.ts';
 import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { MAX_CADENCE_DAYS } from './parse-contact.ts';
-import { readCount, readDays, readLanguage, readTime, readTimeZone } from './setting-values.ts';
+import { readCount, readDays, readHolidayRegion, readLanguage, readTime, readTimeZone } from './setting-values.ts';
 import { collapse, removeSpan } from './normalize.ts';
 import { gather, gatherRecord } from './lexicon/index.ts';
 import { alternation, lookupWord, table } from './lexicon/compile.ts';
@@ -41,6 +42,8 @@ export function parseSettings(arg: string): Command | ParseError {
     }
     case 'language':
       return setting(key, readLanguage(value), 'bad_language', value);
+    case 'holidays':
+      return setting(key, readHolidayRegion(value), 'bad_holidays', value);
     case 'cadence':
       return parseTierCadence(value);
   }

@@ -1,12 +1,13 @@
 /**
  * Canonical values of the settings: a nudge time `HH:MM`, an IANA zone, ISO
- * weekdays `1,2,3,4,5`, a daily count 1–3, a language `en`/`de`. Each reader
+ * weekdays `1,2,3,4,5`, a daily count 1–3, a language `en`/`de`, a holiday
+ * region `DE-BY` or `none`. Each reader
  * returns undefined for input it cannot read.
  */
 import { isValidTimeZone } from '../core/dates.ts';
 import type { Language } from '../core/types.ts';
 import { gather, gatherRecord } from './lexicon/index.ts';
-import { alternation, lookupWord, phrases, table } from './lexicon/compile.ts';
+import { alternation, foldKey, lookupWord, phrases, table } from './lexicon/compile.ts';
 
 const TIME = new RegExp(`^(?:${alternation(gather((l) => l.settings.timeLead))}\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(${alternation(gather((l) => l.settings.timeSuffix)).slice(3, -1)})?$`, 'iu');
 
@@ -113,4 +114,19 @@ const LANGUAGE_WORDS = table(gatherRecord((l) => l.settings.languages));
 /** "de", "deutsch", "English" → `de` / `en`. */
 export function readLanguage(text: string): Language | undefined {
   return lookupWord(LANGUAGE_WORDS, text.trim());
+}
+
+const NO_HOLIDAY_WORDS = new Set(gather((l) => l.settings.noHolidays).map(foldKey));
+
+/**
+ * A public-holiday region as written: `DE-BY`, `de by`, `NZ`, `CH-ZH` → upper
+ * case joined by `-`; `none`/`keine`/`aus` → `none`. Whether the region
+ * exists is for the holiday calendar to say (src/holidays), not the parser.
+ */
+export function readHolidayRegion(text: string): string | undefined {
+  const word = text.trim().toLowerCase();
+  if (NO_HOLIDAY_WORDS.has(foldKey(word))) return 'none';
+  const m = /^([a-z]{2})(?:[-_\s]+([a-z0-9]{1,5}))?(?:[-_\s]+([a-z0-9]{1,5}))?$/u.exec(word);
+  if (!m) return undefined;
+  return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-').toUpperCase();
 }

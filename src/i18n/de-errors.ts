@@ -87,7 +87,7 @@ export function parseError(e: ParseError): RichText {
       if (Number(p.days) <= 0 && p.days !== undefined) return [l`Ein Rhythmus muss mindestens einen Tag lang sein — ${b(got)} ist es nicht. Schreib z. B. ${code('/rhythmus Ann alle 3 Wochen')}. Nichts wurde geändert.`];
       return [l`In ${b(got)} finde ich keinen Rhythmus — schreib z. B. ${code('alle 3 Wochen')} oder ${code('2 Monate')} (1 Tag bis 10 Jahre).`];
     case 'bad_setting':
-      return [l`Die Einstellung ${b(got)} gibt es nicht. Einstellungen: zeit, zeitzone, tage, anzahl, sprache, rhythmus.`, line(' Siehe ', code('/hilfe einstellungen'), '.')];
+      return [l`Die Einstellung ${b(got)} gibt es nicht. Einstellungen: zeit, zeitzone, tage, anzahl, sprache, rhythmus, feiertage.`, line(' Siehe ', code('/hilfe einstellungen'), '.')];
     case 'bad_time':
       return [l`${b(got)} ist keine Uhrzeit — schreib z. B. ${code('/einstellungen zeit 8:30')}.`];
     case 'bad_timezone':
@@ -98,6 +98,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} ist keine Anzahl Personen pro Tag — wähle 1, 2 oder 3.`];
     case 'bad_language':
       return [l`Ich spreche Deutsch und Englisch — ${b(got)} ist keins davon. Schreib ${code('/einstellungen sprache de')} oder ${code('en')}.`];
+    case 'bad_holidays':
+      return [l`${b(got)} ist keine Feiertagsregion — schreib z. B. ${code('/einstellungen feiertage DE-BY')}, ${code('AT')} oder ${code('keine')}.`];
     case 'bad_format':
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
   }

@@ -26,7 +26,8 @@ const TOPICS: Record<HelpTopic, RichText> = {
   delete: [l`${code('/löschen NAME')} — einen Kontakt mit seinem ganzen Verlauf löschen (fragt vorher; ${code('/rückgängig')} holt ihn zurück).`],
   settings: [
     l`${code('/einstellungen')} zeigt deine Einstellungen. Ändern mit:`,
-    ex('/einstellungen zeit 8:30', '/einstellungen zeitzone Europe/Berlin', '/einstellungen tage mo-fr', '/einstellungen anzahl 1', '/einstellungen sprache englisch', '/einstellungen rhythmus A 45 Tage'),
+    ex('/einstellungen zeit 8:30', '/einstellungen zeitzone Europe/Berlin', '/einstellungen tage mo-fr', '/einstellungen anzahl 1', '/einstellungen sprache englisch', '/einstellungen rhythmus A 45 Tage', '/einstellungen feiertage DE-BY'),
+    l`${code('/einstellungen feiertage DE-BY')}: keine Erinnerung an den Feiertagen deiner Region (Land oder Land-Bundesland), und jedes Datum, das ich vorschlage, weicht ihnen aus; ${code('keine')} schaltet sie ab. Ohne die Einstellung wählen Zeitzone und Sprache das Land.`,
   ],
   pause: [
     l`${code('/pause bis WANN')} oder ${code('/pause vom WANN bis WANN')} hält die Erinnerungen an (Urlaub); ${code('/fortsetzen')} setzt sie fort.`,

@@ -1,5 +1,6 @@
 /** Deutsche Antworten darauf, wie Menschen schreiben: Beinahe-Treffer, Angaben im Chat, Umbenennen, Pausen als Zeitraum, die Konsole (in de.ts eingebunden). */
 import { addressLines } from '../core/address.ts';
+import { addDays } from '../core/dates.ts';
 import { parseBirthday } from '../core/birthday.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import type { DetailField } from '../commands/command.ts';
@@ -34,7 +35,7 @@ export const deLanguage: typeof enLanguage = {
     ...(c.address ? [line(`✉️ ${addressLines(c.address).join(', ')}`)] : []),
   ],
   pauseLine: (from, until, today) =>
-    from !== null && from > today ? line(`Pause vom ${day(from, today)} bis ${day(until, today)}`) : line(`Pausiert bis ${day(until, today)}`),
+    from !== null && from > today ? line(`Pause vom ${day(from, today)} bis einschließlich ${day(addDays(until, -1), today)}`) : line(`Pausiert bis ${day(until, today)}`),
   consoleBanner: () => 'keepwarm — schreib /hilfe für den Anfang, Strg-D beendet.',
   consoleSavedTo: (path) => `gespeichert in ${path}`,
   consolePrompt: () => 'du ›',

@@ -85,7 +85,7 @@ export function parseError(e: ParseError): RichText {
       if (Number(p.days) <= 0 && p.days !== undefined) return [l`A cadence must be at least a day — ${b(got)} is not. Say e.g. ${code('/every Ann 3 weeks')}. Nothing was changed.`];
       return [l`I could not read a cadence in ${b(got)} — say e.g. ${code('every 3 weeks')} or ${code('2 months')} (between 1 day and 10 years).`];
     case 'bad_setting':
-      return [l`There is no setting ${b(got)}. Settings: time, timezone, days, count, language, cadence.`, line(' See ', code('/help settings'), '.')];
+      return [l`There is no setting ${b(got)}. Settings: time, timezone, days, count, language, cadence, holidays.`, line(' See ', code('/help settings'), '.')];
     case 'bad_time':
       return [l`${b(got)} is not a time of day — say e.g. ${code('/settings time 8:30')}.`];
     case 'bad_timezone':
@@ -96,6 +96,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} is not a number of people per day — choose 1, 2 or 3.`];
     case 'bad_language':
       return [l`I speak English and German — ${b(got)} is neither. Say ${code('/settings language de')} or ${code('en')}.`];
+    case 'bad_holidays':
+      return [l`${b(got)} is not a holiday region — say e.g. ${code('/settings holidays DE-BY')}, ${code('NZ')}, or ${code('none')}.`];
     case 'bad_format':
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
   }

@@ -1,5 +1,6 @@
 /** English replies about what people type: near misses, details said in the chat, renames, pauses as ranges, the console (spread into en.ts). */
 import { addressLines } from '../core/address.ts';
+import { addDays } from '../core/dates.ts';
 import { parseBirthday } from '../core/birthday.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import type { DetailField } from '../commands/command.ts';
@@ -35,7 +36,7 @@ export const enLanguage = {
     ...(c.address ? [line(`✉️ ${addressLines(c.address).join(', ')}`)] : []),
   ],
   pauseLine: (from: LocalDate | null, until: LocalDate, today: LocalDate): Line =>
-    from !== null && from > today ? line(`Pause from ${day(from, today)} until ${day(until, today)}`) : line(`Paused until ${day(until, today)}`),
+    from !== null && from > today ? line(`Pause from ${day(from, today)} through ${day(addDays(until, -1), today)}`) : line(`Paused until ${day(until, today)}`),
   consoleBanner: () => 'keepwarm — type /help to begin, Ctrl-D to leave.',
   consoleSavedTo: (path: string) => `saved to ${path}`,
   consolePrompt: () => 'you ›',

@@ -71,6 +71,7 @@ const file = z.object({
       pausedUntil: date.nullable().optional(),
       pausedFrom: date.nullable().optional(),
       lastReviewOn: date.nullable().optional(),
+      holidays: z.string().regex(/^(?:none|[A-Z]{2}(?:-[A-Z0-9]{1,5}){0,2})$/).nullable().optional(),
     })
     .optional(),
 });
@@ -157,8 +158,9 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
     nudgeCount: data.settings.nudgeCount,
     cadences: data.settings.cadences,
     pausedUntil: data.settings.pausedUntil ?? null,
-    pausedFrom: data.settings.pausedFrom ?? null,
+    ...(data.settings.pausedFrom !== undefined ? { pausedFrom: data.settings.pausedFrom } : {}),
     lastReviewOn: data.settings.lastReviewOn ?? null,
+    ...(data.settings.holidays !== undefined ? { holidays: data.settings.holidays } : {}),
   };
   return {
     source: 'keepwarm',

@@ -27,6 +27,7 @@ export function exportedSettings(user: User): ExportData['settings'] {
     pausedUntil: user.pausedUntil,
     pausedFrom: user.pausedFrom,
     lastReviewOn: user.lastReviewOn,
+    holidays: user.holidays,
   };
 }
 

@@ -13,6 +13,7 @@ import { logTouch } from './log-touch.ts';
 import { dunbarLines } from './met.ts';
 import { typedChoice } from './typed-buttons.ts';
 import { refined } from './touches.ts';
+import { markEntry, type EntryRef } from '../entries.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
@@ -24,11 +25,15 @@ export const note: Handler<Of<'note'>> = async (ctx, typed, resolved) => {
   return [{ text: [ctx.t.noteAdded(found.contact.name, command.note)] }];
 };
 
-/** Sets a tier; a pending "confirm the tier" step of the follow-up track is answered by it. */
-export async function setTier(ctx: Ctx, contact: Contact, tier: Tier): Promise<Reply[]> {
-  await change(ctx, { key: 'tier', name: contact.name }, (ch) =>
-    updateContact(ch, contact.id, { tier, ...(contact.followUp?.stage === 'tier' ? { followUp: null } : {}) }),
-  );
+/**
+ * Sets a tier; a pending "confirm the tier" step of the follow-up track is
+ * answered by it, and so is the nudge's question when `entry` names it.
+ */
+export async function setTier(ctx: Ctx, contact: Contact, tier: Tier, entry?: EntryRef): Promise<Reply[]> {
+  await change(ctx, { key: 'tier', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { tier, ...(contact.followUp?.stage === 'tier' ? { followUp: null } : {}) });
+    await markEntry(ch, entry, 'tiered', { tier, tierChanged: tier !== contact.tier });
+  });
   return [{ text: [ctx.t.tierSet(contact.name, contact.tier, tier), ...(await dunbarLines(ctx))] }];
 }
 
@@ -54,10 +59,20 @@ export const archive: Handler<Of<'archive'>> = async (ctx, command, resolved) =>
   return archiveContact(ctx, found.contact);
 };
 
-export async function archiveContact(ctx: Ctx, contact: Contact): Promise<Reply[]> {
+/** Archives a contact; the nudge's "keep, C or archive?" question is answered by it when `entry` names it. */
+export async function archiveContact(ctx: Ctx, contact: Contact, entry?: EntryRef): Promise<Reply[]> {
   if (contact.status === 'archived') return [{ text: [ctx.t.alreadyArchived(contact.name)] }];
-  await change(ctx, { key: 'archive', name: contact.name }, (ch) => updateContact(ch, contact.id, { status: 'archived' }));
+  await change(ctx, { key: 'archive', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { status: 'archived' });
+    await markEntry(ch, entry, 'archived', null);
+  });
   return [{ text: [ctx.t.archived(contact.name)] }];
+}
+
+/** "Keep" to the nudge's question about someone named three times without an answer. */
+export async function keepContact(ctx: Ctx, contact: Contact, entry?: EntryRef): Promise<Reply[]> {
+  if (entry) await change(ctx, { key: 'answer', name: contact.name }, (ch) => markEntry(ch, entry, 'kept', null));
+  return [{ text: [ctx.t.keptAsIs(contact.name)] }];
 }
 
 /** /delete asks first; the answer runs `confirmDelete`. */
@@ -94,8 +109,8 @@ export const intro: Handler<Of<'intro'>> = async (ctx, command, resolved) => {
   if (a.id === b.id) return [{ text: [ctx.t.introSelf(a.name)] }];
   await change(ctx, { key: 'intro', name: a.name, other: b.name }, async (ch) => {
     await insertIntroduction(ch, a.id, b.id, command.note ?? null, ctx.today);
-    await logTouch(ch, a, ctx.today, 'message', command.note ?? null, ctx.today);
-    await logTouch(ch, b, ctx.today, 'message', command.note ?? null, ctx.today);
+    await logTouch(ch, a, ctx.today, 'message', command.note ?? null, ctx.workdays);
+    await logTouch(ch, b, ctx.today, 'message', command.note ?? null, ctx.workdays);
   });
   return [{ text: [ctx.t.introLogged(a.name, b.name, command.note)] }];
 };

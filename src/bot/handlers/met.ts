@@ -5,7 +5,7 @@
  * about each known name in turn and then saves them all in one change.
  */
 import type { Command } from '../../commands/command.ts';
-import { startFollowUp } from '../../core/follow-up.ts';
+import { hasFollowUpTrack, startFollowUp } from '../../core/follow-up.ts';
 import { DUNBAR_LIMIT } from '../../core/method.ts';
 import { matchContacts } from '../../core/names.ts';
 import type { Tier } from '../../core/types.ts';
@@ -83,12 +83,14 @@ async function metOne(ctx: Ctx, command: Of<'met'>, resolved: Resolved): Promise
   return saveNew(ctx, command, true);
 }
 
-/** Saves one new acquaintance with the follow-up track. */
+/** Saves one new acquaintance, with the follow-up track for tiers A–C (working days only). */
 async function saveNew(ctx: Ctx, command: Of<'met'>, withTierButtons: boolean): Promise<Reply[]> {
   const { t } = ctx;
   const { name, salutation } = storedName(command.name);
   if (name === '') return [{ text: t.parseError({ error: 'missing_name', intent: 'met', params: {} }) }];
   const tier = command.tier ?? 'B';
+  // A D contact (no potential) gets no follow-up, and none is promised.
+  const followUp = hasFollowUpTrack(tier) ? startFollowUp(command.date, ctx.workdays) : null;
   const contactId = await change(ctx, { key: 'met', name }, async (ch) => {
     const id = await createContact(ch, {
       name,
@@ -98,7 +100,7 @@ async function saveNew(ctx: Ctx, command: Of<'met'>, withTierButtons: boolean): 
       place: command.place ?? null,
       metOn: command.date,
       tags: command.tags,
-      followUp: startFollowUp(command.date),
+      followUp,
       lastTouchOn: command.date,
       createdOn: ctx.today,
     });
@@ -109,7 +111,7 @@ async function saveNew(ctx: Ctx, command: Of<'met'>, withTierButtons: boolean): 
   const saved: Reply = {
     text: [
       t.metSaved({ name, tier, place: command.place, date: command.date, today: ctx.today, tags: command.tags }),
-      t.followUpPlanned(startFollowUp(command.date).due, ctx.today),
+      ...(followUp ? [t.followUpPlanned(followUp.due, ctx.today)] : []),
       ...(command.note ? [t.noteKept(command.note)] : []),
       ...(command.tier || !withTierButtons ? [] : [t.askTier()]),
       ...(await dunbarLines(ctx)),
@@ -124,7 +126,7 @@ async function metAgain(ctx: Ctx, command: Of<'met'>, contactId: number): Promis
   const contact = await getContact(ctx.db, ctx.user.id, contactId);
   if (!contact) return [{ text: [ctx.t.contactGone()] }];
   await change(ctx, { key: 'touch', name: contact.name }, async (ch) => {
-    await logTouch(ch, contact, command.date, 'meeting', command.place ?? null, ctx.today);
+    await logTouch(ch, contact, command.date, 'meeting', command.place ?? null, ctx.workdays);
     const patch: Parameters<typeof updateContact>[2] = {};
     if (command.place && !contact.place) patch.place = command.place;
     if (command.tags.length > 0) patch.tags = [...new Set([...contact.tags, ...command.tags])];
@@ -177,7 +179,7 @@ async function addToKnown(ctx: Ctx, command: Of<'add'>, contactId: number): Prom
   const contact = await getContact(ctx.db, ctx.user.id, contactId);
   if (!contact) return [{ text: [ctx.t.contactGone()] }];
   await change(ctx, { key: 'add', name: contact.name }, async (ch) => {
-    if (command.date) await logTouch(ch, contact, command.date, 'other', null, ctx.today);
+    if (command.date) await logTouch(ch, contact, command.date, 'other', null, ctx.workdays);
     const patch: Parameters<typeof updateContact>[2] = {};
     if (command.tier && command.tier !== contact.tier) patch.tier = command.tier;
     if (command.place && !contact.place) patch.place = command.place;

@@ -11,17 +11,18 @@ import { encodeAction } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { openQuestion } from '../questions.ts';
 import type { Button, Reply } from '../../port.ts';
-import { openIgnoredQuestions, settleQuestion } from './answers.ts';
+import { answerQuestion, openIgnoredQuestions } from './answers.ts';
 import { reviewAnswer } from './review.ts';
-import { archiveContact, setTier } from './contacts.ts';
+import { archiveContact, keepContact, setTier } from './contacts.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 type Choice = 'keep' | 'archive';
 
-/** "Keep, move to C, or archive?" answered for one contact. */
-export async function answerIgnored(ctx: Ctx, contact: Contact, choice: 'keep' | 'C' | 'archive'): Promise<Reply[]> {
-  const replies = choice === 'C' ? await setTier(ctx, contact, 'C') : choice === 'archive' ? await archiveContact(ctx, contact) : [{ text: [ctx.t.keptAsIs(contact.name)] }];
-  return settleQuestion(ctx, contact.id, replies);
+/** "Keep, move to C, or archive?" answered for one contact: the answer and its mark on the nudge in one change. */
+export function answerIgnored(ctx: Ctx, contact: Contact, choice: 'keep' | 'C' | 'archive'): Promise<Reply[]> {
+  return answerQuestion(ctx, contact, 'ignored', (entry) =>
+    choice === 'C' ? setTier(ctx, contact, 'C', entry) : choice === 'archive' ? archiveContact(ctx, contact, entry) : keepContact(ctx, contact, entry),
+  );
 }
 
 /** The typed choice for the open question, or "whom do you mean?" when none is open. */

@@ -185,6 +185,7 @@ export const de: Lexicon = {
     keys: {
       zeit: 'time', uhrzeit: 'time', zeitzone: 'timezone', tage: 'days', wochentage: 'days', anzahl: 'count', personen: 'count', leute: 'count',
       sprache: 'language', rhythmus: 'cadence', kadenz: 'cadence', intervall: 'cadence',
+      feiertage: 'holidays', feiertag: 'holidays', bundesland: 'holidays',
     },
     valueLead: ['auf'],
     tierLead: ['stufe', 'für'],
@@ -199,6 +200,7 @@ export const de: Lexicon = {
     listAnd: ['und'],
     counts: { eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3 },
     languages: { de: 'de', deutsch: 'de', deu: 'de', englisch: 'en' },
+    noHolidays: ['keine', 'kein', 'aus', 'nein', 'ohne'],
   },
 
   exports: {

@@ -180,6 +180,7 @@ export const en: Lexicon = {
       time: 'time', nudgetime: 'time', hour: 'time', timezone: 'timezone', tz: 'timezone', zone: 'timezone',
       days: 'days', day: 'days', weekdays: 'days', count: 'count', number: 'count', people: 'count',
       language: 'language', lang: 'language', cadence: 'cadence', cadences: 'cadence',
+      holidays: 'holidays', holiday: 'holidays', publicholidays: 'holidays', region: 'holidays',
     },
     valueLead: ['to'],
     tierLead: ['tier', 'for'],
@@ -191,6 +192,7 @@ export const en: Lexicon = {
     listAnd: ['and'],
     counts: { one: 1, two: 2, three: 3 },
     languages: { en: 'en', english: 'en', eng: 'en', german: 'de', ger: 'de' },
+    noHolidays: ['none', 'no', 'off'],
   },
 
   exports: {

@@ -193,6 +193,8 @@ export interface Lexicon {
     listAnd: readonly string[];
     counts: Readonly<Record<string, number>>;
     languages: Readonly<Record<string, Language>>;
+    /** The words for "no public holidays" (`/settings holidays none`). */
+    noHolidays: readonly string[];
   };
 
   exports: { formats: Readonly<Record<string, ExportFormat>>; filler: readonly string[] };

@@ -1,7 +1,9 @@
-// The first day of a pause, for a pause said as a range ("/pause vom 23.12.
-// bis 6.1."): nudges stop on `paused_from` and come back on `paused_until`.
-// Null when a pause starts at once (every pause before this one). Frozen in
-// time: an untyped handle, no application types.
+// A pause that starts later (issue 12): `/pause vom 23.12. bis 6.1.` keeps the
+// nudges until the first day and stops them through the last. Frozen in time:
+// untyped handle, no application imports.
+//
+// Stored form (docs/storage.md): users.paused_from is a local date
+// `YYYY-MM-DD` or null (a pause, if any, runs from now until paused_until).
 import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
