@@ -43,7 +43,7 @@ export function advanceFollowUp(followUp: FollowUp, touchedOn: LocalDate): Follo
  */
 export function followUpAfterTouch(followUp: FollowUp | null, touch: { on: LocalDate; kind: TouchKind }): FollowUp | null {
   if (followUp === null || followUp.stage === 'tier') return followUp;
-  if (touch.kind === 'attempt' || touch.kind === 'met') return followUp;
+  if (touch.kind === 'attempt' || touch.kind === 'card' || touch.kind === 'met') return followUp;
   return advanceFollowUp(followUp, touch.on);
 }
 

@@ -61,6 +61,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'eine E-Mail',
   other: 'ein Kontakt',
   attempt: 'ein Versuch',
+  card: 'eine Weihnachtskarte',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -89,6 +90,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   review: (x) => `Durchsicht von ${x.name}`,
   import: () => 'Import',
   sync: (x) => `was ${x.name} von selbst eingetragen hat`,
+  cards: (x) => `Weihnachtskarten ${x.name}`,
+  birthday: (x) => `Geburtstag von ${x.name}`,
+  address: (x) => `Adresse von ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -148,6 +152,9 @@ function parseError(e: ParseError): RichText {
       return [l`Ich spreche Deutsch und Englisch — ${b(got)} ist keins davon. Schreib ${code('/settings language de')} oder ${code('en')}.`];
     case 'bad_format':
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
+    case 'bad_birthday':
+    case 'bad_address':
+      return deOccasions.occasionParseError(e);
   }
 }
 

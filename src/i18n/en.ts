@@ -56,6 +56,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'an email',
   other: 'contact',
   attempt: 'an attempt',
+  card: 'a holiday card',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -84,6 +85,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   review: (x) => `review of ${x.name}`,
   import: () => 'import',
   sync: (x) => `what ${x.name} logged by itself`,
+  cards: (x) => `holiday cards ${x.name}`,
+  birthday: (x) => `birthday of ${x.name}`,
+  address: (x) => `address of ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -143,6 +147,9 @@ function parseError(e: ParseError): RichText {
       return [l`I speak English and German — ${b(got)} is neither. Say ${code('/settings language de')} or ${code('en')}.`];
     case 'bad_format':
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
+    case 'bad_birthday':
+    case 'bad_address':
+      return enOccasions.occasionParseError(e);
   }
 }
 

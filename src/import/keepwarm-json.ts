@@ -49,7 +49,7 @@ const contact = z.object({
   reviewedOn: date.nullable().optional(),
   followUp: z.object({ stage: z.enum(['first', 'second', 'tier']), due: date }).nullable().optional(),
   notes: z.array(z.object({ text: z.string(), at: instant })).optional(),
-  touches: z.array(z.object({ at: date, kind: z.enum(['met', 'call', 'meeting', 'message', 'email', 'other', 'attempt']), note: text })).optional(),
+  touches: z.array(z.object({ at: date, kind: z.enum(['met', 'call', 'meeting', 'message', 'email', 'other', 'attempt', 'card']), note: text })).optional(),
   reminders: z.array(z.object({ due: date, text })).optional(),
 });
 

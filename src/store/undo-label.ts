@@ -22,7 +22,11 @@ export type UndoKey =
   | 'review'
   | 'import'
   /** The touches one sync of a calendar or mailbox logged (name: the source's name). */
-  | 'sync';
+  | 'sync'
+  /** /cards sent: a card touch for everyone on the list (name: the year). */
+  | 'cards'
+  | 'birthday'
+  | 'address';
 
 export interface UndoLabel {
   key: UndoKey;

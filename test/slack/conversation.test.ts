@@ -192,6 +192,25 @@ describe('exports', () => {
   });
 });
 
+describe('the card list', () => {
+  it('a DM "/weihnachtskarten" posts the list with an address button, then uploads the CSV and the label PDF into the DM', async () => {
+    await t.sender.message('T1', 'U1', '/add Anna Keller, tier A');
+    await posted(0);
+    await t.sender.message('T1', 'U1', '/address Anna: Hauptstr. 5, 80331 München');
+    await posted(1);
+    await t.sender.message('T1', 'U1', '/add Bob Meyer, tier B');
+    await posted(2);
+    await t.sender.message('T1', 'U1', '/weihnachtskarten');
+    await t.fake.waitFor(() => t.fake.callsTo('files.completeUploadExternal')[1], 'the second upload');
+    const names = t.fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename).replace(/\d{4}/, 'YYYY'));
+    expect(names).toEqual(['holiday-cards-YYYY.csv', 'holiday-cards-YYYY-labels.pdf']);
+    expect(t.fake.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id)).toEqual(['DT1U1', 'DT1U1']);
+    const messages = await Promise.all([3, 4].map((n) => posted(n)));
+    expect(messages.map((m) => m.shown).join('\n')).toContain('Anna Keller — München');
+    expect(messages.flatMap((m) => m.buttons).map((b) => b.label)).toEqual(['📮 Bob Meyer']);
+  });
+});
+
 describe('the Home tab', () => {
   it("shows today's picks with buttons, the overdue list, the figures and the settings; a press there answers in the DM", async () => {
     await t.sender.message('T1', 'U1', '/add Bob Meyer, tier B, last talked 7 months ago');

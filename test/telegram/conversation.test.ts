@@ -192,6 +192,22 @@ describe('forwards and files', () => {
     await expect(downloadFile(plainApi(config), config, fileId, 64)).resolves.toEqual(Buffer.alloc(64, 'x'));
   });
 
+  it('/weihnachtskarten sends the list with an address button each, then the CSV and the label PDF as documents', async () => {
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/add Anna Keller, tier A'));
+    await h.deliver(h.fake.text(ada, '/address Anna: Hauptstr. 5, 80331 München'));
+    await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B'));
+    const { calls } = await h.deliver(h.fake.text(ada, '/weihnachtskarten'));
+    const texts = sent(calls).map(shown);
+    expect(texts[0]).toContain('Anna Keller — München');
+    const missing = sent(calls).find((p) => shown(p).includes('Without an address (1)'))!;
+    expect((missing.reply_markup.inline_keyboard as Payload[][]).flat().map((b) => b.text)).toEqual(['📮 Bob Meyer']);
+    const documents = sent(calls, 'sendDocument').map((p) => p.document as { name: string; content: Buffer });
+    expect(documents.map((d) => d.name.replace(/\d{4}/, 'YYYY'))).toEqual(['holiday-cards-YYYY.csv', 'holiday-cards-YYYY-labels.pdf']);
+    expect(documents[0]!.content.toString('utf8')).toContain('Hauptstr. 5');
+    expect(documents[1]!.content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('sends an export as a document', async () => {
     h = await startHarness();
     await h.deliver(h.fake.text(ada, '/met Erik Larsen at Expo'));

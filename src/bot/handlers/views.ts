@@ -16,6 +16,7 @@ import { listContacts, searchContacts, type Contact } from '../../store/contacts
 import type { Ctx, Handler } from '../context.ts';
 import type { Line } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
+import { occasionLines } from './occasions.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
@@ -78,7 +79,8 @@ export const show: Handler<Of<'show'>> = async (ctx, command, resolved) => {
   if ('replies' in found) return found.replies;
   const { contact } = found;
   const { touches, notes, reminders } = await contactHistory(ctx.db, ctx.user.id, contact.id);
-  return [{ text: ctx.t.contactCard(contact, { touches, notes, reminders }, ctx.user.cadences, ctx.today) }];
+  const [head, ...rest] = ctx.t.contactCard(contact, { touches, notes, reminders }, ctx.user.cadences, ctx.today);
+  return [{ text: [...(head ? [head] : []), ...occasionLines(ctx, contact), ...rest] }];
 };
 
 export const find: Handler<Of<'find'>> = async (ctx, command) => {
