@@ -6,10 +6,11 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startConsoleChat } from '../../adapters/console/chat.ts';
 import { createConversation } from '../../src/bot/conversation.ts';
+import { readPicture } from '../doubles/png.ts';
 import { memoryDatabase, MONDAY_10_BERLIN } from '../doubles/chat.ts';
 
 describe('console files', () => {
-  it('/cards writes the CSV and the label PDF as 0600 files in a 0700 directory and prints their paths', async () => {
+  it('/cards and /stats write the CSV, the label PDF and the chart as 0600 files in a 0700 directory and prints their paths', async () => {
     const database = await memoryDatabase();
     const dir = join(mkdtempSync(join(tmpdir(), 'kw-console-')), 'exports');
     const input = new PassThrough();
@@ -30,7 +31,7 @@ describe('console files', () => {
       filesDir: dir,
       now: () => MONDAY_10_BERLIN,
     });
-    input.end(['/add Anna Keller, tier A', '/address Anna: Hauptstr. 5, 80331 München', '/cards'].join('\n') + '\n');
+    input.end(['/add Anna Keller, tier A', '/address Anna: Hauptstr. 5, 80331 München', '/cards', '/stats'].join('\n') + '\n');
     await chat.done;
     const csv = join(dir, 'holiday-cards-2026.csv');
     const pdf = join(dir, 'holiday-cards-2026-labels.pdf');
@@ -40,6 +41,10 @@ describe('console files', () => {
     expect(statSync(csv).mode & 0o777).toBe(0o600);
     expect(statSync(pdf).mode & 0o777).toBe(0o600);
     expect(readFileSync(csv, 'utf8')).toContain('Hauptstr. 5');
+    const png = join(dir, 'keepwarm-stats-2026-11-23.png');
+    expect(printed).toContain(`saved to ${png}`);
+    expect(statSync(png).mode & 0o777).toBe(0o600);
+    expect(readPicture(readFileSync(png))).toMatchObject({ width: 960, height: 540 });
     await database.close();
-  });
+  }, 60_000);
 });

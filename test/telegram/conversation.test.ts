@@ -10,6 +10,7 @@ import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
+import { readPicture } from '../doubles/png.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';
 import { startHarness, until, type Harness } from './harness.ts';
 
@@ -207,6 +208,22 @@ describe('forwards and files', () => {
     expect(documents[0]!.content.toString('utf8')).toContain('Hauptstr. 5');
     expect(documents[1]!.content.subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('/stats sends the figures and the chart as a photo: a 960 × 540 PNG with something drawn on it', async () => {
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/add Anna Keller, tier A'));
+    await h.deliver(h.fake.text(ada, 'called Anna today'));
+    const { calls } = await h.deliver(h.fake.text(ada, '/stats'));
+    expect(shown(sent(calls)[0]!)).toContain('Your network');
+    expect(sent(calls, 'sendDocument')).toEqual([]);
+    const photo = sent(calls, 'sendPhoto')[0]!.photo as { name: string; content: Buffer };
+    expect(photo.name).toMatch(/^keepwarm-stats-\d{4}-\d{2}-\d{2}\.png$/);
+    const picture = readPicture(photo.content);
+    expect([picture.width, picture.height]).toEqual([960, 540]);
+    expect(picture.white).toBeGreaterThan(0.5);
+    expect(picture.white).toBeLessThan(0.99);
+    expect(picture.colours).toBeGreaterThan(20);
+  }, 60_000);
 
   it('sends an export as a document', async () => {
     h = await startHarness();
