@@ -1,4 +1,5 @@
 /** Deutsche Wörter zu Anlässen und Dateien — dieselben Schlüssel wie en-occasions.ts. */
+import { DateTime } from 'luxon';
 import type { LocalDate } from '../core/types.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { enOccasions } from './en-occasions.ts';
@@ -6,6 +7,8 @@ import { formatBirthdayText, formatDate } from './format.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'de', today);
 const people = (n: number) => (n === 1 ? '1 Person' : `${n} Personen`);
+
+const weekday = (date: LocalDate) => DateTime.fromISO(date, { zone: 'utc' }).setLocale('de-DE').toFormat('cccc');
 
 export const deOccasions: typeof enOccasions = {
   icsBirthday: (name) => `🎂 ${name}`,
@@ -37,6 +40,18 @@ export const deOccasions: typeof enOccasions = {
     ...(birthday ? [line(`🎂 Geburtstag: ${formatBirthdayText(birthday, 'de')}`, next ? ` (nächster ${next === today ? 'heute' : day(next, today)})` : '')] : []),
     ...(address && address.length > 0 ? [line(`📮 ${address.join(', ')}`)] : []),
   ],
+
+  birthdayGreeting: (v, nudgeDate, today) =>
+    line(
+      '🎂 ',
+      b(v.name),
+      ` hat ${v.on === nudgeDate ? 'heute' : `am ${weekday(v.on)}`} Geburtstag`,
+      v.turns !== null ? ` (wird ${v.turns})` : '',
+      v.on === nudgeDate ? ' — eine kurze Nachricht?' : ` — eine kurze Nachricht ${nudgeDate === today ? 'heute' : 'vorher'}?`,
+    ),
+  birthdayDoneButton: (name) => `🎂 ${name} gratuliert`,
+  weekBirthdays: (views, today) =>
+    line('🎂 Geburtstage diese Woche: ', views.map((v) => `${v.name} (${day(v.on, today)}${v.turns !== null ? `, ${v.turns}` : ''})`).join(', ')),
 
   cardsHead: (year, tiers, cards, missing) =>
     l`🎄 ${b(`Weihnachtskarten ${year}`)} — Stufen ${tiers.join(', ')}: ${people(cards)} mit Adresse${missing > 0 ? `, ${missing} ohne` : ''}.`,

@@ -1,6 +1,8 @@
 /** English words of occasions and files: birthdays and addresses by chat, the card list, birthday events in the calendar export, the /stats picture. */
 import type { StatsChartTexts } from '../chart/render.ts';
 import type { ParseError } from '../commands/command.ts';
+import { DateTime } from 'luxon';
+import type { BirthdayView } from '../core/nudge-model.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import type { RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
@@ -8,6 +10,9 @@ import { formatBirthdayText, formatDate } from './format.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+
+const whose = (v: BirthdayView) => (v.addressed === 'female' ? 'her' : v.addressed === 'male' ? 'his' : 'their');
+const weekday = (date: LocalDate) => DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-GB').toFormat('cccc');
 
 export const enOccasions = {
   icsBirthday: (name: string) => `🎂 ${name}`,
@@ -41,6 +46,19 @@ export const enOccasions = {
     ...(birthday ? [line(`🎂 Birthday: ${formatBirthdayText(birthday, 'en')}`, next ? ` (next ${next === today ? 'today' : day(next, today)})` : '')] : []),
     ...(address && address.length > 0 ? [line(`📮 ${address.join(', ')}`)] : []),
   ],
+
+  /** "🎂 Anna Keller has her birthday today — a short message?"; before a day off: "on Sunday". */
+  birthdayGreeting: (v: BirthdayView, nudgeDate: LocalDate, today: LocalDate) =>
+    line(
+      '🎂 ',
+      b(v.name),
+      v.addressed === null ? `'s birthday is ${v.on === nudgeDate ? 'today' : `on ${weekday(v.on)}`}` : ` has ${whose(v)} birthday ${v.on === nudgeDate ? 'today' : `on ${weekday(v.on)}`}`,
+      v.turns !== null ? ` (turns ${v.turns})` : '',
+      v.on === nudgeDate ? ' — a short message?' : ` — a short message ${nudgeDate === today ? 'today' : 'before'}?`,
+    ),
+  birthdayDoneButton: (name: string) => `🎂 Wished ${name}`,
+  weekBirthdays: (views: BirthdayView[], today: LocalDate) =>
+    line('🎂 Birthdays this week: ', views.map((v) => `${v.name} (${day(v.on, today)}${v.turns !== null ? `, ${v.turns}` : ''})`).join(', ')),
 
   cardsHead: (year: number, tiers: Tier[], cards: number, missing: number) =>
     l`🎄 ${b(`Holiday cards ${year}`)} — tiers ${tiers.join(', ')}: ${people(cards)} with an address${missing > 0 ? `, ${missing} without` : ''}.`,

@@ -13,6 +13,7 @@ import { lastWeekSummary } from '../core/week-summary.ts';
 import { latestNotesOf, loadNudgeInputs, touchesWithTier } from '../store/nudge-inputs.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
+import { addBirthdays } from './birthdays.ts';
 
 export interface ComposedNudge {
   model: NudgeModel;
@@ -66,5 +67,6 @@ export async function composeNudges(
     });
     composed.set(user.id, { model, ...entry });
   }
+  await addBirthdays(db, users, composed, today, kind);
   return composed;
 }

@@ -8,6 +8,7 @@ import type { EntryStates, NudgeEntryView, NudgeModel } from '../core/nudge-mode
 import { encodeAction } from '../commands/actions.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { Button, Line, Reply } from '../port.ts';
+import { birthdayBlock } from './render-birthdays.ts';
 
 const FOLLOW_UP_BUTTONS_PER_ROW = 3;
 /** From this size on, a group of follow-ups gets one "all done" button instead of one each. */
@@ -47,6 +48,9 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
   const picks = model.entries.filter((e) => e.reason === 'overdue' || e.reason === 'reminder');
   lines.push(t.nudgeGreeting(model.kind, picks.length));
   if (model.week) lines.push(t.weekLine(model.week));
+  const occasions = birthdayBlock(model, t, today);
+  lines.push(...occasions.lines);
+  buttons.push(...occasions.buttons);
 
   picks.forEach((v, index) => {
     if (!isOpen(v)) {
