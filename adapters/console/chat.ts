@@ -5,11 +5,11 @@
  * ends with the input, so scripts can drive it.
  */
 import { createInterface } from 'node:readline';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Conversation } from '../../src/bot/conversation.ts';
-import type { Button, Incoming, Messenger, Recipient, Reply, ReplyFile, RunningPlatform } from '../../src/port.ts';
+import type { Button, Incoming, Messenger, Recipient, Reply, RunningPlatform } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
+import { makePrivateDir, writePrivateFile } from '../../src/private-files.ts';
 import { renderConsole } from './render.ts';
 
 export interface ConsoleChatOptions {
@@ -33,20 +33,6 @@ export interface ConsoleChat extends RunningPlatform {
   messenger: Messenger;
 }
 
-/**
- * Writes a file the bot sent (an export, the card list, the /stats picture)
- * into `dir`, readable by its owner only: the directory 0700, the file 0600
- * (also when a file of that name was there before). Returns its path.
- */
-export function saveFile(dir: string, file: ReplyFile): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  const path = join(dir, file.name.replace(/[^\w.-]/g, '_'));
-  writeFileSync(path, file.content, { mode: 0o600 });
-  chmodSync(path, 0o600);
-  return path;
-}
-
 export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const { conversation, user, output, interactive } = options;
   const now = options.now ?? (() => new Date());
@@ -61,7 +47,12 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       const rendered = renderConsole(reply, { color: interactive, firstNumber: buttons.length + 1 });
       buttons.push(...rendered.buttons);
       output.write(rendered.text + '\n');
-      if (reply.file && options.filesDir) output.write(`   saved to ${saveFile(options.filesDir, reply.file)}\n`);
+      if (reply.file && options.filesDir) {
+        makePrivateDir(options.filesDir);
+        const path = join(options.filesDir, reply.file.name.replace(/[^\w.-]/g, '_'));
+        writePrivateFile(path, reply.file.content);
+        output.write(`   saved to ${path}\n`);
+      }
       ids.push(String(++messageCounter));
     }
     output.write('\n');
