@@ -66,7 +66,8 @@ export function parseCards(arg: string): Command | ParseError {
   return { intent: 'cards', tiers: tiers.sort(), sent: false };
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+/** Month names and abbreviations, English and German, folded (März → maerz). */
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, januar: 1, jaenner: 1, janner: 1,
   feb: 2, february: 2, februar: 2, feber: 2,
   mar: 3, march: 3, maerz: 3, marz: 3, mrz: 3,

@@ -14,6 +14,7 @@ import { latestNotesOf, loadNudgeInputs, touchesWithTier } from '../store/nudge-
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
 import { addBirthdays } from './birthdays.ts';
+import { addDueHooks } from './hooks.ts';
 
 export interface ComposedNudge {
   model: NudgeModel;
@@ -36,6 +37,7 @@ export async function composeNudges(
 ): Promise<Map<number, ComposedNudge>> {
   const ids = users.map((u) => u.id);
   const inputs = await loadNudgeInputs(db, ids, today);
+  await addDueHooks(db, inputs, today);
   const chosen = new Map<number, { choice: NudgeChoice; agenda: AgendaItem[] }>();
   const named: number[] = [];
   for (const user of users) {

@@ -60,7 +60,8 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
     lines.push(t.pickHead(index + 1, v));
     if (v.reason === 'reminder') lines.push(t.agendaReminder(v.reminderText ?? null, v.reminderDue ?? model.date, today));
     if (v.place) lines.push(t.agendaPlace(v.place, v.metOn, today));
-    if (v.note) lines.push(t.talkAbout(v.note));
+    // A dated hook is the reminder and the newest note at once: said once.
+    if (v.note && v.note !== v.reminderText) lines.push(t.talkAbout(v.note));
     if (v.lost) lines.push(t.lostWarning(v.daysSince));
     buttons.push(...answerRows(t, { id: v.contactId, name: v.name }));
   });
