@@ -1,7 +1,7 @@
 /**
  * Birthdays in the nudge (DESIGN §1: occasions are the best reasons to call):
  * whom to greet today — on the day, or on the working day before when it
- * falls on a day off — and, on Mondays, the week's birthdays of A and B
+ * falls on a day off or a public holiday of the user's region — and, on Mondays, the week's birthdays of A and B
  * contacts. Added to nudges composed elsewhere; they never take a call's place.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -13,7 +13,8 @@ import type { LocalDate } from '../core/types.ts';
 import { birthdayContacts, type BirthdayRow } from '../store/birthdays.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
-import { workingDaysOf } from './working-day.ts';
+import { holidayCalendar, type HolidayCalendar } from '../holidays/index.ts';
+import { birthdayWorkingDays } from './working-day.ts';
 
 function view(entry: BirthdayEntry<BirthdayRow>): BirthdayView {
   const salutation = toSalutation(entry.contact.salutation);
@@ -28,8 +29,14 @@ function view(entry: BirthdayEntry<BirthdayRow>): BirthdayView {
 }
 
 /** The birthday parts of one user's nudge for `today` (pure). */
-export function birthdayParts(contacts: readonly BirthdayRow[], user: User, today: LocalDate, kind: NudgeModel['kind']): Pick<NudgeModel, 'birthdays' | 'weekBirthdays'> {
-  const isWorkingDay = workingDaysOf(user);
+export function birthdayParts(
+  contacts: readonly BirthdayRow[],
+  user: User,
+  today: LocalDate,
+  kind: NudgeModel['kind'],
+  calendar: HolidayCalendar,
+): Pick<NudgeModel, 'birthdays' | 'weekBirthdays'> {
+  const isWorkingDay = birthdayWorkingDays(calendar, user);
   const greet = birthdayGreetingsOn(contacts, today, { isWorkingDay }).map(view);
   const week = kind === 'daily' && isoWeekday(today) === 1 ? birthdaysInWeek(contacts, today, { isWorkingDay }).map(view) : [];
   return { ...(greet.length > 0 ? { birthdays: greet } : {}), ...(week.length > 0 ? { weekBirthdays: week } : {}) };
@@ -44,11 +51,13 @@ export async function addBirthdays(
   kind: NudgeModel['kind'],
 ): Promise<void> {
   const byUser = await birthdayContacts(db, users.filter((u) => models.has(u.id)).map((u) => u.id));
+  if (byUser.size === 0) return;
+  const calendar = await holidayCalendar();
   for (const user of users) {
     const composed = models.get(user.id);
     const contacts = byUser.get(user.id);
     if (!composed || !contacts) continue;
-    Object.assign(composed.model, birthdayParts(contacts, user, today, kind));
+    Object.assign(composed.model, birthdayParts(contacts, user, today, kind, calendar));
   }
 }
 

@@ -76,7 +76,7 @@ async function logCardsSent(ctx: Ctx, list: CardList, contacts: Contact[]): Prom
   });
   if (due.length === 0) return [{ text: [ctx.t.cardsAlreadySent(list.year)] }];
   await change(ctx, { key: 'cards', name: String(list.year) }, async (ch) => {
-    for (const contact of due) await logTouch(ch, contact, ctx.today, 'card', null, ctx.today);
+    for (const contact of due) await logTouch(ch, contact, ctx.today, 'card', null, ctx.workdays);
   });
   return [{ text: [ctx.t.cardsSent(due.length, list.year)] }];
 }
