@@ -2,6 +2,8 @@
 import type { Command, Intent } from '../commands/command.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import { answer, touch } from './handlers/answers.ts';
+import { cards } from './handlers/cards.ts';
+import * as occasions from './handlers/occasions.ts';
 import * as contacts from './handlers/contacts.ts';
 import { detail, rename } from './handlers/details.ts';
 import { add, met } from './handlers/met.ts';
@@ -50,6 +52,9 @@ const handlers: Handlers = {
   pause: settings.pause,
   resume: settings.resume,
   export: exportData,
+  cards,
+  birthday: occasions.birthday,
+  address: occasions.address,
   forget,
   undo,
   help,

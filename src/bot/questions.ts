@@ -33,6 +33,8 @@ export type Question =
   | { kind: 'delete'; payload: { contactId: number } }
   /** A file read and planned (import_plans): import it? */
   | { kind: 'import'; payload: { planId: number } }
+  /** The card list's "add the address" button: the next message is the address. */
+  | { kind: 'address'; payload: { contactId: number } }
   /** /forget waits for the typed word. */
   | { kind: 'forget'; payload: Record<string, never> };
 
@@ -42,7 +44,7 @@ export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['
 /** An asked question and the token its buttons carry. */
 export type OpenQuestion = Question & { token: string };
 
-const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'near', 'same', 'review', 'delete', 'import', 'forget']);
+const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'near', 'same', 'review', 'delete', 'import', 'forget', 'address']);
 
 /**
  * Asks `question`, replacing any open one; returns the token for its buttons.

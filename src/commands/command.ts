@@ -7,6 +7,7 @@
  * `other`, `place`, `date`, `until`, `tier`, `kind`, `note`, `tags`,
  * `cadenceDays`, `query`, `key`, `value`, `format`, `topic`.
  */
+import type { PostalAddress } from '../core/address.ts';
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
 export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language' | 'holidays';
@@ -67,6 +68,11 @@ export type Command =
   | { intent: 'resume' }
   | { intent: 'stats' }
   | { intent: 'export'; format: ExportFormat; tiers: Tier[] }
+  /** The year's card list (no tiers: A and B), or with `sent` a card touch for everyone on it (parse-occasion.ts). */
+  | { intent: 'cards'; tiers: Tier[]; sent: boolean }
+  /** `birthday` in the stored form, `MM-DD` or `YYYY-MM-DD`. */
+  | { intent: 'birthday'; name: string; birthday: string }
+  | { intent: 'address'; name: string; address: PostalAddress }
   | { intent: 'forget' }
   | { intent: 'undo' }
   | { intent: 'help'; topic?: string }
@@ -117,7 +123,9 @@ export type ParseErrorCode =
   | 'bad_language'
   /** /settings holidays with something that is not a region code (`DE-BY`) or `none`. */
   | 'bad_holidays'
-  | 'bad_format';
+  | 'bad_format'
+  | 'bad_birthday'
+  | 'bad_address';
 
 export interface ParseError {
   error: ParseErrorCode;

@@ -13,6 +13,7 @@ import { parseNatural } from './natural.ts';
 import { parseCadence, parseIntro, parseNameOnly, parseNote, parseRemind, parseRename, parseTier } from './parse-contact.ts';
 import { parseDetail } from './parse-detail.ts';
 import { impossibleDate } from './parse-date.ts';
+import { parseOccasion, parseOccasionCommand } from './parse-occasion.ts';
 import { parseMet } from './parse-met.ts';
 import { parseBare, parseExport, parseFind, parseHelp, parseList, parseToday } from './parse-nameless.ts';
 import { parseDone, parseNoAnswer, parsePause, parseSkip, parseSnooze } from './parse-nudge.ts';
@@ -67,7 +68,8 @@ function interpret(raw: string, context: ParseContext): Command | ParseError {
     const impossible = impossibleDate(text);
     if (impossible !== undefined) return refuse('impossible_date', { got: impossible });
   }
-  return text.startsWith('/') ? interpretSlash(text, ctx) : interpretPlain(text, ctx);
+  // The occasion forms the keyword table cannot reach ("/holiday-cards", a birthday said in a sentence) first.
+  return parseOccasion(text, ctx) ?? (text.startsWith('/') ? interpretSlash(text, ctx) : interpretPlain(text, ctx));
 }
 
 /** Messages whose text is not read for dates: a note, a search, help. */
@@ -95,7 +97,7 @@ function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
   const keyword = m && word !== '' ? keywordOf(word) : undefined;
   if (m && keyword !== undefined) return dispatch(keyword, arg, ctx);
   const field = m && word !== '' ? detailFieldOf(word) : undefined;
-  if (field !== undefined) return parseDetail(field, arg);
+  if (field !== undefined) return detailOf(field, arg, ctx);
   return refuse('unknown_command', { word });
 }
 
@@ -106,12 +108,29 @@ function interpretPlain(text: string, ctx: ParseContext): Command | ParseError {
   const word = lead ? undefined : PLAIN_WORD.exec(text);
   const field = word?.[1] === undefined ? undefined : detailFieldOf(word[1]);
   if (!lead && field === undefined) return parseNatural(text, ctx) ?? refuse('not_understood', { got: text.slice(0, 80) });
-  const result = lead ? dispatch(lead.keyword, lead.rest, ctx) : parseDetail(field ?? 'email', collapse(text.slice(word?.[0].length ?? 0).replace(/^[\s,:;]+/u, '')));
+  const result = lead ? dispatch(lead.keyword, lead.rest, ctx) : detailOf(field ?? 'email', collapse(text.slice(word?.[0].length ?? 0).replace(/^[\s,:;]+/u, '')), ctx);
   if (!('error' in result)) return result;
   // "heute mit Anna telefoniert" starts with "heute" but is a touch.
   const natural = parseNatural(text, ctx);
   // ... and "heute angerufen" is a touch without a name, not a count of people.
   return natural && (!('error' in natural) || natural.intent === 'touch') ? natural : result;
+}
+
+/**
+ * A detail said with its command word. A birthday or a postal address is
+ * read as an occasion first (parse-occasion.ts: the stored birthday, the
+ * parsed address); what it cannot read — a name without a colon before the
+ * street — the detail reader tries. Otherwise the occasion's refusal stands,
+ * unless the value is missing altogether ("/address Anna").
+ */
+function detailOf(field: DetailField, arg: string, ctx: ParseContext): Command | ParseError {
+  if (field !== 'birthday' && field !== 'address') return parseDetail(field, arg);
+  const occasion = parseOccasionCommand(field, arg, ctx);
+  if (!('error' in occasion)) return occasion;
+  const detail = parseDetail(field, arg);
+  if ('error' in detail) return detail.error === 'missing_value' ? detail : occasion;
+  // A birthday the occasion reader refused (a year to come) stays refused.
+  return field === 'address' ? detail : occasion;
 }
 
 function dispatch(keyword: Keyword, arg: string, ctx: ParseContext): Command | ParseError {
@@ -171,6 +190,10 @@ function dispatch(keyword: Keyword, arg: string, ctx: ParseContext): Command | P
       return parseExport(arg);
     case 'help':
       return parseHelp(arg);
+    case 'cards':
+    case 'birthday':
+    case 'address':
+      return parseOccasionCommand(keyword, arg, ctx);
     case 'overdue':
     case 'review':
     case 'resume':

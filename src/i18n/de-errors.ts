@@ -2,6 +2,7 @@
 import type { Intent, ParseError } from '../commands/command.ts';
 import type { RichText } from '../port.ts';
 import { b, code, l, line } from '../rich.ts';
+import { deOccasions } from './de-occasions.ts';
 
 /** „Wen?“ mit einem Beispiel des Befehls, zu dem es fehlt („/zurückstellen“ allein, „/email“ ohne Namen). */
 const WHOM: Partial<Record<Intent, [string, string]>> = {
@@ -73,6 +74,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} ist keine E-Mail-Adresse. Schreib z. B. ${code('/email Anna anna@example.org')}.`];
     case 'bad_phone':
       return [l`${b(got)} ist keine Telefonnummer. Schreib z. B. ${code('/telefon Bob +49 30 1234567')}.`];
+    case 'bad_birthday':
+      return deOccasions.occasionParseError(e);
     case 'bad_address':
       return [l`In ${b(got)} finde ich keine Postanschrift — ich brauche Straße, dann Postleitzahl und Ort: ${code('/adresse Anna Keller: Lindenstraße 12, 10115 Berlin')}.`];
     case 'date_in_past':

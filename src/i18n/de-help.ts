@@ -33,7 +33,16 @@ const TOPICS: Record<HelpTopic, RichText> = {
     l`${code('/pause bis WANN')} oder ${code('/pause vom WANN bis WANN')} hält die Erinnerungen an (Urlaub); ${code('/fortsetzen')} setzt sie fort.`,
     ex('/pause bis 6. Januar', '/pause vom 23.12. bis 6.1.', 'Urlaub vom 23.12. bis 6.1.', '/pause bis Ende Januar'),
   ],
-  stats: [l`${code('/statistik')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150.`],
+  stats: [l`${code('/statistik')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150 — und die letzten 12 Wochen als Bild.`],
+  birthday: [
+    l`${code('/geburtstag NAME DATUM')} — ich erinnere in der Morgennachricht am Tag daran (am Freitag bei einem Geburtstag am Wochenende). Ganze Sätze gehen auch.`,
+    ex('/geburtstag Anna 12.3.', '/geburtstag Anna 12. März 1985', 'Anna hat am 12. März Geburtstag'),
+  ],
+  address: [l`${code('/adresse NAME: STRASSE, PLZ ORT[, LAND]')} — die Postanschrift für die Kartenliste; der Doppelpunkt beendet den Namen.`, ex('/adresse Anna Keller: Hauptstr. 5, 80331 München')],
+  cards: [
+    l`${code('/weihnachtskarten [A-D …]')} (${code('/cards')}) — die Weihnachtskartenliste dieses Jahres, A und B wenn nicht anders gesagt: wem die Adresse fehlt, eine CSV für Excel und Adressetiketten (PDF, Avery Zweckform 3422). ${code('/weihnachtskarten verschickt')} trägt für alle eine Karte ein.`,
+    ex('/weihnachtskarten', '/weihnachtskarten A', '/weihnachtskarten A B C', '/weihnachtskarten verschickt'),
+  ],
   export: [
     l`${code('/exportieren json|csv|vcf|ics [A-D …]')} — deine Daten als Datei: ${code('json')} enthält alles (und lässt sich wieder importieren), ${code('csv')} und ${code('vcf')} deine Kontakte (nach Stufe: die Liste für Weihnachtskarten), ${code('ics')} einen Kalender, wer wann dran ist, und deine Erinnerungen.`,
     ex('/exportieren json', '/exportieren csv A B', '/exportieren vcf', '/exportieren ics'),
@@ -60,6 +69,7 @@ export const deHelp = {
     l`${code('/heute')} ${code('/überfällig')} ${code('erledigt')} ${code('überspringen')} ${code('/zurückstellen')} — wen anrufen, und deine Antworten`,
     l`${code('/zeige')} ${code('/suche')} ${code('/liste')} ${code('/statistik')} — dein Netzwerk ansehen`,
     l`${code('/stufe')} ${code('/rhythmus')} ${code('/vorstellen')} ${code('/durchsicht')} ${code('/archivieren')} ${code('/löschen')} — es gestalten`,
+    l`${code('/geburtstag')} ${code('/adresse')} ${code('/weihnachtskarten')} — Geburtstage, Adressen, die Kartenliste`,
     l`${code('/einstellungen')} ${code('/pause')} ${code('/fortsetzen')} ${code('/exportieren')} ${code('/vergessen')} ${code('/rückgängig')}`,
     l`${code('/hilfe BEFEHL')} erklärt einen, z. B. ${code('/hilfe notiz')}.`,
   ],

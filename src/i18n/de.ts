@@ -68,6 +68,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'eine E-Mail',
   other: 'ein Kontakt',
   attempt: 'ein Versuch',
+  card: 'eine Weihnachtskarte',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -100,6 +101,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   sync: (x) => `was ${x.name} von selbst eingetragen hat`,
   detail: (x) => `Angaben zu ${x.name}`,
   rename: (x) => `${x.other} in ${x.name} umbenannt`,
+  cards: (x) => `Weihnachtskarten ${x.name}`,
+  birthday: (x) => `Geburtstag von ${x.name}`,
+  address: (x) => `Adresse von ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {

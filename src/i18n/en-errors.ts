@@ -2,6 +2,7 @@
 import type { Intent, ParseError } from '../commands/command.ts';
 import type { RichText } from '../port.ts';
 import { b, code, l, line } from '../rich.ts';
+import { enOccasions } from './en-occasions.ts';
 
 /** "Whom?" with an example of the command it was said for ("/snooze" alone, "/email" without a name). */
 const WHOM: Partial<Record<Intent, [string, string]>> = {
@@ -71,6 +72,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} is not an email address. Say e.g. ${code('/email Anna anna@example.org')}.`];
     case 'bad_phone':
       return [l`${b(got)} is not a phone number. Say e.g. ${code('/phone Bob +49 30 1234567')}.`];
+    case 'bad_birthday':
+      return enOccasions.occasionParseError(e);
     case 'bad_address':
       return [l`I could not read a postal address in ${b(got)} — I need the street, then the postal code and city: ${code('/address Anna Keller: Lindenstraße 12, 10115 Berlin')}.`];
     case 'date_in_past':

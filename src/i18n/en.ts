@@ -63,6 +63,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'an email',
   other: 'contact',
   attempt: 'an attempt',
+  card: 'a holiday card',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -95,6 +96,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   sync: (x) => `what ${x.name} logged by itself`,
   detail: (x) => `details of ${x.name}`,
   rename: (x) => `renaming ${x.other} to ${x.name}`,
+  cards: (x) => `holiday cards ${x.name}`,
+  birthday: (x) => `birthday of ${x.name}`,
+  address: (x) => `address of ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {

@@ -18,7 +18,7 @@ export interface HolidaysShown {
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
-  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details';
+  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details' | 'birthday' | 'address' | 'cards';
 
 const ALIASES: Record<string, HelpTopic> = {
   met: 'met', getroffen: 'met', kennengelernt: 'met',
@@ -48,9 +48,12 @@ const ALIASES: Record<string, HelpTopic> = {
   undo: 'undo', rückgängig: 'undo',
   import: 'import', importieren: 'import',
   rename: 'rename', umbenennen: 'rename',
-  details: 'details', detail: 'details', email: 'details', phone: 'details', company: 'details', role: 'details', address: 'details', birthday: 'details',
-  adresse: 'details', geburtstag: 'details', telefon: 'details', firma: 'details', rolle: 'details',
+  details: 'details', detail: 'details', email: 'details', phone: 'details', company: 'details', role: 'details',
+  telefon: 'details', firma: 'details', rolle: 'details',
   zurückstellen: 'snooze', verschieben: 'snooze', erinnern: 'remind',
+  birthday: 'birthday', geburtstag: 'birthday', birthdays: 'birthday', geburtstage: 'birthday',
+  address: 'address', adresse: 'address', anschrift: 'address',
+  cards: 'cards', karten: 'cards', weihnachtskarten: 'cards', 'holiday-cards': 'cards', holiday_cards: 'cards',
 };
 
 /** The topic a word asks about (`met`, `/met`, `Notiz`), or undefined. */

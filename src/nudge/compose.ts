@@ -13,6 +13,8 @@ import { lastWeekSummary } from '../core/week-summary.ts';
 import { latestNotesOf, loadNudgeInputs, touchesWithTier, type NudgeInputs } from '../store/nudge-inputs.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
+import { addBirthdays } from './birthdays.ts';
+import { addDueHooks } from './hooks.ts';
 
 export interface ComposedNudge {
   model: NudgeModel;
@@ -51,6 +53,7 @@ export async function composeNudges(
 ): Promise<Map<number, ComposedNudge>> {
   const ids = users.map((u) => u.id);
   const inputs = await loadNudgeInputs(db, ids, today);
+  await addDueHooks(db, inputs, today);
   const chosen = new Map<number, { choice: NudgeChoice; agenda: AgendaItem[] }>();
   const named: number[] = [];
   for (const user of users) {
@@ -81,5 +84,6 @@ export async function composeNudges(
     });
     composed.set(user.id, { model, ...entry });
   }
+  await addBirthdays(db, users, composed, today, kind);
   return composed;
 }

@@ -11,6 +11,7 @@ import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
 import type { Logger } from '../log.ts';
 import { composeNudges, type ComposedNudge } from '../nudge/compose.ts';
+import { hasBirthdays } from '../nudge/birthdays.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
@@ -251,7 +252,7 @@ function fairStart(now: Date, userId: number, date: string): string {
 
 function statusOf(nudge: ComposedNudge | undefined): NudgeStatus {
   if (!nudge) return 'empty';
-  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite ? 'empty' : 'planned';
+  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !hasBirthdays(nudge.model) ? 'empty' : 'planned';
 }
 
 /**

@@ -43,6 +43,9 @@ const EXAMPLES: Record<Intent, string> = {
   start: 'start',
   confirm: 'yes',
   cancel: 'no',
+  cards: 'cards A B',
+  birthday: 'birthday Anna 12.3.',
+  address: 'address Anna Keller: Hauptstr. 5, 80331 München',
 };
 
 describe('every intent as slash command and plain text', () => {

@@ -1,5 +1,6 @@
 /** Shaping the network: /note, /tier, /every, /archive, /delete, /intro, /rename (new people: met.ts). */
 import type { Command } from '../../commands/command.ts';
+import { noteHook } from '../../commands/note-hook.ts';
 import type { Tier } from '../../core/types.ts';
 import { insertIntroduction, insertNote } from '../../store/activity.ts';
 import { deleteContact, getContact, updateContact, type Contact } from '../../store/contacts.ts';
@@ -21,7 +22,7 @@ export const note: Handler<Of<'note'>> = async (ctx, typed, resolved) => {
   const command = await refined(ctx, typed);
   const found = await resolveContact(ctx, command, 'name', resolved);
   if ('replies' in found) return found.replies;
-  await change(ctx, { key: 'note', name: found.contact.name }, (ch) => insertNote(ch, found.contact.id, command.note));
+  await change(ctx, { key: 'note', name: found.contact.name }, (ch) => insertNote(ch, found.contact.id, command.note, noteHook(command.note, ctx.today)));
   return [{ text: [ctx.t.noteAdded(found.contact.name, command.note)] }];
 };
 

@@ -5,6 +5,7 @@
  * about each known name in turn and then saves them all in one change.
  */
 import type { Command } from '../../commands/command.ts';
+import { noteHook } from '../../commands/note-hook.ts';
 import { hasFollowUpTrack, startFollowUp } from '../../core/follow-up.ts';
 import { DUNBAR_LIMIT } from '../../core/method.ts';
 import { matchContacts } from '../../core/names.ts';
@@ -105,7 +106,7 @@ async function saveNew(ctx: Ctx, command: Of<'met'>, withTierButtons: boolean): 
       createdOn: ctx.today,
     });
     await insertTouch(ch, id, command.date, 'met', command.place ?? null);
-    if (command.note) await insertNote(ch, id, command.note);
+    if (command.note) await insertNote(ch, id, command.note, noteHook(command.note, ctx.today));
     return id;
   });
   const saved: Reply = {
@@ -133,7 +134,7 @@ async function metAgain(ctx: Ctx, command: Of<'met'>, contactId: number): Promis
     if (command.tier && command.tier !== contact.tier) patch.tier = command.tier;
     if (contact.status === 'archived') patch.status = 'active';
     await updateContact(ch, contact.id, patch);
-    if (command.note) await insertNote(ch, contact.id, command.note);
+    if (command.note) await insertNote(ch, contact.id, command.note, noteHook(command.note, ctx.today));
   });
   return [{ text: [ctx.t.metAgain(contact.name, command.date, ctx.today)] }];
 }
@@ -161,7 +162,7 @@ export const add: Handler<Of<'add'>> = async (ctx, command, resolved) => {
       createdOn: ctx.today,
     });
     if (command.date) await insertTouch(ch, id, command.date, 'other', null);
-    if (command.note) await insertNote(ch, id, command.note);
+    if (command.note) await insertNote(ch, id, command.note, noteHook(command.note, ctx.today));
   });
   return [
     {
@@ -185,7 +186,7 @@ async function addToKnown(ctx: Ctx, command: Of<'add'>, contactId: number): Prom
     if (command.place && !contact.place) patch.place = command.place;
     if (command.tags.length > 0) patch.tags = [...new Set([...contact.tags, ...command.tags])];
     await updateContact(ch, contact.id, patch);
-    if (command.note) await insertNote(ch, contact.id, command.note);
+    if (command.note) await insertNote(ch, contact.id, command.note, noteHook(command.note, ctx.today));
   });
   return [{ text: [ctx.t.addedToKnown(contact.name, command.tier, command.date, ctx.today)] }];
 }

@@ -39,6 +39,7 @@ export const de: Lexicon = {
     resume: ['fortsetzen', 'weiter'],
     stats: ['statistik', 'statistiken'],
     export: ['exportieren', 'exportiere'],
+    cards: ['weihnachtskarten', 'karten'],
     forget: ['vergessen', 'vergiss'],
     undo: ['rückgängig', 'zurück'],
     help: ['hilfe', 'befehle'],

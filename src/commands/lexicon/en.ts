@@ -39,6 +39,7 @@ export const en: Lexicon = {
     resume: ['resume', 'unpause'],
     stats: ['stats', 'statistics'],
     export: ['export'],
+    cards: ['cards', 'holidaycards', 'holiday_cards', 'christmascards'],
     forget: ['forget'],
     undo: ['undo'],
     help: ['help', 'commands'],

@@ -21,7 +21,8 @@ export type Keyword = Intent | 'later' | 'both';
 /** Words in the phrase notation above. */
 export type Phrase = string;
 
-export type LoggedKind = Exclude<TouchKind, 'met' | 'attempt'>;
+/** How a touch can be said in words: a first meeting, an attempt and a card (/cards sent) have commands of their own. */
+export type LoggedKind = Exclude<TouchKind, 'met' | 'attempt' | 'card'>;
 
 export interface TouchPhrase {
   phrase: Phrase;
