@@ -68,8 +68,12 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
     }
   }
 
-  async function converse(api: Api, incoming: Incoming): Promise<void> {
+  async function converse(api: Api, incoming: Incoming, messageId?: number): Promise<void> {
     const replies = await conversation.handle(incoming, now());
+    // The message held a secret (a password, a secret calendar URL): out of the chat first.
+    if (messageId !== undefined && replies.some((reply) => reply.deleteIncoming)) {
+      await api.deleteMessage(chatIdOf(incoming.chatId), messageId).catch((error: unknown) => log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a message with a secret could not be deleted'));
+    }
     await deliver(api, incoming.chatId, replies);
   }
 
@@ -111,7 +115,7 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       case 'incoming': {
         const incoming = update.incoming;
         if (incoming.action !== undefined) incoming.action = await callbacks.decode(incoming.action);
-        return converse(api, incoming);
+        return converse(api, incoming, incoming.action === undefined ? ctx.message?.message_id : undefined);
       }
       case 'document':
         return onDocument(api, update.incoming, update.document);

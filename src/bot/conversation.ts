@@ -16,12 +16,13 @@ import { clearPending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
-import type { Ctx } from './context.ts';
+import type { Ctx, SourcesAccess } from './context.ts';
 import { answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import { eraseEverything, isForgetWord } from './handlers/forget.ts';
 import * as importer from './handlers/import.ts';
 import { reviewAnswer } from './handlers/review.ts';
+import { awaitsSecret, receiveSecret } from './handlers/sources.ts';
 import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
 import { change } from './handlers/undoable.ts';
@@ -55,6 +56,7 @@ function intentOf(incoming: Incoming): string {
 }
 
 export type { NoticeArgs, NoticeKey, NoticeTarget } from './notices.ts';
+export type { SourcesAccess } from './context.ts';
 
 /** What the adapters get: everything they need from keepwarm, behind one door. */
 export interface Conversation {
@@ -73,8 +75,14 @@ export function isCommandWord(word: string): boolean {
   return keywordOf(word) !== undefined;
 }
 
-export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: ConversationObserver }): Conversation {
-  const { db, log, observer } = options;
+export function createConversation(options: {
+  db: Kysely<DB>;
+  log?: Pick<Logger, 'error'> & Partial<Logger>;
+  observer?: ConversationObserver;
+  /** Calendars and mailboxes (docs/sources.md); without it their commands say the operator must set them up. */
+  sources?: SourcesAccess;
+}): Conversation {
+  const { db, log, observer, sources } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
     const user = await ensureUser(
@@ -83,7 +91,7 @@ export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger,
       { chatId: incoming.chatId, ...(incoming.locale ? { locale: incoming.locale } : {}), ...(incoming.timeZone ? { timeZone: incoming.timeZone } : {}) },
       now,
     );
-    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming };
+    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming, ...(sources ? { sources } : {}) };
     if (incoming.action !== undefined) return onAction(ctx, incoming.action);
     if (incoming.file !== undefined) return importer.receiveFile(ctx, incoming.file);
     if (incoming.forwardedFrom !== undefined) return onForward(ctx, incoming.forwardedFrom);
@@ -131,6 +139,16 @@ function onForward(ctx: Ctx, forwarded: NonNullable<Incoming['forwardedFrom']>):
 
 async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
   const pending = await openQuestion(ctx);
+  // The password after /calendar caldav or /mail: never parsed, never logged.
+  if (pending?.kind === 'secret') {
+    if (awaitsSecret(pending, ctx.now)) {
+      intents.set(ctx.incoming, 'secret');
+      return receiveSecret(ctx, pending, text);
+    }
+    // Asked too long ago: this message is a message again.
+    await clearPending(ctx.db, ctx.user.id, pending.token);
+    return onParsed(ctx, text, undefined);
+  }
   if (pending?.kind === 'forget') {
     if (isForgetWord(text)) {
       intents.set(ctx.incoming, 'forget');

@@ -8,6 +8,7 @@
  * `cadenceDays`, `query`, `key`, `value`, `format`, `topic`.
  */
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
+import type { SourceCommand } from './parse-sources.ts';
 
 export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language';
 export type ExportFormat = 'json' | 'csv' | 'vcf' | 'ics';
@@ -52,7 +53,9 @@ export type Command =
   | { intent: 'start' }
   /** "yes" / "ja" and "no" / "nein": answers to a pending question. */
   | { intent: 'confirm' }
-  | { intent: 'cancel' };
+  | { intent: 'cancel' }
+  /** Calendars and mailboxes (src/commands/parse-sources.ts). */
+  | SourceCommand;
 
 export type Intent = Command['intent'];
 
@@ -83,7 +86,9 @@ export type ParseErrorCode =
   | 'bad_days'
   | 'bad_count'
   | 'bad_language'
-  | 'bad_format';
+  | 'bad_format'
+  /** A sources command without what it needs; `usage` names which (parse-sources.ts). */
+  | 'bad_source';
 
 export interface ParseError {
   error: ParseErrorCode;

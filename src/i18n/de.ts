@@ -1,5 +1,6 @@
 /** Deutsche Antworten — dieselben Schlüssel wie en.ts, sonst meldet der Type-Check einen Fehler. */
 import type { ParseError } from '../commands/command.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -148,6 +149,8 @@ function parseError(e: ParseError): RichText {
       return [l`Ich spreche Deutsch und Englisch — ${b(got)} ist keins davon. Schreib ${code('/settings language de')} oder ${code('en')}.`];
     case 'bad_format':
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
+    case 'bad_source':
+      return deSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
   }
 }
 

@@ -1,5 +1,6 @@
 /** English replies. The keys and their parameters define every catalog (messages.ts). */
 import type { ParseError } from '../commands/command.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -143,6 +144,8 @@ function parseError(e: ParseError): RichText {
       return [l`I speak English and German — ${b(got)} is neither. Say ${code('/settings language de')} or ${code('en')}.`];
     case 'bad_format':
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
+    case 'bad_source':
+      return enSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
   }
 }
 

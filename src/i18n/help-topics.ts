@@ -11,7 +11,7 @@ export interface SettingsChange {
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
-  | 'export' | 'forget' | 'undo' | 'import';
+  | 'export' | 'forget' | 'undo' | 'import' | 'sources';
 
 const ALIASES: Record<string, HelpTopic> = {
   met: 'met', getroffen: 'met', kennengelernt: 'met',
@@ -39,6 +39,8 @@ const ALIASES: Record<string, HelpTopic> = {
   forget: 'forget', vergessen: 'forget',
   undo: 'undo', rückgängig: 'undo',
   import: 'import', importieren: 'import',
+  sources: 'sources', quellen: 'sources', calendar: 'sources', kalender: 'sources', mail: 'sources', postfach: 'sources',
+  disconnect: 'sources', trennen: 'sources', sync: 'sources', caldav: 'sources',
 };
 
 /** The topic a word asks about (`met`, `/met`, `Notiz`), or undefined. */

@@ -40,6 +40,13 @@ const EXAMPLES: Record<Intent, string> = {
   start: 'start',
   confirm: 'yes',
   cancel: 'no',
+  calendar: 'calendar https://calendar.example.org/private-5f1c/basic.ics',
+  caldav: 'calendar caldav https://dav.example.org/ ada',
+  mail: 'mail imap.example.org ada@example.org',
+  sourceOption: 'mail inbox on',
+  sources: 'sources',
+  disconnect: 'disconnect 2',
+  sync: 'sync',
 };
 
 describe('every intent as slash command and plain text', () => {
