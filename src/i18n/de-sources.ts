@@ -38,10 +38,10 @@ const USAGE: Record<SourceUsage, () => RichText> = {
   switch: () => [l`Sag ${code('an')} oder ${code('aus')}: ${code('/mail posteingang an')}, ${code('/kalender privat aus')}.`],
 };
 
-const summaryText = (kind: SourceKind, s: SyncSummary): string =>
-  kind === 'imap' ? `${s.read} Mails gelesen, ${s.added} eingetragen` : `${s.read} Termine gelesen, ${s.added} Treffen eingetragen`;
-
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+const summaryText = (kind: SourceKind, s: SyncSummary): string =>
+  kind === 'imap' ? `${plural(s.read, 'Mail', 'Mails')} gelesen, ${s.added} eingetragen` : `${plural(s.read, 'Termin', 'Termine')} gelesen, ${s.added} Treffen eingetragen`;
 
 export const deSources: typeof enSources = {
   sourceFailing: (kind, name, failure) => [

@@ -63,8 +63,10 @@ const USAGE: Record<SourceUsage, () => RichText> = {
   switch: () => [l`Say ${code('on')} or ${code('off')}: ${code('/mail inbox on')}, ${code('/calendar private off')}.`],
 };
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const summaryText = (kind: SourceKind, s: SyncSummary): string =>
-  kind === 'imap' ? `${s.read} mails read, ${s.added} logged` : `${s.read} events read, ${s.added} meetings logged`;
+  kind === 'imap' ? `${count(s.read, 'mail', 'mails')} read, ${s.added} logged` : `${count(s.read, 'event', 'events')} read, ${count(s.added, 'meeting', 'meetings')} logged`;
 
 export const enSources = {
   /** Told once when a source has failed several syncs in a row. */

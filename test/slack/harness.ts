@@ -3,7 +3,7 @@
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
 import { pino } from 'pino';
-import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
+import { createConversation, type Conversation, type SourcesAccess } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   wrap?: (bot: Conversation) => Pick<Conversation, 'handle'>;
   config?: Partial<SlackConfig>;
   now?: () => Date;
+  /** Calendars and mailboxes for the conversation (test/sources/platforms.test.ts). */
+  sources?: SourcesAccess;
 }
 
 export async function startSlackTest(options: HarnessOptions = {}): Promise<SlackTest> {
@@ -45,7 +47,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     { level: 'warn' },
     { write: (line: string) => void logs.push(JSON.parse(line) as SlackTest['logs'][number]) },
   );
-  const real = createConversation({ db: database.db, log });
+  const real = createConversation({ db: database.db, log, ...(options.sources ? { sources: options.sources } : {}) });
   const seen: Incoming[] = [];
   const watched: Conversation = {
     ...real,
