@@ -38,11 +38,11 @@ afterAll(async () => {
 });
 if (!dovecotAvailable) console.warn(`skipping the mailbox part of ${import.meta.filename}: ${NO_DOVECOT_REASON}`);
 
-/** Sources for a conversation on `database()`, which the harness opens after this is made. */
-function sourcesOn(database: () => Database): SourcesAccess {
+/** Sources for a conversation on the database the harness opens after this is made (`on.database`). */
+function sourcesOn(on: { database?: Database }): SourcesAccess {
   const box = createSecretBox(randomBytes(32));
   let sync: ReturnType<typeof createSourceSync> | undefined;
-  const runner = () => (sync ??= createSourceSync({ db: database().db, box, limits: { allowPrivate: true } }));
+  const runner = () => (sync ??= createSourceSync({ db: on.database!.db, box, limits: { allowPrivate: true } }));
   return { box, runSource: (userId, sourceId) => runner().runSource(userId, sourceId), runForUser: (userId) => runner().runForUser(userId) };
 }
 
@@ -50,9 +50,9 @@ describe('Telegram', () => {
   const ada = tgUser(2001, 'Ada', { language_code: 'en' });
 
   it('deletes the message with the secret calendar URL and says so', async () => {
-    let db: Database | undefined;
-    const h = await startHarness({ sources: sourcesOn(() => db!) });
-    db = h.database;
+    const on: { database?: Database } = {};
+    const h = await startHarness({ sources: sourcesOn(on) });
+    on.database = h.database;
     try {
       const { update, calls } = await h.deliver(h.fake.text(ada, `/calendar ${server.url(SECRET_PATH)}`));
       const messageId = (update as unknown as { message: { message_id: number } }).message.message_id;
@@ -68,9 +68,9 @@ describe('Telegram', () => {
   });
 
   it.skipIf(!dovecotAvailable)('asks for the app password, deletes the message that holds it, and logs it nowhere', async () => {
-    let db: Database | undefined;
-    const h = await startHarness({ sources: sourcesOn(() => db!) });
-    db = h.database;
+    const on: { database?: Database } = {};
+    const h = await startHarness({ sources: sourcesOn(on) });
+    on.database = h.database;
     try {
       await h.deliver(h.fake.text(ada, `/mail imap://127.0.0.1:${dovecot!.port} ada`));
       const { update, calls } = await h.deliver(h.fake.text(ada, PASSWORD));
@@ -87,9 +87,9 @@ describe('Telegram', () => {
 
 describe.skipIf(!dovecotAvailable)('Slack', () => {
   it('cannot delete the DM message with the password: the answer asks the user to', async () => {
-    let db: Database | undefined;
-    const t = await startSlackTest({ sources: sourcesOn(() => db!) });
-    db = t.database;
+    const on: { database?: Database } = {};
+    const t = await startSlackTest({ sources: sourcesOn(on) });
+    on.database = t.database;
     try {
       await t.sender.message('T1', 'U1', `/mail imap://127.0.0.1:${dovecot!.port} ada`);
       await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[0], 'the password question');
