@@ -101,6 +101,11 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Wieder fällig am ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
+function sourceMark(t: Touch): string {
+  return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${deSources.touchFromSource(t.kind)}` : '';
+}
+
 function parseError(e: ParseError): RichText {
   const p = e.params;
   const got = p.got ?? '';
@@ -283,7 +288,7 @@ export const de: Messages = {
     ...(h.notes.length ? [line(b('Notizen')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Erinnerungen')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
-      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, t.note ? ': ' : '', t.note ? i(t.note) : ''))]
+      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, sourceMark(t), t.note ? ': ' : '', t.note ? i(t.note) : ''))]
       : []),
   ],
   stats: (s: Stats, today: LocalDate): RichText => {

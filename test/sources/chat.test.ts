@@ -133,6 +133,30 @@ describe('/calendar with a secret iCalendar URL', () => {
     }));
 });
 
+describe('/show and /forget', () => {
+  it('/show marks a touch a calendar logged, and only those', () =>
+    withChat(async (chat) => {
+      await chat.say(`/calendar ${server.url('/google/private-5f1c/basic.ics')}`);
+      await chat.say('called Tom Berger yesterday');
+      await chat.say('/show Tom Berger');
+      const history = chat.text().split('\n').filter((line) => line.startsWith('•'));
+      expect(history.filter((line) => line.includes('📅 from your calendar'))).toHaveLength(3);
+      expect(history.find((line) => line.includes('call'))).not.toContain('from your');
+    }));
+
+  it('/forget erases sources, what they saw, folder positions and sealed secrets', () =>
+    withChat(async (chat) => {
+      await chat.say(`/calendar ${server.url('/google/private-5f1c/basic.ics')}`);
+      expect(await counts(chat)).toMatchObject({ sources: 1, touches: 5 });
+      await chat.say('/forget');
+      await chat.say('ERASE');
+      expect(await counts(chat)).toMatchObject({ sources: 0, items: 0, touches: 0 });
+      const cursors = await chat.database.db.selectFrom('source_cursors').selectAll().execute();
+      const emails = await chat.database.db.selectFrom('contact_emails').selectAll().execute();
+      expect([cursors.length, emails.length]).toEqual([0, 0]);
+    }));
+});
+
 describe('/disconnect and the switches', () => {
   it('/disconnect N removes source N with its password; the touches it logged stay', () =>
     withChat(async (chat) => {
@@ -181,6 +205,8 @@ describe.skipIf(!dovecotAvailable)('/mail with the app password in the next mess
       expect((await counts(chat)).sources).toBe(0);
       const replies = await chat.say(ADA.password);
       expect(chat.text()).toContain('Connected your mailbox 127.0.0.1: 2 mails read, 2 logged');
+      await chat.say('/show Tom Berger');
+      expect(chat.text()).toContain('an email · ✉️ from your mailbox');
       expect(replies[0]?.deleteIncoming).toBe(true);
       const row = await chat.database.db.selectFrom('sources').select(['secret', 'username', 'options']).executeTakeFirstOrThrow();
       expect(row.secret).toMatch(/^v1\./);
