@@ -2,7 +2,8 @@
 import type { SourceUsage } from '../commands/parse-sources.ts';
 import type { SourceKind, SyncFailure, SyncSummary } from '../sources/model.ts';
 import type { RichText } from '../port.ts';
-import { b, code, l, line } from '../rich.ts';
+import { b, code, i, l, line } from '../rich.ts';
+import { daysBetween } from '../core/dates.ts';
 import type { enSources } from './en-sources.ts';
 import { formatDate } from './format.ts';
 
@@ -43,7 +44,39 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 const summaryText = (kind: SourceKind, s: SyncSummary): string =>
   kind === 'imap' ? `${plural(s.read, 'Mail', 'Mails')} gelesen, ${s.added} eingetragen` : `${plural(s.read, 'Termin', 'Termine')} gelesen, ${s.added} Treffen eingetragen`;
 
+/** „vor 3 Monaten“: der ungefähre Abstand, an den man sich erinnert. */
+function longAgo(days: number): string {
+  if (days <= 0) return 'heute';
+  if (days === 1) return 'gestern';
+  if (days < 14) return `vor ${days} Tagen`;
+  if (days < 60) return `vor ${Math.round(days / 7)} Wochen`;
+  if (days < 365) return `vor ${Math.round(days / 30)} Monaten`;
+  const years = Math.floor(days / 365);
+  return years === 1 ? 'vor über einem Jahr' : `vor über ${years} Jahren`;
+}
+
 export const deSources: typeof enSources = {
+  sourceDigest: (d, today) => [
+    ...(d.logged
+      ? [
+          line(
+            '🔄 seit gestern von selbst eingetragen: ',
+            [d.logged.meetings > 0 ? plural(d.logged.meetings, 'Treffen', 'Treffen') : '', d.logged.mails > 0 ? plural(d.logged.mails, 'Mail', 'Mails') : ''].filter(Boolean).join(', '),
+            ` (${[...d.logged.names, ...(d.logged.more > 0 ? ['…'] : [])].join(', ')})`,
+          ),
+        ]
+      : []),
+    ...d.today.map((m) =>
+      line(
+        '📅 heute: ',
+        m.time ? `${m.time} ` : '',
+        b(m.name),
+        m.lastTalked ? ` — zuletzt gesprochen ${longAgo(daysBetween(m.lastTalked, today))}` : ' — noch kein Kontakt eingetragen',
+        m.note ? '; Gesprächsthema: ' : '',
+        m.note ? i(m.note) : '',
+      ),
+    ),
+  ],
   sourceFailing: (kind, name, failure) => [
     l`⚠️ Dein ${KIND[kind]} ${b(name)} lässt sich seit einer Weile nicht abgleichen: ${WHY[failure]}. Es wurde nichts geändert.`,
     l`Ich versuche es weiter und sage erst wieder Bescheid, wenn es einmal geklappt hat. ${code('/sources')} zeigt den Stand.`,

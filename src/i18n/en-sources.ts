@@ -2,9 +2,11 @@
 import type { SourceUsage } from '../commands/parse-sources.ts';
 import type { Platform } from '../core/identity.ts';
 import type { LocalDate } from '../core/types.ts';
+import type { SourceDigest } from '../core/source-digest.ts';
+import { daysBetween } from '../core/dates.ts';
 import type { SourceKind, SyncFailure, SyncResult, SyncSummary } from '../sources/model.ts';
 import type { Line, RichText } from '../port.ts';
-import { b, code, l, line } from '../rich.ts';
+import { b, code, i, l, line } from '../rich.ts';
 import { formatDate } from './format.ts';
 
 const KIND: Record<SourceKind, string> = { ical: 'calendar', caldav: 'calendar', imap: 'mailbox' };
@@ -68,7 +70,40 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 const summaryText = (kind: SourceKind, s: SyncSummary): string =>
   kind === 'imap' ? `${count(s.read, 'mail', 'mails')} read, ${s.added} logged` : `${count(s.read, 'event', 'events')} read, ${count(s.added, 'meeting', 'meetings')} logged`;
 
+/** "3 months ago": the rough distance a person remembers. */
+function longAgo(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
+  if (days < 365) return `${Math.round(days / 30)} months ago`;
+  const years = Math.floor(days / 365);
+  return years === 1 ? 'over a year ago' : `over ${years} years ago`;
+}
+
 export const enSources = {
+  /** The morning nudge's lines about calendars and mailboxes. */
+  sourceDigest: (d: SourceDigest, today: LocalDate): Line[] => [
+    ...(d.logged
+      ? [
+          line(
+            '🔄 logged by themselves since yesterday: ',
+            [d.logged.meetings > 0 ? count(d.logged.meetings, 'meeting', 'meetings') : '', d.logged.mails > 0 ? count(d.logged.mails, 'mail', 'mails') : ''].filter(Boolean).join(', '),
+            ` (${[...d.logged.names, ...(d.logged.more > 0 ? ['…'] : [])].join(', ')})`,
+          ),
+        ]
+      : []),
+    ...d.today.map((m) =>
+      line(
+        '📅 today: ',
+        m.time ? `${m.time} ` : '',
+        b(m.name),
+        m.lastTalked ? ` — last talked ${longAgo(daysBetween(m.lastTalked, today))}` : ' — no talk logged yet',
+        m.note ? '; talk about: ' : '',
+        m.note ? i(m.note) : '',
+      ),
+    ),
+  ],
   /** Told once when a source has failed several syncs in a row. */
   sourceFailing: (kind: SourceKind, name: string, failure: SyncFailure): RichText => [
     l`⚠️ Your ${KIND[kind]} ${b(name)} has not synced for a while: ${WHY[failure]}. Nothing was changed.`,

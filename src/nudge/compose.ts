@@ -12,6 +12,7 @@ import type { LocalDate } from '../core/types.ts';
 import { lastWeekSummary } from '../core/week-summary.ts';
 import { latestNotesOf, loadNudgeInputs, touchesWithTier } from '../store/nudge-inputs.ts';
 import type { DB } from '../store/schema.ts';
+import { sourceDigests } from './source-digest.ts';
 import type { User } from '../store/users.ts';
 
 export interface ComposedNudge {
@@ -49,6 +50,8 @@ export async function composeNudges(
   const monday = kind === 'daily' && isoWeekday(today) === 1;
   const weekStart = addDays(startOfIsoWeek(today), -7);
   const weeks = monday ? await touchesWithTier(db, ids, weekStart, addDays(weekStart, 6)) : new Map();
+  // Calendars and mailboxes: the morning's "🔄 logged by themselves" and "📅 today" lines.
+  const digests = kind === 'daily' ? await sourceDigests(db, users, today) : new Map();
 
   const composed = new Map<number, ComposedNudge>();
   for (const user of users) {
@@ -64,7 +67,8 @@ export async function composeNudges(
       reviewInvite: kind === 'daily' && shouldInviteToReview(user, today),
       agenda: entry.agenda,
     });
-    composed.set(user.id, { model, ...entry });
+    const digest = digests.get(user.id);
+    composed.set(user.id, { model: digest ? { ...model, sources: digest } : model, ...entry });
   }
   return composed;
 }

@@ -47,6 +47,7 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
   const picks = model.entries.filter((e) => e.reason === 'overdue' || e.reason === 'reminder');
   lines.push(t.nudgeGreeting(model.kind, picks.length));
   if (model.week) lines.push(t.weekLine(model.week));
+  if (model.sources) lines.push(...t.sourceDigest(model.sources, today));
 
   picks.forEach((v, index) => {
     if (!isOpen(v)) {

@@ -239,7 +239,8 @@ function fairStart(now: Date, userId: number, date: string): string {
 
 function statusOf(nudge: ComposedNudge | undefined): NudgeStatus {
   if (!nudge) return 'empty';
-  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite ? 'empty' : 'planned';
+  // Today's meetings and what sources logged are worth a morning message of their own.
+  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !nudge.model.sources ? 'empty' : 'planned';
 }
 
 /**
