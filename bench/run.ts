@@ -9,7 +9,7 @@ import { benchNudges } from './nudges.ts';
 import { benchPostgres } from './postgres.ts';
 import { benchSlack } from './slack.ts';
 import { benchSync } from './sync.ts';
-import { benchTelegram } from './telegram.ts';
+import { benchFlood, benchTelegram } from './telegram.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   commands: benchCommands,
@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   postgres: benchPostgres,
   slack: benchSlack,
   sync: benchSync,
+  flood: benchFlood,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

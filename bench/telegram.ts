@@ -3,6 +3,10 @@
  * (runner long polling, command -> conversation -> SQLite -> HTML reply)
  * against the floor of a bare grammY bot that only echoes, both on the same
  * fake Bot API on 127.0.0.1 in the same run. The ratio is the claim.
+ *
+ * Issue 16's part (suite `flood`): another user's /today while one user
+ * floods keepwarm with 2,000 messages, against the same /today with nobody
+ * flooding (the floor).
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -130,6 +134,36 @@ async function measureCase(text: (i: number) => string, variant: Variant): Promi
   return { ours: median(ours), floor: median(floors) };
 }
 
+const FLOOD = 2000;
+
+/** Milliseconds until the reply to one /today of `user` reaches the fake. */
+async function todayLatency(fake: FakeTelegram, user: number): Promise<number> {
+  const chat = userId(user);
+  const before = fake.botMessages(chat).length;
+  const started = performance.now();
+  fake.push(fake.text(tgUser(chat, 'Bench', { language_code: 'en' }), '/today'));
+  while (fake.botMessages(chat).length === before) await new Promise((resolve) => setTimeout(resolve, 1));
+  return performance.now() - started;
+}
+
+/** Another user's /today alone, and right after one user sent FLOOD messages at once (medians of ROUNDS). */
+async function floodCase(): Promise<{ alone: number; flooded: number }> {
+  const alone: number[] = [];
+  const flooded: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const fake = await FakeTelegram.start();
+    const bot = await keepwarm(fake, {});
+    for (let i = 0; i < 5; i++) await todayLatency(fake, 1);
+    alone.push(await todayLatency(fake, 1));
+    const flooder = tgUser(userId(0), 'Flood', { language_code: 'en' });
+    for (let i = 0; i < FLOOD; i++) fake.push(fake.text(flooder, `called ${contactName(i % CONTACTS)} yesterday`));
+    flooded.push(await todayLatency(fake, 1));
+    await bot.stop();
+    await fake.close();
+  }
+  return { alone: median(alone), flooded: median(flooded) };
+}
+
 export async function benchTelegram(): Promise<void> {
   heading(`telegram: text updates per second through keepwarm vs a bare grammY echo bot — runner long polling, fake Bot API on 127.0.0.1, ${USERS} chats, SQLite file`);
   await build();
@@ -148,4 +182,14 @@ export async function benchTelegram(): Promise<void> {
   }
   console.log(table(rows));
   console.log(`aim: ratio >= 0.5 of the bare bot (median of ${ROUNDS} rounds of ${UPDATES} updates after ${WARMUP} warm-up; replies counted at the fake)`);
+}
+
+/** `npm run bench -- flood`: one user's flood and another user's answer. */
+export async function benchFlood(): Promise<void> {
+  await build();
+  warmUpParser();
+  heading(`telegram: another user's /today while one user sends ${FLOOD.toLocaleString('en')} messages at once — runner long polling, fake Bot API on 127.0.0.1`);
+  const { alone, flooded } = await floodCase();
+  console.log(table([['/today of another user', 'alone (floor)', `during the flood`, 'ratio'], ['', `${alone.toFixed(1)} ms`, `${flooded.toFixed(1)} ms`, ratio(flooded, alone)]]));
+  console.log(`aim: the flood costs the other user well under a second (median of ${ROUNDS} rounds)`);
 }

@@ -17,6 +17,7 @@ import { importNow, previewImport } from './bot/handlers/import.ts';
 import { catalog } from './i18n/index.ts';
 import { plainText } from './rich.ts';
 import type { Database } from './store/db.ts';
+import { createPrivateFile, makePrivate } from './private-files.ts';
 import { ensureUser, findUser, type User } from './store/users.ts';
 
 /** Where the command writes: stdout for data and previews, stderr for problems. */
@@ -84,7 +85,7 @@ export async function importCommand(database: Database, options: ImportOptions, 
     io.out(t.cliNotImported());
     return 0;
   }
-  const outcome = await importNow(database.db, user, preview.parsed, now, today, t);
+  const { outcome } = await importNow(database.db, user, preview.payload, now, today, t);
   io.out(plainText(t.importDone(outcome)));
   return 0;
 }
@@ -124,6 +125,9 @@ export async function backupCommand(database: Database, target: string, force: b
     io.err(`keepwarm: ${target} exists; choose a new name or add --force to overwrite it`);
     return 1;
   }
+  // Created 0600 before SQLite writes into it (SQLite keeps an existing file's mode).
+  if (existsSync(target)) makePrivate(target);
+  else createPrivateFile(target);
   const { totalPages } = await database.sqlite.backup(target);
   io.out(`backup written to ${target} (${totalPages} pages)`);
   return 0;

@@ -8,7 +8,7 @@
  * Users are named PLATFORM:ID (`console:NAME`, `telegram:ID`,
  * `slack:TEAM:USER`); a bare NAME means `console:NAME`.
  */
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { createConversation } from './bot/conversation.ts';
 import { warmUpParser } from './commands/parse.ts';
@@ -17,6 +17,8 @@ import { parseIdentity } from './core/identity.ts';
 import { boot, consoleIdentity, consoleTimeZone, main, sourceSync } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './migrate-data/cli.ts';
+import { readImportsInThisThread } from './import-thread/thread.ts';
+import { redactor, secretsIn } from './secrets.ts';
 
 const USAGE = `usage:
   keepwarm [start]                          run keepwarm (console chat when no platform is configured)
@@ -95,6 +97,8 @@ async function run(argv: string[]): Promise<number> {
       if (!file || !values.user) return usageError('import needs FILE and --user ID');
       const who = parseIdentity(values.user);
       if (!who) return usageError(`--user: cannot read ${values.user}`);
+      // This process serves nobody else: no worker thread to start.
+      readImportsInThisThread();
       const { config, database } = await boot(process.env, 'warn');
       try {
         return await importCommand(
@@ -179,7 +183,8 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? `keepwarm: ${error.message}` : error);
+    // A failed connection may quote DATABASE_URL, password and all.
+    console.error(redactor(secretsIn(process.env))(error instanceof ConfigError ? `keepwarm: ${error.message}` : inspect(error)));
     process.exitCode = 1;
   },
 );

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/db.ts';
+import { DEFAULT_USER_LIMIT, type UserLimit } from './user-limit.ts';
 import type { ImapTls } from './sources/model.ts';
 import { createSecretBox, parseSecretKey, type SecretBox } from './sources/secret-box.ts';
 
@@ -29,6 +30,7 @@ const schema = z.object({
   OPS_PORT: port,
   OPS_HOST: optionalText,
   PORT: port,
+  USER_RATE_LIMIT: optionalText.refine((v) => v === undefined || /^[1-9]\d*(,\d+(\.\d+)?)?$/.test(v), 'must be BURST or BURST,PER_SECOND, e.g. 60,1'),
   // Sources (docs/sources.md). The key is never echoed in an error message.
   KEEPWARM_SECRET_KEY: optionalText.refine((v) => v === undefined || parseSecretKey(v) !== undefined, {
     message: 'must be 32 random bytes as base64 or hex (openssl rand -base64 32)',
@@ -79,12 +81,21 @@ export type Config = {
   opsHost: string;
   /** PORT: the ops server's port when no platform serves HTTP (Slack and Telegram read it too). */
   port: number | undefined;
+  /** USER_RATE_LIMIT: each user's bounded share of keepwarm (src/user-limit.ts). */
+  userLimit: UserLimit;
   /** KEEPWARM_SECRET_KEY as a sealing box; undefined when unset (sources then refuse to store credentials). */
   secretBox: SecretBox | undefined;
   /** KEEPWARM_SOURCES_PRIVATE_HOSTS=allow: sources may reach loopback and private addresses (a home server). */
   allowPrivateHosts: boolean;
   operatorMailbox: OperatorMailbox | undefined;
 };
+
+function userLimitOf(value: string | undefined): UserLimit {
+  if (value === undefined) return DEFAULT_USER_LIMIT;
+  const [burst, perSecond] = value.split(',').map(Number);
+  if (perSecond !== undefined && perSecond <= 0) throw new ConfigError('invalid configuration — USER_RATE_LIMIT: the rate a second must be above 0');
+  return { ...DEFAULT_USER_LIMIT, burst: burst ?? DEFAULT_USER_LIMIT.burst, perSecond: perSecond ?? DEFAULT_USER_LIMIT.perSecond };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -110,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     opsPort: e.OPS_PORT,
     opsHost: e.OPS_HOST ?? '0.0.0.0',
     port: e.PORT,
+    userLimit: userLimitOf(e.USER_RATE_LIMIT),
     secretBox: e.KEEPWARM_SECRET_KEY ? createSecretBox(parseSecretKey(e.KEEPWARM_SECRET_KEY)!) : undefined,
     allowPrivateHosts: e.KEEPWARM_SOURCES_PRIVATE_HOSTS === 'allow',
     operatorMailbox: operatorMailbox(e),

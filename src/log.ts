@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { pino, type DestinationStream } from 'pino';
+import { redactor } from './secrets.ts';
 
 /**
  * keepwarm's one logger type: fields first, then a fixed message. pino's
@@ -31,9 +32,12 @@ const context = new AsyncLocalStorage<Record<string, string>>();
 
 /**
  * The process's logger. `destination` defaults to stderr; tests pass a
- * stream to read the lines.
+ * stream to read the lines. Every line, whatever wrote it, has `secrets`
+ * (the configured tokens and passwords, secretsIn) and anything shaped like
+ * a token blanked out before it is written.
  */
-export function createLogger(level = 'info', destination: DestinationStream = pino.destination(2)): Logger {
+export function createLogger(level = 'info', destination: DestinationStream = pino.destination(2), options: { secrets?: readonly string[] } = {}): Logger {
+  const redact = redactor(options.secrets ?? []);
   return pino(
     {
       level,
@@ -42,6 +46,7 @@ export function createLogger(level = 'info', destination: DestinationStream = pi
       // pino's default error serializer copies every property of an error,
       // and some carry user data (a PostgreSQL error's `detail` quotes the row).
       serializers: { err: (error: unknown) => safeError(error) },
+      hooks: { streamWrite: redact },
     },
     destination,
   );

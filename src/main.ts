@@ -3,17 +3,18 @@
  * the scheduler wired together. Only this file and the scheduler read the clock.
  */
 import os from 'node:os';
+import { inspect } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { slackConfig } from '../adapters/slack/config.ts';
-import { startSlack } from '../adapters/slack/start.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
-import { startTelegram } from '../adapters/telegram/start.ts';
 import { createConversation } from './bot/conversation.ts';
 import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { parseIdentity, type PlatformIdentity } from './core/identity.ts';
 import { createLogger, type Logger } from './log.ts';
+import { redactor, secretsIn } from './secrets.ts';
+import { userLimiter } from './user-limit.ts';
 import { createOps, type Ops } from './ops/endpoints.ts';
 import { standaloneAddress } from './ops/server.ts';
 import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
@@ -27,11 +28,14 @@ export interface Runtime {
   log: Logger;
 }
 
-/** Opens and migrates the database named by the configuration. */
-export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info'): Promise<Runtime> {
+/**
+ * Opens and migrates the database named by the configuration. `secrets`: more
+ * values the logger blanks out beside those of the environment (secretsIn).
+ */
+export async function boot(env: NodeJS.ProcessEnv, defaultLogLevel = 'info', secrets: readonly string[] = []): Promise<Runtime> {
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel ?? defaultLogLevel);
-  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize });
+  const log = createLogger(config.logLevel ?? defaultLogLevel, undefined, { secrets: [...secretsIn(env), ...secrets] });
+  const database = await openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous, poolSize: config.poolSize, log });
   await migrateToLatest(database.db);
   return { config, database, log };
 }
@@ -80,7 +84,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const onPlatforms = telegram !== undefined || slack !== undefined;
   // Listening from the start, so a signal during start-up still ends in a clean stop.
   const signal = onPlatforms ? untilSignal() : undefined;
-  const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn');
+  // A webhook secret derived from the token is a secret too.
+  const derived = telegram?.webhook?.secretDerived ? [telegram.webhook.secret] : [];
+  const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn', derived);
   warmUpParser();
   const ops = createOps({ db: database.db, log });
   // The console user owns the operator's mailbox unless KEEPWARM_IMAP_FOR names another.
@@ -97,14 +103,34 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     const platforms: RunningPlatform[] = [];
     // The platforms' HTTP servers serve /healthz, /readyz and /metrics too, unless OPS_PORT gives them their own.
     const routes = config.opsPort === undefined ? { routes: ops.routes } : {};
+    // A signal during start-up ends it: a start still waiting (for the Bot API) gives up at once.
+    const starting = new AbortController();
+    void signal.then(() => starting.abort(new Error('stopped during start-up')));
+    const aborted = new Promise<never>((_, reject) => starting.signal.addEventListener('abort', () => reject(starting.signal.reason as Error), { once: true }));
+    aborted.catch(() => undefined);
     try {
-      if (telegram) platforms.push(await startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, ...routes }));
-      if (slack) platforms.push(await startSlack({ conversation, db: database.db, log, config: slack, ...routes }));
+      // One bounded share per user, whichever platform they write on.
+      const limiter = userLimiter(config.userLimit);
+      const { signal: abort } = starting;
+      // Each platform's code loads only when it is configured: the console chat
+      // and the `keepwarm` commands never pay for grammY's and Bolt's modules.
+      if (telegram) {
+        const { startTelegram } = await import('../adapters/telegram/start.ts');
+        platforms.push(await Promise.race([startTelegram({ conversation, db: database.db, log, config: telegram, onFatal: fatal.resolve, limiter, signal: abort, ...routes }), aborted]));
+      }
+      if (slack) {
+        const { startSlack } = await import('../adapters/slack/start.ts');
+        platforms.push(await Promise.race([startSlack({ conversation, db: database.db, log, config: slack, limiter, ...routes }), aborted]));
+      }
       await ops.listen(standaloneAddress(config, 'platforms', platforms.some((platform) => platform.servesRoutes)));
     } catch (error) {
       await Promise.allSettled(platforms.map((platform) => platform.stop()));
       await database.close();
       await ops.close();
+      if (starting.signal.aborted) {
+        log.info({ reason: await signal }, 'keepwarm stopping');
+        return 0;
+      }
       throw error;
     }
     // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
@@ -132,11 +158,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   });
 }
 
-/** Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. */
+/**
+ * Resolves on SIGTERM or SIGINT: the platforms then stop cleanly. The
+ * listeners stay for the whole life of the process: a signal repeated while
+ * stopping (tsx, which `npm start` runs, sends it again when the first one is
+ * not acknowledged within 30 ms) must not find none — Node would then end the
+ * process with 143 in the middle of the clean stop.
+ */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
+    process.on('SIGINT', resolve);
   });
 }
 
@@ -184,8 +216,10 @@ if (invokedDirectly) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof ConfigError) console.error(`keepwarm: ${error.message}`);
-      else console.error('keepwarm failed to start:', error);
+      // Not through the logger, which may not exist yet: its secrets are blanked out here.
+      const redact = redactor(secretsIn(process.env));
+      if (error instanceof ConfigError) console.error(redact(`keepwarm: ${error.message}`));
+      else console.error(redact(`keepwarm failed to start: ${inspect(error)}`));
       process.exit(1);
     },
   );

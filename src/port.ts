@@ -20,6 +20,13 @@ export interface Incoming {
   replyToMessageId?: string;
   /** The platform's id for this update or event, so a redelivery changes nothing twice. */
   eventId?: string;
+  /**
+   * The platform delivers this update again when the adapter refuses it (a
+   * Telegram update: webhook non-2xx, or an offset not confirmed). While the
+   * database cannot take it, the conversation then throws `RetryLater`
+   * instead of answering.
+   */
+  redeliverable?: boolean;
   /** The platform's idea of the user's language (`de`, `de-DE`, `en_US`), until they set one. */
   locale?: string;
   /** The platform's idea of the user's time zone (IANA), until they set one. */

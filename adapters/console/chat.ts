@@ -5,11 +5,11 @@
  * ends with the input, so scripts can drive it.
  */
 import { createInterface } from 'node:readline';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Button, Incoming, Messenger, Recipient, Reply, RunningPlatform } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
+import { makePrivateDir, writePrivateFile } from '../../src/private-files.ts';
 import { renderConsole } from './render.ts';
 
 export interface ConsoleChatOptions {
@@ -48,9 +48,9 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       buttons.push(...rendered.buttons);
       output.write(rendered.text + '\n');
       if (reply.file && options.filesDir) {
-        mkdirSync(options.filesDir, { recursive: true });
+        makePrivateDir(options.filesDir);
         const path = join(options.filesDir, reply.file.name.replace(/[^\w.-]/g, '_'));
-        writeFileSync(path, reply.file.content);
+        writePrivateFile(path, reply.file.content);
         output.write(`   saved to ${path}\n`);
       }
       ids.push(String(++messageCounter));

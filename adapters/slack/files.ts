@@ -5,6 +5,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { IncomingFile } from '../../src/port.ts';
+import { cleanInput } from '../../src/core/input-text.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -52,7 +53,8 @@ export async function fetchSharedFile(options: {
 }): Promise<FileOutcome> {
   const info = await options.client.files.info({ file: options.fileId });
   const file = info.file;
-  const name = file?.name ?? file?.title ?? 'file';
+  // Echoed in answers and, when imported, stored: cleaned like every text from outside.
+  const name = cleanInput(file?.name ?? file?.title ?? 'file');
   if (!isImportable(name, file?.filetype)) return { kind: 'not_importable', name };
   if ((file?.size ?? 0) > MAX_FILE_BYTES) return { kind: 'too_large', name };
   const href = file?.url_private_download ?? file?.url_private;

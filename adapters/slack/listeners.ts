@@ -28,8 +28,11 @@ import { ACTION_ID } from './render.ts';
 import { Serial } from './serial.ts';
 import { commandText, fromSlackText } from './text.ts';
 import type { Workspaces } from './workspaces.ts';
+import type { UserLimiter } from '../../src/user-limit.ts';
 
 export interface ListenerDeps {
+  /** Each user's bounded share (src/user-limit.ts). */
+  limiter: UserLimiter;
   conversation: Conversation;
   log: Logger;
   directory: Directory;
@@ -88,6 +91,18 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
   /** Whom words keepwarm says itself are for: the language the user chose wins over Slack's. */
   const audience = (who: PlatformIdentity, locale: string | undefined): NoticeTarget => ({ platform: 'slack', who, ...(locale ? { locale } : {}) });
 
+  /**
+   * The user's bounded share, asked before their work waits in their queue:
+   * undefined when admitted, else the replies to send instead — the notice
+   * that messages were skipped (once a window), or none.
+   */
+  async function overLimit(who: PlatformIdentity, locale?: string): Promise<Reply[] | undefined> {
+    const admission = deps.limiter.admit(`slack:${who.teamId}:${who.userId}`);
+    if (admission === 'admitted') return undefined;
+    if (admission === 'declined') return [];
+    return [{ text: [await conversation.notice(audience(who, locale), 'tooFast')] }];
+  }
+
   /** Where files of an ephemeral answer go: the DM, opened if need be. */
   const dmTarget = (client: Client, who: PlatformIdentity, chatId: string) => async () => ({
     client,
@@ -99,6 +114,11 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
   app.command(/^\/.+/, async ({ command, ack, respond, client, context }) => {
     await ack();
     const who: PlatformIdentity = { platform: 'slack', teamId: context.teamId ?? command.team_id, userId: command.user_id };
+    const limited = await overLimit(who);
+    if (limited) {
+      if (limited.length > 0) await deliverEphemeral({ respond, dm: dmTarget(client, who, ''), fileNote: async () => [] }, limited).catch(() => undefined);
+      return;
+    }
     await work(who.teamId, who.userId, 'command', async () => {
       const [chatId, base] = await Promise.all([dmOf(client, who), incoming(client, who, '')]);
       const text = commandText(command.command, command.text);
@@ -113,6 +133,11 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     const who: PlatformIdentity = { platform: 'slack', teamId: context.teamId ?? (body as { team_id: string }).team_id, userId: m.user };
     const eventId = (body as { event_id?: string }).event_id;
     directory.rememberDm(who.teamId, who.userId, m.channel);
+    const limited = await overLimit(who);
+    if (limited) {
+      if (limited.length > 0) await deliverToChannel({ client, channel: m.channel }, limited).catch(() => undefined);
+      return;
+    }
     await work(who.teamId, who.userId, 'message', async () => {
       const threadTs = m.thread_ts !== undefined && m.thread_ts !== m.ts ? m.thread_ts : undefined;
       const base: Incoming = {
@@ -150,6 +175,11 @@ export function registerListeners(app: App, deps: ListenerDeps): Serial {
     const { container } = b;
     const inDm = container.type === 'message' && !container.is_ephemeral && isDmChannel(container.channel_id);
     if (inDm) directory.rememberDm(who.teamId, who.userId, container.channel_id!);
+    const limited = await overLimit(who);
+    if (limited) {
+      if (limited.length > 0) await deliverEphemeral({ respond, dm: dmTarget(client, who, ''), fileNote: async () => [] }, limited).catch(() => undefined);
+      return;
+    }
     await work(who.teamId, who.userId, 'action', async () => {
       const chatId = inDm ? container.channel_id! : await dmOf(client, who);
       const base = await incoming(client, who, chatId);

@@ -6,13 +6,16 @@
  * database. See docs/slack.md.
  */
 import type { AddressInfo } from 'node:net';
-import { App, webApi, type AppOptions } from '@slack/bolt';
+import { App, webApi, type AppOptions, type Authorize } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Messenger, RunningPlatform } from '../../src/port.ts';
 import type { Logger } from '../../src/log.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
+import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { boltLogger } from './bolt-log.ts';
+import { guardedListener } from './body-guard.ts';
+import { singleUseStates } from './oauth-state.ts';
 import type { SlackConfig } from './config.ts';
 import { Directory } from './directory.ts';
 import { describe } from './errors.ts';
@@ -34,6 +37,8 @@ export interface SlackOptions<T = unknown> {
   now?: () => Date;
   /** Mounted on bolt's HTTP server, if it runs one (keepwarm's /healthz, /readyz, /metrics). */
   routes?: readonly HttpRoute[];
+  /** Each user's bounded share (default: DEFAULT_USER_LIMIT, per app). */
+  limiter?: UserLimiter;
 }
 
 export interface RunningSlack extends RunningPlatform {
@@ -77,11 +82,22 @@ export async function startSlack<T>(options: SlackOptions<T>): Promise<RunningSl
     // keepwarm keeps its conversation state (open questions) in its database, not in bolt's.
     convoStore: false,
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken! } : { signingSecret: config.signingSecret! }),
-    ...(await authOptions(config, workspaces, clientOptions)),
+    ...(await authOptions(config, workspaces, clientOptions, db, now)),
   } satisfies AppOptions);
 
-  const serial = registerListeners(app, { conversation, log, directory, workspaces, apiUrl: config.apiUrl, now });
+  // bolt's HTTP receiver crashes on a signed body of `null`: its listener is guarded.
+  if (config.mode === 'http') {
+    const receiver = (app as unknown as { receiver: { requestListener: Parameters<typeof guardedListener>[0]; endpoints?: string[] } }).receiver;
+    receiver.requestListener = guardedListener(receiver.requestListener, receiver.endpoints ?? ['/slack/events']);
+  }
+
+  const serial = registerListeners(app, { conversation, log, directory, workspaces, apiUrl: config.apiUrl, now, limiter: options.limiter ?? userLimiter() });
   app.error(async (error) => {
+    // A workspace keepwarm is not installed in (authorize refused it): acknowledged, and nothing done.
+    if ((error as { code?: string }).code === 'slack_bolt_authorization_error') {
+      log.warn({ error: 'not installed' }, 'slack: a request from a workspace keepwarm is not installed in was refused');
+      return;
+    }
     log.error({ error: describe(error.original ?? error) }, 'slack: request failed');
   });
 
@@ -110,12 +126,20 @@ export async function startSlack<T>(options: SlackOptions<T>): Promise<RunningSl
   };
 }
 
-async function authOptions(config: SlackConfig, workspaces: Workspaces, clientOptions: webApi.WebClientOptions): Promise<Partial<AppOptions>> {
+async function authOptions<T>(config: SlackConfig, workspaces: Workspaces, clientOptions: webApi.WebClientOptions, db: Kysely<T>, now: () => Date): Promise<Partial<AppOptions>> {
   if (config.auth.kind === 'token') {
     const me = await whoAmI(config.auth.botToken, clientOptions);
     await workspaces.registerTokenWorkspace(me.teamId, me.enterpriseId);
-    // With the ids given, bolt does not call auth.test again.
-    return { token: config.auth.botToken, botUserId: me.botUserId, ...(me.botId ? { botId: me.botId } : {}) };
+    const botToken = config.auth.botToken;
+    // The token's workspace only: a request from any other (a correctly
+    // signed one, from an app also installed elsewhere) is refused before a
+    // listener runs, so no user is made there and nothing is sent there with
+    // this workspace's token.
+    const authorize: Authorize<boolean> = async (source) => {
+      if (source.teamId !== me.teamId) throw new Error(`keepwarm is not installed in Slack workspace ${source.teamId ?? source.enterpriseId ?? '?'}`);
+      return { botToken, botUserId: me.botUserId, ...(me.botId ? { botId: me.botId } : {}), teamId: me.teamId, ...(me.enterpriseId ? { enterpriseId: me.enterpriseId } : {}) };
+    };
+    return { authorize };
   }
   return {
     clientId: config.auth.clientId,
@@ -126,6 +150,8 @@ async function authOptions(config: SlackConfig, workspaces: Workspaces, clientOp
     installerOptions: {
       // oauth.v2.access and auth.test of the install flow go to the same Web API.
       clientOptions,
+      // Each install link works once.
+      stateStore: singleUseStates(db, config.auth.stateSecret, now),
       directInstall: false,
       ...(config.mode === 'socket' ? { port: config.port } : {}),
     },

@@ -5,7 +5,7 @@
  * no API error escapes: a failed reply is logged, never a crash.
  */
 import type { Api, Context, Middleware } from 'grammy';
-import type { Conversation, NoticeTarget } from '../../src/bot/conversation.ts';
+import { RetryLater, type Conversation, type NoticeTarget } from '../../src/bot/conversation.ts';
 import type { Incoming, Line, Reply } from '../../src/port.ts';
 import { plainLine } from '../../src/rich.ts';
 import type { Logger } from '../../src/log.ts';
@@ -23,6 +23,33 @@ export interface HandlerDeps {
   config: TelegramConfig;
   callbacks: CallbackStore;
   now?: () => Date;
+}
+
+/** What the flood guard (flood.ts) says: that messages were skipped, in the user's language. */
+export function tooFastAnswers(conversation: Conversation, log: Pick<Logger, 'info'>) {
+  const notice = (ctx: Context) =>
+    conversation.notice(
+      {
+        platform: 'telegram',
+        ...(ctx.from ? { who: { platform: 'telegram', teamId: '', userId: String(ctx.from.id) } } : {}),
+        ...(ctx.from?.language_code ? { locale: ctx.from.language_code } : {}),
+      },
+      'tooFast',
+    );
+  return {
+    async tell(ctx: Context): Promise<void> {
+      const chat = ctx.chat?.id;
+      if (chat === undefined) return;
+      const html = renderHtml([await notice(ctx)]);
+      await ctx.api.sendMessage(chat, html, { parse_mode: 'HTML' }).catch((error: unknown) => log.info({ chatId: String(chat), ...errorFields(error) }, 'telegram: the too-fast notice was not delivered'));
+    },
+    async answerPress(ctx: Context, withText: boolean): Promise<void> {
+      const id = ctx.callbackQuery?.id;
+      if (id === undefined) return;
+      const options = withText ? { text: plainLine(await notice(ctx)).slice(0, 200) } : {};
+      await ctx.api.answerCallbackQuery(id, options).catch(() => undefined);
+    },
+  };
 }
 
 /** The middleware that connects grammY to keepwarm's conversation. */
@@ -69,7 +96,14 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
   }
 
   async function converse(api: Api, incoming: Incoming, messageId?: number): Promise<void> {
-    const replies = await conversation.handle(incoming, now());
+    let replies: Reply[];
+    try {
+      replies = await conversation.handle(incoming, now());
+    } catch (error) {
+      // Refused for now (the database cannot take it): the user hears so, then the update is refused for Telegram to deliver again.
+      if (error instanceof RetryLater) await deliver(api, incoming.chatId, error.replies);
+      throw error;
+    }
     // The message held a secret (a password, a secret calendar URL): out of the chat first.
     if (messageId !== undefined && replies.some((reply) => reply.deleteIncoming)) {
       await api.deleteMessage(chatIdOf(incoming.chatId), messageId).catch((error: unknown) => log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a message with a secret could not be deleted'));

@@ -55,6 +55,8 @@ function fromMessage(updateId: number, message: Message, botId: number): Transla
     from: { platform: 'telegram', teamId: '', userId: String(from.id) },
     chatId: String(message.chat.id),
     eventId: String(updateId),
+    // Refused (webhook non-2xx, polling offset not confirmed), Telegram delivers it again.
+    redeliverable: true,
     ...(from.language_code ? { locale: from.language_code } : {}),
   };
   const repliedTo = message.reply_to_message;
@@ -93,6 +95,7 @@ export function translate(update: Update, botId: number): Translated {
       action: query.data,
       replyToMessageId: String(message.message_id),
       eventId: String(update.update_id),
+      redeliverable: true,
       ...(query.from.language_code ? { locale: query.from.language_code } : {}),
     };
     return { kind: 'incoming', incoming, callbackQueryId: query.id };

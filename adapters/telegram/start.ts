@@ -6,7 +6,7 @@
  * finishes what is in flight.
  */
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, GrammyError, HttpError, type Api } from 'grammy';
+import { Bot, GrammyError, type Api } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { Kysely } from 'kysely';
 import type { Conversation } from '../../src/bot/conversation.ts';
@@ -14,11 +14,13 @@ import { catalog } from '../../src/i18n/index.ts';
 import type { HttpRoute } from '../../src/ops/routes.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningPlatform } from '../../src/port.ts';
+import { userLimiter, type UserLimiter } from '../../src/user-limit.ts';
 import { callbackStore } from './callbacks.ts';
 import { clientOptions, plainApi, replyRetries } from './client.ts';
 import type { TelegramConfig } from './config.ts';
 import { errorFields } from './errors.ts';
-import { keepwarmUpdates } from './handler.ts';
+import { floodGuard } from './flood.ts';
+import { keepwarmUpdates, tooFastAnswers } from './handler.ts';
 import { telegramMessenger, type TelegramMessenger } from './messenger.ts';
 import { ALLOWED_UPDATES, startPolling } from './polling.ts';
 import { startWebhookServer } from './webhook.ts';
@@ -37,6 +39,10 @@ export interface TelegramOptions<T = unknown> {
   botInfo?: UserFromGetMe;
   /** Mounted on the webhook server, if there is one (keepwarm's /healthz, /readyz, /metrics). */
   routes?: readonly HttpRoute[];
+  /** Each user's bounded share (default: DEFAULT_USER_LIMIT, per bot). */
+  limiter?: UserLimiter;
+  /** Aborted by SIGTERM: a start still waiting for the Bot API gives up at once. */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -64,6 +70,8 @@ function createTelegramBot<T>(options: TelegramOptions<T>): Bot {
   const { config, log } = options;
   const bot = new Bot(config.token, { client: clientOptions(config), ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   bot.api.config.use(...replyRetries(config));
+  // Before the chat's queue: what one user sends too fast never waits in it.
+  bot.use(floodGuard({ limiter: options.limiter ?? userLimiter(), ...tooFastAnswers(options.conversation, log) }));
   bot.use(sequentialize(chatKey));
   bot.use(
     keepwarmUpdates({
@@ -94,29 +102,56 @@ async function registerCommands(api: Api, log: Pick<Logger, 'info' | 'warn' | 'e
   }
 }
 
-/** getMe until it answers: a Bot API that is down at start is waited for a while; a wrong token is not. */
-async function initialize(bot: Bot, config: TelegramConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>): Promise<void> {
+/**
+ * getMe until it answers: a Bot API that is down at start is waited for up
+ * to `startRetrySeconds` (a minute; docs/telegram.md), each failure logged;
+ * a wrong token is not waited for, and `signal` (SIGTERM) ends the wait.
+ * Not grammY's `bot.init()`: it retries a network error forever, silently.
+ */
+async function initialize(bot: Bot, config: TelegramConfig, log: Pick<Logger, 'info' | 'warn' | 'error'>, signal?: AbortSignal): Promise<void> {
+  // No retries inside: every failure is seen, and logged, here.
+  const api = plainApi(config);
   const deadline = Date.now() + config.tuning.startRetrySeconds * 1000;
-  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+  for (let attempt = 1, delay = 250; ; attempt++, delay = Math.min(delay * 2, 5000)) {
+    signal?.throwIfAborted();
     try {
-      await bot.init();
+      // A Bot API that never answers is given up on at the deadline too.
+      const limit = AbortSignal.timeout(Math.max(deadline - Date.now(), 1000));
+      const either = signal ? AbortSignal.any([limit, signal]) : limit;
+      // grammY types its signal with a shim of the same interface.
+      bot.botInfo = await api.getMe(either as unknown as Parameters<Api['getMe']>[0]);
       return;
     } catch (error) {
+      signal?.throwIfAborted();
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
         throw new Error(`Telegram refused TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}) — get the token from @BotFather`, { cause: error });
       }
-      const retryable = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
-      if (!retryable || Date.now() + delay > deadline) throw error;
-      log.warn(errorFields(error), 'telegram: the Bot API is not reachable yet; retrying');
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const retryable = !(error instanceof GrammyError) || error.error_code >= 500 || error.error_code === 429;
+      if (!retryable) throw error;
+      if (Date.now() + delay > deadline) {
+        throw new Error(`the Bot API at ${config.apiRoot} was not reachable for ${config.tuning.startRetrySeconds} s — check the network, or TELEGRAM_API_ROOT`, { cause: error });
+      }
+      log.warn({ attempt, ...errorFields(error) }, 'telegram: the Bot API is not reachable yet; retrying');
+      await sleep(delay, signal);
     }
   }
+}
+
+/** Waits `ms`, or rejects at once when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
 }
 
 export async function startTelegram<T>(options: TelegramOptions<T>): Promise<TelegramRuntime> {
   const { config, log } = options;
   const bot = createTelegramBot(options);
-  await initialize(bot, config, log);
+  await initialize(bot, config, log, options.signal);
   await registerCommands(bot.api, log);
   const api = plainApi(config);
   const messenger = telegramMessenger(api, callbackStore(options.db, options.now), config.sendRate);

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import { refusalOf } from '../../src/bot/conversation.ts';
 import { routeFor, type HttpRoute } from '../../src/ops/routes.ts';
 import type { Logger } from '../../src/log.ts';
 import type { TelegramWebhookConfig } from './config.ts';
@@ -38,6 +39,10 @@ function end(res: ServerResponse, status: number, body = ''): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
 }
 
+/**
+ * The body, or undefined once it is over MAX_BODY_BYTES: the rest is then
+ * read and dropped, so the sender gets the 413 answer rather than a reset.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -45,8 +50,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     req.on('data', (part: Buffer) => {
       size += part.length;
       if (size > MAX_BODY_BYTES) {
+        parts.length = 0;
         resolve(undefined);
-        req.destroy();
       } else parts.push(part);
     });
     req.on('end', () => resolve(Buffer.concat(parts)));
@@ -56,6 +61,27 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 
 function isUpdate(value: unknown): value is Update {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const hasId = (value: unknown) => isObject(value) && Number.isSafeInteger(value.id);
+
+/**
+ * The field an update of the kinds keepwarm handles lacks, if it lacks one
+ * Telegram always sends: handling it would fail, and a 5xx would make
+ * Telegram send it again and again.
+ */
+function missingField(update: Update): string | undefined {
+  const u = update as unknown as Record<string, unknown>;
+  for (const kind of ['message', 'channel_post'] as const) {
+    if (u[kind] !== undefined && !(isObject(u[kind]) && hasId(u[kind].chat))) return `${kind}.chat`;
+  }
+  const query = u.callback_query;
+  if (query !== undefined && !(isObject(query) && typeof query.id === 'string')) return 'callback_query.id';
+  if (query !== undefined && !hasId((query as Record<string, unknown>).from)) return 'callback_query.from';
+  const member = u.my_chat_member;
+  if (member !== undefined && !(isObject(member) && hasId(member.chat) && hasId(member.from))) return 'my_chat_member.chat';
+  return undefined;
 }
 
 /** `routes`: more GET endpoints on the same port (keepwarm's /healthz, /readyz, /metrics), without the secret. */
@@ -79,7 +105,10 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
     // Telegram tries again later; the update is not lost.
     if (stopping) return end(res, 503, 'shutting down');
     const body = await readBody(req);
-    if (body === undefined) return end(res, 413, 'too large');
+    if (body === undefined) {
+      res.setHeader('connection', 'close');
+      return end(res, 413, 'too large');
+    }
     let update: unknown;
     try {
       update = JSON.parse(body.toString('utf8'));
@@ -87,10 +116,18 @@ export async function startWebhookServer(bot: Bot, webhook: TelegramWebhookConfi
       return end(res, 400, 'not JSON');
     }
     if (!isUpdate(update)) return end(res, 400, 'not an update');
+    const missing = missingField(update);
+    if (missing) return end(res, 400, `not an update: no ${missing}`);
     try {
       await inflight.track(bot.handleUpdate(update));
       end(res, 200);
     } catch (error) {
+      // The database cannot take it now (RetryLater, or a store fault outside the conversation): 503, Telegram delivers it again.
+      const refusal = refusalOf(error);
+      if (refusal !== undefined) {
+        log.warn({ updateId: update.update_id, reason: refusal }, 'telegram: an update was refused for now; Telegram will deliver it again');
+        return end(res, 503, 'unavailable');
+      }
       log.error({ updateId: update.update_id, err: error }, 'telegram: an update failed; Telegram will deliver it again');
       end(res, 500, 'failed');
     }

@@ -9,14 +9,18 @@ import { isParseError } from '../commands/command.ts';
 import { keywordOf } from '../commands/keywords.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
+import { cleanInput } from '../core/input-text.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId, type Logger } from '../log.ts';
-import { firstDelivery, forgetDelivery } from '../store/inbound.ts';
+import { storeFault, storeStatus } from '../store/faults.ts';
+import { withDelivery } from '../store/inbound.ts';
 import { clearPending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
 import type { Ctx, SourcesAccess } from './context.ts';
+import { createDeliveries, type DeliveryOptions } from './delivery.ts';
+import { RetryLater, retryLaterIn } from './retry-later.ts';
 import { answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import { eraseEverything, isForgetWord } from './handlers/forget.ts';
@@ -32,8 +36,12 @@ import type { Incoming, Line, Platform, Reply } from '../port.ts';
 import { openQuestion, type OpenQuestion } from './questions.ts';
 import { slotName } from './resolve.ts';
 
-/** What became of one update: answered, a redelivery of one seen before, or an apology after a failure. */
-export type Outcome = 'handled' | 'duplicate' | 'failed';
+/**
+ * What became of one update: answered, a redelivery of one seen before, an
+ * apology after a failure, or refused for the platform to deliver again (the
+ * database could not take it).
+ */
+export type Outcome = 'handled' | 'duplicate' | 'failed' | 'refused';
 
 /**
  * Watches the bot's work (metrics: src/ops/metrics.ts). `intent` is one of a
@@ -57,10 +65,25 @@ function intentOf(incoming: Incoming): string {
 
 export type { NoticeArgs, NoticeKey, NoticeTarget } from './notices.ts';
 export type { SourcesAccess } from './context.ts';
+export { RetryLater } from './retry-later.ts';
+
+/**
+ * Why an update failed in a way that passes (the database is full or gone for
+ * a moment), for an adapter to refuse it so the platform delivers it again;
+ * undefined for any other failure. Looks through grammY's BotError.
+ */
+export function refusalOf(error: unknown): string | undefined {
+  return retryLaterIn(error)?.reason ?? storeFault(error)?.reason ?? storeFault((error as { error?: unknown } | null)?.error)?.reason;
+}
 
 /** What the adapters get: everything they need from keepwarm, behind one door. */
 export interface Conversation {
-  /** Handles one message or button press. Never throws: failures become an apology and change nothing. */
+  /**
+   * Handles one message or button press. Failures become an apology and change
+   * nothing. Throws only `RetryLater`, and only for an update marked
+   * `redeliverable`: the database cannot take it now, so the adapter sends the
+   * error's replies and refuses the update for the platform to deliver again.
+   */
   handle(incoming: Incoming, now?: Date): Promise<Reply[]>;
   /** A notice from the catalog (`telegramFileTooLarge`, `slackFileInDm` …) in the person's language. */
   notice<K extends NoticeKey>(to: NoticeTarget, key: K, ...args: NoticeArgs<K>): Promise<Line>;
@@ -79,6 +102,7 @@ export function createConversation(options: {
   db: Kysely<DB>;
   log?: Pick<Logger, 'error'> & Partial<Logger>;
   observer?: ConversationObserver;
+  delivery?: DeliveryOptions;
   /** Calendars and mailboxes (docs/sources.md); without it their commands say the operator must set them up. */
   sources?: SourcesAccess;
 }): Conversation {
@@ -98,33 +122,93 @@ export function createConversation(options: {
     return onText(ctx, incoming.text ?? '');
   }
 
+  const deliveries = createDeliveries(db, options.delivery);
+  const status = storeStatus(db);
+  // Updates already told "I cannot save right now": a redelivery of one is refused without saying it again.
+  const apologised = new Set<string>();
+
+  /** The answer while the database cannot take the update: once per update, in the language the platform names. */
+  function unavailable(incoming: Incoming, key: string | undefined): Reply[] {
+    if (key !== undefined) {
+      if (apologised.has(key)) return [];
+      if (apologised.size >= 10_000) apologised.clear();
+      apologised.add(key);
+    }
+    const t = catalog(incoming.locale?.startsWith('de') ? 'de' : 'en');
+    return [{ text: [incoming.redeliverable ? t.cannotSaveNowRetried() : t.cannotSaveNow()] }];
+  }
+
   return {
     notice: (to, key, ...args) => notice(db, to, key, args),
     noticeOnce: (to, eventId, key, ...args) => noticeOnce(db, to, eventId, key, args),
     blocked: (who) => blocked(db, who),
-    async handle(incoming, now = new Date()) {
+    async handle(raw, now = new Date()) {
+      const incoming = cleanIncoming(raw);
       const started = performance.now();
       const platform = incoming.from.platform;
       const reqLog = log?.child?.({ reqId: incoming.eventId ?? shortId(), platform }) ?? log;
       const done = (outcome: Outcome, replies: Reply[]): Reply[] => {
         const seconds = (performance.now() - started) / 1000;
-        observer?.handled(platform, outcome === 'duplicate' ? 'none' : intentOf(incoming), outcome, seconds);
+        observer?.handled(platform, outcome === 'duplicate' || outcome === 'refused' ? 'none' : intentOf(incoming), outcome, seconds);
         reqLog?.debug?.({ intent: intentOf(incoming), outcome, ms: Math.round(seconds * 1000) }, 'update handled');
         return replies;
       };
-      if (incoming.eventId !== undefined && !(await firstDelivery(db, platform, incoming.eventId, now))) return done('duplicate', []);
+      const delivery = incoming.eventId !== undefined ? { platform, eventId: incoming.eventId } : undefined;
+      const key = delivery && `${platform}:${delivery.eventId}`;
+      let claimedAt: string | undefined;
       try {
-        return done('handled', await run(incoming, now));
+        if (delivery) {
+          const claim = await deliveries.claim(delivery, now);
+          if (claim.kind === 'duplicate') return done('duplicate', []);
+          if (claim.kind === 'busy') {
+            // Another handling of the same update still holds it: a platform that redelivers asks again later.
+            if (incoming.redeliverable) throw new RetryLater('the update is being handled elsewhere');
+            return done('duplicate', []);
+          }
+          claimedAt = claim.at;
+        }
+        const replies = delivery ? await withDelivery(delivery, () => run(incoming, now)) : await run(incoming, now);
+        if (delivery) await deliveries.finish(delivery, now);
+        status.recovered();
+        if (key) apologised.delete(key);
+        return done('handled', replies);
       } catch (error) {
+        if (error instanceof RetryLater) {
+          done('refused', []);
+          throw error;
+        }
         // Each change is one transaction, so a failure leaves nothing half-done.
-        // The delivery is forgotten so a platform retry gets another chance.
-        if (incoming.eventId !== undefined) await forgetDelivery(db, platform, incoming.eventId).catch(() => undefined);
+        // The claim is taken back so a platform retry gets another chance.
+        if (delivery && claimedAt !== undefined) await deliveries.release(delivery, claimedAt);
+        const fault = status.report(error);
+        if (fault) {
+          // The database cannot take it (a full disk, gone for a moment): named in the log, refused when the platform delivers again.
+          reqLog?.warn?.({ reason: fault.reason, code: (error as { code?: unknown }).code, intent: intentOf(incoming), redelivered: incoming.redeliverable === true }, `an update could not be saved: ${fault.reason}`);
+          const replies = unavailable(incoming, key);
+          if (incoming.redeliverable) {
+            done('refused', []);
+            throw new RetryLater(fault.reason, replies);
+          }
+          return done('failed', replies);
+        }
         // What the user typed may come back quoted in the error: never logged.
         const secrets = secretWords(incoming.text, incoming.forwardedFrom?.name, incoming.file?.name, incoming.file?.content.subarray(0, 200_000).toString('utf8'));
         reqLog?.error({ err: safeError(error, secrets), intent: intentOf(incoming) }, 'handling a message failed');
         return done('failed', [{ text: [catalog(incoming.locale?.startsWith('de') ? 'de' : 'en').internalError()] }]);
       }
     },
+  };
+}
+
+/** What the user sent, cleaned at the edge (core/input-text.ts) before anything reads or stores it. */
+function cleanIncoming(incoming: Incoming): Incoming {
+  const { text, action, forwardedFrom, file } = incoming;
+  return {
+    ...incoming,
+    ...(text !== undefined ? { text: cleanInput(text) } : {}),
+    ...(action !== undefined ? { action: cleanInput(action) } : {}),
+    ...(forwardedFrom !== undefined ? { forwardedFrom: { ...forwardedFrom, name: cleanInput(forwardedFrom.name) } } : {}),
+    ...(file !== undefined ? { file: { ...file, name: cleanInput(file.name) } } : {}),
   };
 }
 

@@ -4,8 +4,11 @@
  * `now`; the answer is read from its year/month/day components, never from
  * `result.date()` (platforms.md §3.2).
  */
-import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
+// Only the two locales keepwarm speaks: the package root loads all of chrono's
+// languages (500-odd modules), which costs every process a second at start.
+import * as de from 'chrono-node/de';
+import * as en from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import { addDays, isLocalDate, localDateOf, zoneOffsetMinutes } from '../core/dates.ts';
 import type { Language, LocalDate } from '../core/types.ts';
@@ -45,8 +48,8 @@ export function todayOf(ctx: ParseContext): LocalDate {
 export function warmUpParser(): void {
   // A fixed instant: warming up must not read the clock either.
   const reference = new Date(Date.UTC(2026, 0, 1));
-  chrono.en.casual.parse('yesterday', reference);
-  chrono.de.casual.parse('gestern', reference);
+  en.casual.parse('yesterday', reference);
+  de.casual.parse('gestern', reference);
 }
 
 // A bare month or weekday is a date only after one of these words: "on Friday",
@@ -116,7 +119,7 @@ function parserOrder(language: Language): Language[] {
 }
 
 function runChrono(language: Language, text: string, reference: { instant: Date; timezone: number }): ParsedResult[] {
-  const parser = language === 'de' ? chrono.de.casual : chrono.en.casual;
+  const parser = language === 'de' ? de.casual : en.casual;
   try {
     return parser.parse(text, reference, { forwardDate: false });
   } catch {

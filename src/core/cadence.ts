@@ -34,6 +34,16 @@ export function lastContactOn(contact: ContactDates): LocalDate {
   return contact.lastTouchOn ?? contact.metOn ?? contact.createdOn;
 }
 
+/**
+ * What every view shows as a contact's last contact: whole days since the last
+ * logged touch (a meeting is one: /met logs it), or null when there was none
+ * yet — a contact added without a date has had no contact, even though its
+ * cadence counts from the day it was added (`lastContactOn`).
+ */
+export function daysSinceLastTouch(contact: Pick<ContactFacts, 'lastTouchOn'>, today: LocalDate): number | null {
+  return contact.lastTouchOn === null ? null : daysBetween(contact.lastTouchOn, today);
+}
+
 /** Cadence rule: whole days from the last contact to today (negative if it lies after today). */
 export function daysSinceContact(contact: ContactDates, today: LocalDate): number {
   return daysBetween(lastContactOn(contact), today);

@@ -21,6 +21,8 @@
  * about when both exist.
  */
 
+import { INVISIBLE } from './input-text.ts';
+
 /** A contact as the matcher sees it. */
 export interface NameCandidate<Id = number> {
   id: Id;
@@ -84,7 +86,9 @@ function wordsOf(name: string): readonly Word[] {
 }
 
 function computeWords(name: string): Word[] {
+  // A zero-width space, joiner or soft hyphen inside a word does not split it.
   const decomposed = name
+    .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(SPECIAL_LETTERS, (ch) => LETTERS[ch] ?? ch)

@@ -16,6 +16,8 @@ export interface NudgeEntryView {
   reason: EntryReason;
   stage?: FollowUpStage;
   daysSince: number;
+  /** No touch logged yet (daysSinceLastTouch): the line says so rather than counting from the day the contact was added. */
+  noContactYet?: true;
   place: string | null;
   metOn: LocalDate | null;
   /** The newest note: the conversation hook. */
@@ -51,6 +53,7 @@ function view(item: AgendaItem, reason: EntryReason, note: string | undefined): 
     reason,
     ...(item.followUp ? { stage: item.followUp.stage } : {}),
     daysSince: item.daysSinceContact,
+    ...(c.lastTouchOn === null ? { noContactYet: true as const } : {}),
     place: c.place,
     metOn: c.metOn,
     ...(note ? { note } : {}),

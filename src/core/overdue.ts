@@ -4,7 +4,7 @@
  * same test as the agenda, so /today and /overdue never disagree.
  */
 import { isPickable } from './availability.ts';
-import { cadenceDaysFor, daysSinceContact, isLost, nextDueOn, overdueDays } from './cadence.ts';
+import { cadenceDaysFor, daysSinceLastTouch, isLost, nextDueOn, overdueDays } from './cadence.ts';
 import type { ContactFacts } from './contact.ts';
 import { sortByScoreThenName } from './order.ts';
 import type { LocalDate, TierCadences } from './types.ts';
@@ -13,7 +13,8 @@ export interface OverdueEntry {
   contact: ContactFacts;
   /** >= 0: days past the due date. */
   overdueDays: number;
-  daysSinceContact: number;
+  /** Days since the last logged touch; null when there was none yet (daysSinceLastTouch). */
+  daysSinceContact: number | null;
   cadenceDays: number;
   dueOn: LocalDate;
   /** 3-months rule: effectively lost. */
@@ -41,7 +42,7 @@ export function overdueByTier(
     const entry: OverdueEntry = {
       contact,
       overdueDays: days,
-      daysSinceContact: daysSinceContact(contact, today),
+      daysSinceContact: daysSinceLastTouch(contact, today),
       cadenceDays: cadence,
       dueOn,
       lost: isLost(contact, today),

@@ -7,6 +7,7 @@
  * back (columns.ts knows every header here).
  */
 import { nextDueOn } from '../core/cadence.ts';
+import { formatTagCell } from '../core/tag-cell.ts';
 import type { Tier } from '../core/types.ts';
 import type { ExportData, ExportedContact } from './data.ts';
 
@@ -43,7 +44,7 @@ export function toCsv(data: ExportData, tiers: readonly Tier[] = []): string {
     c.metOn,
     c.lastTouchOn,
     nextDueOn({ tier: c.tier, cadenceDays: c.cadenceDays, lastTouchOn: c.lastTouchOn, metOn: c.metOn, createdOn: c.createdOn }, data.settings.cadences),
-    c.tags.join(', '),
+    formatTagCell(c.tags),
     c.notes.map((n) => n.text).join('\n'),
     c.status,
     c.birthday,

@@ -44,6 +44,10 @@ function refused(r: ImportRefusal, fileName: string): RichText {
       return [l`Die Datei hat mehr als ${count(Number(p.max), 'Kontakt', 'Kontakte')} — mehr, als ich auf einmal importiere. Teile sie in kleinere Dateien.`, nothing];
     case 'broken_quoting':
       return [l`Die CSV-Datei bricht in Zeile ${String(p.line)}: Ein dort geöffnetes Anführungszeichen (") wird nicht richtig geschlossen.`, l`Es wurde nichts importiert; korrigiere die Zeile und schick die Datei noch einmal.`];
+    case 'too_many_columns':
+      return [l`Die Kopfzeile von ${name} nennt ${Number(p.count).toLocaleString('de-DE')} Spalten — ich lese Dateien mit bis zu ${Number(p.max).toLocaleString('de-DE')}.`, nothing];
+    case 'row_too_long':
+      return [l`Zeile ${String(p.line)} von ${name} ist länger als ${String(p.max)} KB — so lang ist keine Zeile mit Kontakten. Prüf, ob die Datei eine Kontaktliste ist, ein Kontakt pro Zeile.`, nothing];
     case 'no_header':
       return [l`Ich finde die Kopfzeile von ${name} nicht: Eine der ersten Zeilen sollte die Spalten benennen, z. B. ${code('Vorname;Nachname;E-Mail;Firma')}.`, nothing];
     case 'no_cards':
@@ -73,6 +77,8 @@ function issueLine(issue: ImportIssue, source: ImportSource): Line {
       return l`• ${where}: ${b(d)} passt zu mehreren deiner Kontakte — lieber unverändert gelassen als geraten`;
     case 'extra_cells':
       return l`• ${where}: mehr Zellen, als die Kopfzeile benennt — die übrigen werden ignoriert`;
+    case 'broken_row':
+      return l`• ${where}: Ihre Anführungszeichen (") gehen nicht auf, darum kann ich ihre Zellen nicht trennen — ausgelassen`;
   }
 }
 

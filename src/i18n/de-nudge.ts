@@ -24,7 +24,7 @@ export const deNudge: typeof enNudge = {
   weekLine: (w) =>
     l`Letzte Woche: ${String(w.touches)} ${w.touches === 1 ? 'Kontakt' : 'Kontakte'}${w.shareOnA === null ? '' : `, ${percent(w.shareOnA)} mit A-Kontakten (Ziel 80 %)`}.`,
   pickHead: (index, v) =>
-    line(`${index}. `, b(v.name), ` (${v.tier}) — `, v.reason === 'reminder' ? 'Erinnerung' : v.daysSince === 0 ? 'heute fällig' : `letzter Kontakt ${ago(v.daysSince)}`),
+    line(`${index}. `, b(v.name), ` (${v.tier}) — `, v.reason === 'reminder' ? 'Erinnerung' : v.noContactYet ? 'noch kein Kontakt' : v.daysSince === 0 ? 'heute fällig' : `letzter Kontakt ${ago(v.daysSince)}`),
   answered: (v, state, detail) => line(b(v.name), ` — ${STATE[state]}`, detail ? ` (${detail})` : ''),
   followUpsHead: () => l`✍️ ${b('Kurz nachfassen')} — eine kurze Nachricht, solange es frisch ist:`,
   followUpGroup: (place, names) => line(`• die ${names.length} Personen von `, b(place), ': ', names.join(', ')),

@@ -1,7 +1,7 @@
 /** Deutsche Antworten — dieselben Schlüssel wie en.ts, sonst meldet der Type-Check einen Fehler. */
 import type { ParseError } from '../commands/command.ts';
 import type { SourceUsage } from '../commands/parse-sources.ts';
-import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../core/cadence.ts';
+import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
 import type { Stats } from '../core/stats.ts';
@@ -31,6 +31,12 @@ function ago(days: number): string {
   if (days <= 0) return 'heute';
   if (days === 1) return 'gestern';
   return `vor ${days} Tagen`;
+}
+
+/** The one wording of a contact's last contact in lists: a logged touch, or none yet. */
+function lastContact(c: Contact, today: LocalDate): string {
+  const since = daysSinceLastTouch(c, today);
+  return since === null ? 'noch kein Kontakt' : `letzter Kontakt ${ago(since)}`;
 }
 
 function inDays(days: number): string {
@@ -164,6 +170,9 @@ export const de: Messages = {
   lang: 'de',
   ...deNudge,
   internalError: () => l`Entschuldigung — bei mir ist etwas schiefgegangen. Nichts wurde geändert; bitte versuch es noch einmal.`,
+  cannotSaveNow: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Bitte versuch es in ein paar Minuten noch einmal.`,
+  cannotSaveNowRetried: () => l`Ich kann gerade nichts speichern — nichts wurde geändert. Ich nehme diese Nachricht von selbst noch einmal, sobald ich kann.`,
+  tooFast: () => l`Du schickst mir Nachrichten schneller, als ich sie beantworten kann, darum habe ich einige übersprungen. Gib mir eine Minute und schick dann noch einmal, was ich nicht beantwortet habe.`,
   parseError,
 
   metSaved: (p) =>
@@ -259,7 +268,7 @@ export const de: Messages = {
   reminderEntry: (name, text, due, today) => line('• ', b(name), ` — ${day(due, today)}`, text ? ': ' : '', text ? i(text) : ''),
   overdueTierHead: (tier, n) => l`${b(`Stufe ${tier} (${n})`)}`,
   overdueEntry: (name, since, over, lost) =>
-    line('• ', b(name), ` — seit ${daysDative(since)} kein Kontakt`, over > 0 ? `, ${days(over)} drüber` : ', heute fällig', lost ? ' ⚠' : ''),
+    line('• ', b(name), since === null ? ' — noch kein Kontakt' : ` — seit ${daysDative(since)} kein Kontakt`, over > 0 ? `, ${days(over)} drüber` : ', heute fällig', lost ? ' ⚠' : ''),
   foundNone: (query) => l`Nichts gefunden für ${b(query)}.`,
   foundHead: (query, n) => l`${String(n)} Treffer für ${b(query)}:`,
   contactListEntry: (c, today) =>
@@ -269,7 +278,7 @@ export const de: Messages = {
       ` (${c.tier})`,
       c.company ? ` · ${c.company}` : '',
       c.place ? ` · ${c.place}` : '',
-      ` · letzter Kontakt ${ago(daysSinceContact(c, today))}`,
+      ` · ${lastContact(c, today)}`,
       c.status === 'archived' ? ' · archiviert' : '',
     ),
   listTierHead: (tier, n) => l`${b(`Stufe ${tier} — ${TIER_MEANING[tier]} (${n})`)}`,
@@ -279,7 +288,7 @@ export const de: Messages = {
     line(b(c.name), ` — Stufe ${c.tier} (${TIER_MEANING[c.tier]})`, c.status === 'archived' ? ' · archiviert' : ''),
     ...(c.company || c.role ? [line([c.role, c.company].filter(Boolean).join(' bei '))] : []),
     ...(c.place || c.metOn ? [line('📍 kennengelernt', c.place ? `: ${c.place}` : '', c.metOn ? ` am ${day(c.metOn, today)}` : '')] : []),
-    line(`Letzter Kontakt: ${c.lastTouchOn ? `${day(c.lastTouchOn, today)} (${ago(daysSinceContact(c, today))})` : 'noch keiner'}`),
+    line(`Letzter Kontakt: ${c.lastTouchOn ? `${day(c.lastTouchOn, today)} (${ago(daysSinceLastTouch(c, today) ?? 0)})` : 'noch keiner'}`),
     line(`Rhythmus: ${cadenceDaysFor(c, cadences) ? `alle ${days(cadenceDaysFor(c, cadences) ?? 0)}` : 'keiner'}. `, ...nextDueLine(c, cadences, today)),
     ...(c.followUp ? [line(`Nachfassen: ${FOLLOW_UP[c.followUp.stage]}, ${day(c.followUp.due, today)}`)] : []),
     ...(c.snoozedUntil && c.snoozedUntil > today ? [line(`💤 Zurückgestellt bis ${day(c.snoozedUntil, today)}`)] : []),
@@ -312,7 +321,7 @@ export const de: Messages = {
 
   reviewCard: (c: Contact, remaining: number, suggestion: ReviewSuggestion, today: LocalDate): RichText => [
     line(b(`Durchsicht — noch ${remaining}`)),
-    line(b(c.name), ` (Stufe ${c.tier})`, c.place ? ` · ${c.place}` : '', ` · letzter Kontakt ${ago(daysSinceContact(c, today))}`),
+    line(b(c.name), ` (Stufe ${c.tier})`, c.place ? ` · ${c.place}` : '', ` · ${lastContact(c, today)}`),
     line(suggestion === 'archive' ? 'Vorschlag: archivieren — kein Potenzial oder lange still.' : 'Vorschlag: behalten; stimmt die Stufe noch?'),
   ],
   reviewApplied: (name: string, choice: ReviewChoice) =>

@@ -43,6 +43,10 @@ function refused(r: ImportRefusal, fileName: string): RichText {
       return [l`That file has more than ${count(Number(p.max), 'contact', 'contacts')} — more than I import at once. Split it into smaller files.`, nothing];
     case 'broken_quoting':
       return [l`The CSV file breaks at line ${String(p.line)}: a quote (") opened there never closes properly.`, l`Nothing was imported; fix that line and send the file again.`];
+    case 'too_many_columns':
+      return [l`The header row of ${name} names ${Number(p.count).toLocaleString('en')} columns — I read files of up to ${Number(p.max).toLocaleString('en')}.`, nothing];
+    case 'row_too_long':
+      return [l`Line ${String(p.line)} of ${name} is longer than ${String(p.max)} KB — no row of contacts is that long. Check that the file is a list of contacts, one per line.`, nothing];
     case 'no_header':
       return [l`I could not find the header row of ${name}: one of the first lines should name the columns, e.g. ${code('Name,Email,Company')}.`, nothing];
     case 'no_cards':
@@ -72,6 +76,8 @@ function issueLine(issue: ImportIssue, source: ImportSource): Line {
       return l`• ${where}: ${b(d)} fits several of your contacts — left alone rather than guessed`;
     case 'extra_cells':
       return l`• ${where}: more cells than the header names — the extra ones are ignored`;
+    case 'broken_row':
+      return l`• ${where}: its quotes (") do not pair up, so I cannot tell its cells apart — left out`;
   }
 }
 

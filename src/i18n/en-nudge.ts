@@ -26,7 +26,7 @@ export const enNudge = {
   weekLine: (w: WeekSummary) =>
     l`Last week: ${String(w.touches)} ${w.touches === 1 ? 'touch' : 'touches'}${w.shareOnA === null ? '' : `, ${percent(w.shareOnA)} on A contacts (aim 80 %)`}.`,
   pickHead: (index: number, v: NudgeEntryView) =>
-    line(`${index}. `, b(v.name), ` (${v.tier}) — `, v.reason === 'reminder' ? 'reminder' : v.daysSince === 0 ? 'due today' : `last contact ${ago(v.daysSince)}`),
+    line(`${index}. `, b(v.name), ` (${v.tier}) — `, v.reason === 'reminder' ? 'reminder' : v.noContactYet ? 'no contact yet' : v.daysSince === 0 ? 'due today' : `last contact ${ago(v.daysSince)}`),
   answered: (v: NudgeEntryView, state: Exclude<EntryState, 'open'>, detail: string | undefined) =>
     line(b(v.name), ` — ${STATE[state]}`, detail ? ` (${detail})` : ''),
   followUpsHead: () => l`✍️ ${b('Quick follow-ups')} — a short note while it is fresh:`,

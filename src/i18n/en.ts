@@ -1,7 +1,7 @@
 /** English replies. The keys and their parameters define every catalog (messages.ts). */
 import type { ParseError } from '../commands/command.ts';
 import type { SourceUsage } from '../commands/parse-sources.ts';
-import { cadenceDaysFor, daysSinceContact, nextDueOn } from '../core/cadence.ts';
+import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
 import type { Stats } from '../core/stats.ts';
@@ -30,6 +30,12 @@ function ago(days: number): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
+}
+
+/** The one wording of a contact's last contact in lists: a logged touch, or none yet. */
+function lastContact(c: Contact, today: LocalDate): string {
+  const since = daysSinceLastTouch(c, today);
+  return since === null ? 'no contact yet' : `last contact ${ago(since)}`;
 }
 
 function inDays(days: number): string {
@@ -159,6 +165,9 @@ export const en = {
   lang: 'en' as 'en' | 'de',
   ...enNudge,
   internalError: () => l`Sorry — something went wrong on my side. Nothing was changed; please try again.`,
+  cannotSaveNow: () => l`I cannot save right now — nothing was changed. Please try again in a few minutes.`,
+  cannotSaveNowRetried: () => l`I cannot save right now — nothing was changed. I will take this message again by myself as soon as I can.`,
+  tooFast: () => l`You are sending messages faster than I can answer them, so I skipped some. Give me a minute, then send again what I did not answer.`,
   parseError,
 
   // Contacts
@@ -260,8 +269,8 @@ export const en = {
   reminderEntry: (name: string, text: string | null, due: LocalDate, today: LocalDate) =>
     line('• ', b(name), ` — ${day(due, today)}`, text ? ': ' : '', text ? i(text) : ''),
   overdueTierHead: (tier: 'A' | 'B', n: number) => l`${b(`Tier ${tier} (${n})`)}`,
-  overdueEntry: (name: string, since: number, over: number, lost: boolean) =>
-    line('• ', b(name), ` — ${days(since)} since contact`, over > 0 ? `, ${days(over)} over` : ', due today', lost ? ' ⚠' : ''),
+  overdueEntry: (name: string, since: number | null, over: number, lost: boolean) =>
+    line('• ', b(name), since === null ? ' — no contact yet' : ` — ${days(since)} since contact`, over > 0 ? `, ${days(over)} over` : ', due today', lost ? ' ⚠' : ''),
   foundNone: (query: string) => l`Nothing found for ${b(query)}.`,
   foundHead: (query: string, n: number) => l`${String(n)} found for ${b(query)}:`,
   contactListEntry: (c: Contact, today: LocalDate) =>
@@ -271,7 +280,7 @@ export const en = {
       ` (${c.tier})`,
       c.company ? ` · ${c.company}` : '',
       c.place ? ` · ${c.place}` : '',
-      ` · last contact ${ago(daysSinceContact(c, today))}`,
+      ` · ${lastContact(c, today)}`,
       c.status === 'archived' ? ' · archived' : '',
     ),
   listTierHead: (tier: Tier, n: number) => l`${b(`Tier ${tier} — ${TIER_MEANING[tier]} (${n})`)}`,
@@ -281,7 +290,7 @@ export const en = {
     line(b(c.name), ` — tier ${c.tier} (${TIER_MEANING[c.tier]})`, c.status === 'archived' ? ' · archived' : ''),
     ...(c.company || c.role ? [line([c.role, c.company].filter(Boolean).join(' at '))] : []),
     ...(c.place || c.metOn ? [line('📍 met', c.place ? ` at ${c.place}` : '', c.metOn ? ` on ${day(c.metOn, today)}` : '')] : []),
-    line(`Last contact: ${c.lastTouchOn ? `${day(c.lastTouchOn, today)} (${ago(daysSinceContact(c, today))})` : 'none yet'}`),
+    line(`Last contact: ${c.lastTouchOn ? `${day(c.lastTouchOn, today)} (${ago(daysSinceLastTouch(c, today) ?? 0)})` : 'none yet'}`),
     line(`Cadence: ${cadenceDaysFor(c, cadences) ? `every ${days(cadenceDaysFor(c, cadences) ?? 0)}` : 'none'}. `, ...nextDueLine(c, cadences, today)),
     ...(c.followUp ? [line(`Follow-up: ${FOLLOW_UP[c.followUp.stage]}, ${day(c.followUp.due, today)}`)] : []),
     ...(c.snoozedUntil && c.snoozedUntil > today ? [line(`💤 Snoozed until ${day(c.snoozedUntil, today)}`)] : []),
@@ -315,7 +324,7 @@ export const en = {
   // Review
   reviewCard: (c: Contact, remaining: number, suggestion: ReviewSuggestion, today: LocalDate): RichText => [
     line(b(`Review — ${remaining} to go`)),
-    line(b(c.name), ` (tier ${c.tier})`, c.place ? ` · ${c.place}` : '', ` · last contact ${ago(daysSinceContact(c, today))}`),
+    line(b(c.name), ` (tier ${c.tier})`, c.place ? ` · ${c.place}` : '', ` · ${lastContact(c, today)}`),
     line(suggestion === 'archive' ? 'Suggestion: archive — no potential or long silent.' : 'Suggestion: keep; is the tier still right?'),
   ],
   reviewApplied: (name: string, choice: ReviewChoice) =>

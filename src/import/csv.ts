@@ -6,6 +6,7 @@
  * stops at the row cap, and maps columns (columns.ts) to contacts.
  */
 import { parse } from 'csv-parse/sync';
+import { parseTagCell } from '../core/tag-cell.ts';
 import { TIERS, type Tier } from '../core/types.ts';
 import { fieldOf, isUsableHeader, mapColumns, type ColumnMap, type Field } from './columns.ts';
 import { formatBirthday } from '../core/birthday.ts';
@@ -13,13 +14,13 @@ import { splitHonorifics, withoutSalutation } from '../core/honorifics.ts';
 import { addressGroups, rowAddress, type AddressGroup } from './address-columns.ts';
 import { isBlankDate, parseImportBirthday, parseImportDate } from './dates.ts';
 import { forEachLine } from './decode.ts';
-import { clean, cleanNote, emailOf, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
+import { clean, cleanNote, emailOf, MAX_COLUMNS, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
 import { refuse, type ImportIssue, type ImportRecord, type ImportRefusal, type ImportSource, type ParsedImport } from './record.ts';
 
 /** How far down the header may be (LinkedIn puts three lines of notes above it). */
 const HEADER_SEARCH_LINES = 30;
 const DELIMITERS = [',', ';', '\t'] as const;
-/** A single row larger than this is a quote that never closed, not a contact. */
+/** A single row larger than this is a quote that never closed, or no contact anyway. */
 const MAX_RECORD_CHARS = 256 * 1024;
 
 interface Header {
@@ -109,7 +110,7 @@ function toRecord(row: string[], map: ColumnMap, addresses: AddressGroup[], line
     if (lastContactOn === null) issues.push({ line, code: 'bad_date', detail: clean(dateText, 40), skipped: false });
   }
   const role = clean(first('role'));
-  const tags = cells(row, map, 'tags').flatMap((c) => c.split(/[,;]/)).map((t) => clean(t.replace(/^#/, ''), 40)).filter(Boolean);
+  const tags = cells(row, map, 'tags').flatMap(parseTagCell).map((t) => clean(t.replace(/^#/, ''), 40)).filter(Boolean);
   const place = clean(first('place'));
   const occasions = occasionFields(row, map, line, issues);
   const record: ImportRecord = {
@@ -162,13 +163,38 @@ function startLine(row: string[], endLine: number): number {
 interface CsvError {
   code?: string;
   lines?: number;
+  /** The text of the record being read when the error came (with the `raw` option). */
+  raw?: string;
+}
+
+/**
+ * A row whose quotes do not pair up (`"Ann Open,ann@example.org,"Acme`):
+ * csv-parse, relaxed about quotes inside a cell, reads such a row as one
+ * cell that starts with the quote and runs on over the delimiters. A cell
+ * that starts with a quote yet stands in the raw row as written — whole,
+ * between delimiters — was never read as quoted: its quotes are broken. (A
+ * cell correctly quoted has its quotes doubled or stripped in the raw row.)
+ */
+function quotesBroken(record: string[], raw: string, delimiter: string): boolean {
+  const row = raw.replace(/\r?\n$/, '');
+  for (const cell of record) {
+    if (!cell.startsWith('"')) continue;
+    for (let at = row.indexOf(cell); at >= 0; at = row.indexOf(cell, at + 1)) {
+      const before = at === 0 || row.startsWith(delimiter, at - delimiter.length);
+      const after = at + cell.length === row.length || row.startsWith(delimiter, at + cell.length);
+      if (before && after) return true;
+    }
+  }
+  return false;
 }
 
 export function parseCsv(text: string, options: { fileName?: string } = {}): ParsedImport | ImportRefusal {
   const header = findHeader(text);
   if (!header) return refuse('no_header', { name: options.fileName ?? '' });
+  if (header.cells.length > MAX_COLUMNS) return refuse('too_many_columns', { name: options.fileName ?? '', count: header.cells.length, max: MAX_COLUMNS });
   // The line each row ends on, in step with the rows (csv-parse counts lines).
   const ends: number[] = [];
+  const issues: ImportIssue[] = [];
   let rows: string[][];
   try {
     rows = parse(text, {
@@ -180,20 +206,29 @@ export function parseCsv(text: string, options: { fileName?: string } = {}): Par
       max_record_size: MAX_RECORD_CHARS,
       // Header + the cap + one more: reaching it means "too many"; parsing stops there.
       to: MAX_IMPORT_ROWS + 2,
-      on_record: (record, context) => {
+      raw: true,
+      // With `raw`, each record comes with the text it was read from (csv-parse's types do not say so).
+      on_record: (withRaw, context) => {
+        const { record, raw } = withRaw as unknown as { record: string[]; raw: string };
+        if (quotesBroken(record, raw, header.delimiter)) {
+          issues.push({ line: startLine(record, context.lines), code: 'broken_row', skipped: true });
+          return null;
+        }
         ends.push(context.lines);
         return record;
       },
-    });
+    }) as unknown as string[][];
   } catch (error) {
-    const code = (error as CsvError).code ?? '';
+    const { code = '', raw = '"' } = error as CsvError;
     // The row that broke starts after the last one read.
-    if (code.startsWith('CSV_')) return refuse('broken_quoting', { line: (ends.at(-1) ?? header.line - 1) + 1 });
+    const line = (ends.at(-1) ?? header.line - 1) + 1;
+    // Too long without a quote in it: a long line, not a quote running on.
+    if (code === 'CSV_MAX_RECORD_SIZE' && !raw.includes('"')) return refuse('row_too_long', { line, max: MAX_RECORD_CHARS / 1024 });
+    if (code.startsWith('CSV_')) return refuse('broken_quoting', { line });
     throw error;
   }
   const body = rows.slice(1).map((record, index) => ({ record, end: ends[index + 1] ?? 0 }));
   if (body.length > MAX_IMPORT_ROWS) return refuse('too_many_rows', { max: MAX_IMPORT_ROWS });
-  const issues: ImportIssue[] = [];
   const records: ImportRecord[] = [];
   const width = header.cells.length;
   const addresses = addressGroups(header.cells);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { makeAddress } from '../core/address.ts';
 import { formatBirthday, parseBirthday } from '../core/birthday.ts';
 import { isLocalDate, isValidTimeZone } from '../core/dates.ts';
+import { cleanStrings } from '../core/input-text.ts';
 import { toSalutation } from '../core/honorifics.ts';
 import { TIERS, type Tier } from '../core/types.ts';
 import { clean, cleanNote, emailOf, MAX_IMPORT_ROWS, phoneOf } from './limits.ts';
@@ -87,7 +88,8 @@ export function looksLikeKeepwarmJson(text: string): boolean {
 export function parseKeepwarmJson(json: string, today: string): ParsedImport | ImportRefusal {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // JSON escapes (\u0000, a lone \ud800) only become characters here: cleaned as every text from outside is.
+    value = cleanStrings(JSON.parse(json));
   } catch {
     return refuse('bad_json', { reason: 'not JSON' });
   }

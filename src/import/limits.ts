@@ -10,6 +10,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most contacts one file may hold: far above any real network, well below abuse. */
 export const MAX_IMPORT_ROWS = 50_000;
 
+/** The most columns a CSV header may name: far above any export (LinkedIn has 7, Outlook some 90). */
+export const MAX_COLUMNS = 1000;
+
 /** Longest name, company or role kept; longer values are cut. */
 export const MAX_FIELD_LENGTH = 200;
 

@@ -4,6 +4,7 @@
  * keepwarm export with `{`), then by the file name; a text file of unknown
  * kind is tried as CSV. Pure: no database, no clock (`today` is passed).
  */
+import { cleanInput } from '../core/input-text.ts';
 import type { LocalDate } from '../core/types.ts';
 import { parseCsv } from './csv.ts';
 import { decodeFile } from './decode.ts';
@@ -26,13 +27,14 @@ function extension(name: string): string {
 
 /** Reads an import file. Never throws for any input: a bad file is a refusal. */
 export function parseImportFile(file: ImportFile, today: LocalDate): ParsedImport | ImportRefusal {
-  const name = file.name.slice(0, 200);
+  const name = cleanInput(file.name).slice(0, 200);
   if (file.content.length > MAX_IMPORT_BYTES) return refuse('too_large', { size: file.content.length, max: MAX_IMPORT_BYTES });
   const decoded = decodeFile(file.content);
   if (decoded.kind === 'empty') return refuse('empty', { name });
   if (decoded.kind === 'zip') return refuse('zip', { name });
   if (decoded.kind === 'binary') return refuse('binary', { name });
-  const { text } = decoded;
+  // Every format is read from cleaned text: no control characters, lone surrogates or bidi overrides reach a field.
+  const text = cleanInput(decoded.text);
   const ext = extension(name);
   let result: ParsedImport | ImportRefusal;
   if (VCARD_START.test(text.slice(0, 4096)) || ext === 'vcf' || ext === 'vcard') result = parseVcard(text);

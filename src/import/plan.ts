@@ -18,6 +18,8 @@
 import type { PostalAddress } from '../core/address.ts';
 import { nameKey } from '../core/names.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
+import { fold, folded, mergeInto, type Folded, type MergeState } from './fold.ts';
+import { peopleIndex } from './matching.ts';
 import type { ImportIssue, ImportRecord, KeepwarmContact, KeepwarmSettings, ParsedImport } from './record.ts';
 
 /** A contact of the network as the planner needs it. */
@@ -102,59 +104,20 @@ export interface ImportPlan {
 
 const DEFAULT_TIER: Tier = 'C';
 
-function touchKey(t: { on: string; kind: string; note: string | null }): string {
-  return `${t.on}|${t.kind}|${t.note ?? ''}`;
-}
-function reminderKey(r: { due: string; text: string | null }): string {
-  return `${r.due}|${r.text ?? ''}`;
-}
-
-function union<T>(a: T[], b: T[]): T[] {
-  return [...new Set([...a, ...b])];
-}
-
-/** A later record of the file about the same person fills the earlier one's gaps. */
-function fold(into: ImportRecord, from: ImportRecord): void {
-  into.emails = union(into.emails, from.emails);
-  into.phones = union(into.phones, from.phones);
-  into.company ??= from.company;
-  into.role ??= from.role;
-  into.place ??= from.place;
-  into.tier ??= from.tier;
-  into.birthday = into.birthday ?? from.birthday ?? null;
-  into.address = into.address ?? from.address ?? null;
-  into.salutation = into.salutation ?? from.salutation ?? null;
-  into.academicTitle = into.academicTitle ?? from.academicTitle ?? null;
-  into.tags = union(into.tags, from.tags);
-  into.notes = union(into.notes, from.notes);
-  if (from.lastContactOn && (!into.lastContactOn || from.lastContactOn > into.lastContactOn)) into.lastContactOn = from.lastContactOn;
-}
-
-interface Known {
-  target: Target;
-  emails: string[];
-}
-
 export function planImport(parsed: ParsedImport, context: PlanContext): ImportPlan {
   const issues: ImportIssue[] = [...parsed.issues];
   const create: PlannedContact[] = [];
-  const merges = new Map<number, PlannedMerge>();
+  const foldedInto = new Map<number, Folded>();
+  const merges = new Map<number, MergeState>();
   const existing = new Map(context.existing.map((c) => [c.id, c]));
-  const byEmail = new Map<string, Known[]>();
-  const byName = new Map<string, Known[]>();
+  const people = peopleIndex();
   const refs = new Map<number | string, Target>();
+  // keepwarm's own file lists each contact once: two namesakes in it are two
+  // people, so its records are matched against the network only.
+  const matchWithinFile = parsed.source !== 'keepwarm';
   let duplicates = 0;
 
-  const add = (map: Map<string, Known[]>, key: string, known: Known) => {
-    const list = map.get(key);
-    if (list) list.push(known);
-    else map.set(key, [known]);
-  };
-  const remember = (known: Known, key: string) => {
-    for (const email of known.emails) add(byEmail, email, known);
-    if (key !== '') add(byName, key, known);
-  };
-  for (const c of context.existing) remember({ target: { existing: c.id }, emails: c.email ? [c.email.toLowerCase()] : [] }, nameKey(c.name));
+  for (const c of context.existing) people.remember({ target: { existing: c.id }, key: nameKey(c.name), emails: new Set(c.email ? [c.email.toLowerCase()] : []) });
 
   for (const original of parsed.records) {
     // Records are copied, never changed: the parsed file is planned again when the user confirms.
@@ -165,14 +128,7 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     }
     const key = nameKey(record.name);
     const emails = record.emails.map((e) => e.toLowerCase());
-    let candidates = emails.length === 1 ? (byEmail.get(emails[0] as string) ?? []) : [...new Set(emails.flatMap((e) => byEmail.get(e) ?? []))];
-    if (candidates.length === 0) {
-      candidates = (byName.get(key) ?? []).filter(
-        (k) => k.emails.length === 0 || emails.length === 0 || k.emails.some((e) => emails.includes(e)),
-      );
-    }
-    // keepwarm's own file lists each contact once: two namesakes in it are two people.
-    if (parsed.source === 'keepwarm') candidates = candidates.filter((k) => 'existing' in k.target);
+    const candidates = people.candidates(key, emails);
     if (candidates.length > 1) {
       issues.push({ line: record.line, code: 'ambiguous', detail: record.name, skipped: true });
       continue;
@@ -182,12 +138,14 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     if (!found) {
       target = { created: create.length };
       create.push({ record: { ...record, emails: [...record.emails], phones: [...record.phones], notes: [...record.notes], tags: [...record.tags] }, tier: record.tier ?? DEFAULT_TIER, key });
-      remember({ target, emails }, key);
+      if (matchWithinFile) people.remember({ target, key, emails: new Set(emails) });
     } else if ('created' in found.target) {
       target = found.target;
       const planned = create[found.target.created] as PlannedContact;
-      fold(planned.record, record);
-      for (const email of emails) if (!found.emails.includes(email)) found.emails.push(email);
+      let seen = foldedInto.get(found.target.created);
+      if (!seen) foldedInto.set(found.target.created, (seen = folded(planned.record)));
+      fold(planned.record, seen, record);
+      people.addEmails(found, emails);
       duplicates++;
     } else {
       target = found.target;
@@ -201,14 +159,14 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
     }
   }
 
-  for (const m of merges.values()) {
+  for (const { merge: m } of merges.values()) {
     // The contact's last contact moves forward with what the import adds (attempts do not count).
     const dates = [m.touch, ...m.keepwarm.touches.filter((t) => t.kind !== 'attempt').map((t) => t.on)].filter((d): d is string => d !== null);
     const latest = dates.sort().at(-1);
     const before = existing.get(m.contactId)?.lastTouchOn ?? null;
     if (latest && (before === null || latest > before)) m.patch.lastTouchOn = latest;
   }
-  const merge = [...merges.values()].filter(hasAdditions);
+  const merge = [...merges.values()].map((state) => state.merge).filter(hasAdditions);
   return {
     create,
     merge,
@@ -220,39 +178,7 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
   };
 }
 
-function mergeInto(merges: Map<number, PlannedMerge>, contact: ExistingContact, record: ImportRecord): void {
-  let merge = merges.get(contact.id);
-  if (!merge) {
-    merge = { contactId: contact.id, name: contact.name, patch: {}, notes: [], touch: null, keepwarm: { dated: [], touches: [], reminders: [] } };
-    merges.set(contact.id, merge);
-  }
-  const { patch } = merge;
-  const email = record.emails[0];
-  if (!contact.email && !patch.email && email) patch.email = email;
-  const phone = record.phones[0];
-  if (!contact.phone && !patch.phone && phone) patch.phone = phone;
-  if (!contact.company && !patch.company && record.company) patch.company = record.company;
-  if (!contact.role && !patch.role && record.role) patch.role = record.role;
-  if (!contact.place && !patch.place && record.place) patch.place = record.place;
-  if (!contact.birthday && !patch.birthday && record.birthday) patch.birthday = record.birthday;
-  if (!contact.address && !patch.address && record.address) patch.address = record.address;
-  if (!contact.salutation && !patch.salutation && record.salutation) patch.salutation = record.salutation;
-  if (!contact.academicTitle && !patch.academicTitle && record.academicTitle) patch.academicTitle = record.academicTitle;
-  const tags = union(patch.tags ?? contact.tags, record.tags);
-  if (tags.length > contact.tags.length) patch.tags = tags;
-  for (const note of record.notes) if (!contact.notes.includes(note) && !merge.notes.includes(note)) merge.notes.push(note);
-  const last = merge.touch ?? contact.lastTouchOn;
-  if (record.lastContactOn && (last === null || record.lastContactOn > last)) merge.touch = record.lastContactOn;
-  if (record.keepwarm) {
-    const known = new Set([...contact.notes, ...merge.notes]);
-    for (const note of record.keepwarm.dated) if (!known.has(note.text)) merge.keepwarm.dated.push(note);
-    const touches = new Set(contact.touches ?? []);
-    for (const t of record.keepwarm.touches) if (!touches.has(touchKey(t))) merge.keepwarm.touches.push(t);
-    const reminders = new Set(contact.reminders ?? []);
-    for (const r of record.keepwarm.reminders) if (!reminders.has(reminderKey(r))) merge.keepwarm.reminders.push(r);
-  }
-}
-
+/** A planned merge, and what its contact has and gains so far (each record merged in is checked against these, not the lists). */
 function hasAdditions(m: PlannedMerge): boolean {
   return (
     Object.keys(m.patch).length > 0 ||

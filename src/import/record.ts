@@ -96,7 +96,9 @@ export type IssueCode =
   /** The name fits several contacts of the network: left alone rather than guessed. */
   | 'ambiguous'
   /** A row with more cells than the header (read as far as the header goes). */
-  | 'extra_cells';
+  | 'extra_cells'
+  /** A CSV row whose quotes do not pair up: its cells cannot be told apart. */
+  | 'broken_row';
 
 export interface ImportIssue {
   line: number;
@@ -123,6 +125,8 @@ export type RefusalCode =
   | 'unknown_type'
   | 'too_many_rows'
   | 'broken_quoting'
+  | 'too_many_columns'
+  | 'row_too_long'
   | 'no_header'
   | 'no_cards'
   | 'bad_json'

@@ -79,6 +79,11 @@ function toRecord(properties: JProperty[], line: number, issues: ImportIssue[]):
   const title = find('title') ?? find('role');
   const notes = (byName.get('note') ?? []).map((p) => cleanNote(texts(p.slice(3)).join('\n'))).filter(Boolean);
   const tierText = find('x-keepwarm-tier');
+  // CATEGORIES holds one tag a value (ical.js splits at unescaped commas); Google files every contact under myContacts.
+  const tags = (byName.get('categories') ?? [])
+    .flatMap((p) => texts(p.slice(3)))
+    .map((t) => clean(t.replace(/^#/, ''), 40))
+    .filter((t) => t !== '' && t.toLowerCase() !== 'mycontacts');
   const tier = tierText ? valueOf(tierText).toUpperCase() : '';
   return {
     line,
@@ -90,7 +95,7 @@ function toRecord(properties: JProperty[], line: number, issues: ImportIssue[]):
     tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : null,
     lastContactOn: null,
     notes,
-    tags: [],
+    tags: [...new Set(tags)],
     place: null,
     birthday: birthday && 'birthday' in birthday ? birthday.birthday : null,
     address: addressField(byName.get('adr') ?? [], find('x-ms-ol-default-postal-address')),

@@ -5,7 +5,9 @@
  * shutting down — a load balancer stops sending work as soon as SIGTERM
  * arrives, while in-flight work finishes.
  */
+import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { storeStatus, type StoreStatus } from '../store/faults.ts';
 import { migrator } from '../store/migrate.ts';
 
 export type Readiness = { ready: true } | { ready: false; reason: string; pending?: string[] };
@@ -42,12 +44,23 @@ export function createHealth(options: HealthOptions): Health {
   // Probes arriving together share one check: a hung database gets one query, not one per probe.
   let inFlight: Promise<Readiness> | undefined;
 
+  const status = storeStatus(db);
+
   async function check(): Promise<Readiness> {
     try {
       await withTimeout(sql`select 1`.execute(db), timeoutMs);
     } catch (error) {
-      return { ready: false, reason: error instanceof TimeoutError ? 'database timed out' : 'database unreachable' };
+      return { ready: false, reason: error instanceof TimeoutError ? 'database timed out' : (status.report(error)?.reason ?? 'database unreachable') };
     }
+    // An update met a fault since the last write that went through: ready again once a write goes through.
+    const fault = status.fault;
+    if (fault && fault.kind !== 'unreachable') {
+      try {
+        await withTimeout(probeWrite(db, status), timeoutMs);
+      } catch (error) {
+        return { ready: false, reason: error instanceof TimeoutError ? 'database timed out' : (status.report(error)?.reason ?? fault.reason) };
+      }
+    } else if (fault) status.recovered();
     try {
       const pending = await withTimeout(pendingMigrations(), timeoutMs);
       if (pending.length > 0) return { ready: false, reason: 'migrations pending', pending };
@@ -72,6 +85,20 @@ export function createHealth(options: HealthOptions): Health {
       return shuttingDown;
     },
   };
+}
+
+/** Room for a write of this size means the store takes updates again (a message with its undo step is a few KB). */
+const PROBE_BYTES = 64 * 1024;
+
+/** Writes a 64 KB row and removes it again, in one transaction: fails while the disk (or the database's page limit) is full. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function probeWrite(db: Kysely<any>, status: StoreStatus): Promise<void> {
+  const id = randomBytes(8).toString('hex');
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('store_probe').values({ id, filler: 'x'.repeat(PROBE_BYTES) }).execute();
+    await tx.deleteFrom('store_probe').where('id', '=', id).execute();
+  });
+  status.recovered();
 }
 
 class TimeoutError extends Error {}

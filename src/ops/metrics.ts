@@ -42,7 +42,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   const updates = new Counter({
     name: 'keepwarm_updates_total',
-    help: 'Messages and button presses handled, by platform and outcome (handled, duplicate, failed).',
+    help: 'Messages and button presses handled, by platform and outcome (handled, duplicate, failed, refused).',
     labelNames: ['platform', 'outcome'] as const,
     registers,
   });
@@ -84,7 +84,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     text: () => register.metrics(),
     handled(platform: Platform, intent: string, outcome: Outcome, seconds: number) {
       updates.inc({ platform: platformLabel(platform), outcome });
-      if (outcome !== 'duplicate') latency.observe({ intent: intentLabel(intent) }, seconds);
+      if (outcome !== 'duplicate' && outcome !== 'refused') latency.observe({ intent: intentLabel(intent) }, seconds);
     },
     planned(report: PlanReport) {
       nudges.claimed.inc(report.planned);

@@ -7,6 +7,7 @@ import cron from 'node-cron';
 import type { Kysely } from 'kysely';
 import type { Messenger } from '../port.ts';
 import { DEFAULT_CATCH_UP_MS } from '../core/nudge-time.ts';
+import { storeStatus } from '../store/faults.ts';
 import { pruneHistory } from '../store/prune.ts';
 import { nextAttemptAt } from '../store/outbox.ts';
 import type { DB } from '../store/schema.ts';
@@ -118,7 +119,9 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
         wake.unref();
       }
     } catch (error) {
-      options.log?.error({ err: error }, 'the scheduler tick failed; the next one will try again');
+      // A full disk or a database gone away is named (and makes /readyz say so); the next tick tries again.
+      const fault = storeStatus(options.db).report(error);
+      options.log?.error({ err: error, ...(fault ? { reason: fault.reason } : {}) }, fault ? `the scheduler tick failed: ${fault.reason}; the next one will try again` : 'the scheduler tick failed; the next one will try again');
     }
   };
   const task = cron.schedule('* * * * *', () => void run(), { name: 'keepwarm-nudges', timezone: 'UTC', noOverlap: true });

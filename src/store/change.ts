@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { TierCadences } from '../core/types.ts';
+import { finishInTransaction } from './inbound.ts';
 import type { DB, UserTable } from './schema.ts';
 
 type Row = Record<string, unknown>;
@@ -50,6 +51,8 @@ export async function withChange<T>(
     const change: Change = { tx, userId: owner.id, cadences: { ...owner.cadences }, undo: [], nowIso: now.toISOString() };
     const result = await work(change);
     if (label !== null && change.undo.length > 0) await saveUndoStep(change, label);
+    // The update this change answers counts as handled exactly when the change is committed.
+    await finishInTransaction(tx, change.nowIso);
     return result;
   });
 }

@@ -2,10 +2,10 @@
  * The one seam that knows which database keepwarm talks to. Everything else
  * receives a `Kysely<DB>` and writes portable queries.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { createPrivateFile, makePrivateDir } from '../private-files.ts';
 import { KeepwarmSqliteDialect } from './sqlite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -42,10 +42,21 @@ export interface DatabaseOptions {
   synchronous?: SqliteSynchronous;
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
+  /** PostgreSQL: where a lost idle connection is noted. */
+  log?: { warn(fields: object, message: string): void };
 }
 
-export function openSqlite(path: string, options: DatabaseOptions = {}): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/**
+ * Opens an SQLite file, `:memory:`, or an in-memory copy of a database that
+ * `sqlite.serialize()` returned (tests copy one migrated database instead of
+ * migrating each of theirs).
+ */
+export function openSqlite(path: string | Buffer, options: DatabaseOptions = {}): Database {
+  if (typeof path === 'string' && path !== ':memory:') {
+    makePrivateDir(dirname(path));
+    // SQLite gives the -wal and -shm files the database file's own mode.
+    createPrivateFile(path);
+  }
   const sqlite = new SQLite(path);
   // Settings asserted at boot (docs/storage.md): the chosen durability,
   // concurrent readers, waits instead of SQLITE_BUSY, and rows that really cascade.
@@ -56,14 +67,19 @@ export function openSqlite(path: string, options: DatabaseOptions = {}): Databas
   // Freed pages are overwritten, so erased data is gone from the file too.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<DB>({ dialect: new KeepwarmSqliteDialect(sqlite) });
-  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // kysely's destroy skips a driver that never ran a query: close the file anyway.
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, kind: 'sqlite', sqlite, close };
 }
 
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL, options: DatabaseOptions = {}): Promise<Database> {
   if (databaseKind(url) === 'postgres') {
     // Loaded lazily so SQLite users never load the pg driver.
     const { openPostgres } = await import('./postgres.ts');
-    return openPostgres(url, options.poolSize);
+    return openPostgres(url, options.poolSize, options.log);
   }
   return openSqlite(sqlitePath(url), options);
 }

@@ -15,7 +15,7 @@ import { nextDueOn } from '../core/cadence.ts';
 import { latestTouchOn } from '../core/touches.ts';
 import type { LocalDate } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
-import type { KeepwarmSettings, ParsedImport } from '../import/record.ts';
+import type { KeepwarmSettings } from '../import/record.ts';
 import { insertIntroduction, insertReminder, insertTouch } from './activity.ts';
 import type { Change } from './change.ts';
 import { parseTags, updateContact } from './contacts.ts';
@@ -25,6 +25,8 @@ import { getUserById, updateUserSettings, type UserSettingsPatch } from './users
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const BATCH = 400;
+/** Merges applied between two turns of the event loop. */
+const MERGES_PER_TURN = 200;
 /** Imports nobody confirmed are dropped after a day (the question expires then too). */
 const PLAN_LIFETIME_MS = 24 * 3600_000;
 
@@ -77,21 +79,22 @@ export async function loadPlanContext(db: Kysely<DB>, userId: number, today: Loc
   return context;
 }
 
-/** Keeps a read file until the user confirms; replaces the user's earlier one. Returns its id. */
-export async function saveImportPlan(db: Kysely<DB>, userId: number, fileName: string, parsed: ParsedImport, now: Date): Promise<number> {
+/** Keeps a read file (`payload`: its ParsedImport, encoded by src/import-thread/payload.ts) until the user confirms; replaces the user's earlier one. Returns its id. */
+export async function saveImportPlan(db: Kysely<DB>, userId: number, fileName: string, payload: string, now: Date): Promise<number> {
   await db.deleteFrom('import_plans').where('user_id', '=', userId).execute();
   await db.deleteFrom('import_plans').where('created_at', '<', new Date(now.getTime() - PLAN_LIFETIME_MS).toISOString()).execute();
   const { id } = await db
     .insertInto('import_plans')
-    .values({ user_id: userId, file_name: fileName.slice(0, 200), payload: JSON.stringify(parsed), created_at: now.toISOString() })
+    .values({ user_id: userId, file_name: fileName.slice(0, 200), payload, created_at: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function loadImportPlan(db: Kysely<DB>, userId: number, id: number): Promise<{ fileName: string; parsed: ParsedImport } | undefined> {
+/** A kept file: its payload, decoded by whoever plans it (an import thread). */
+export async function loadImportPlan(db: Kysely<DB>, userId: number, id: number): Promise<{ fileName: string; payload: string } | undefined> {
   const row = await db.selectFrom('import_plans').select(['file_name', 'payload']).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
-  return row && { fileName: row.file_name, parsed: JSON.parse(row.payload) as ParsedImport };
+  return row && { fileName: row.file_name, payload: row.payload };
 }
 
 export async function dropImportPlans(db: Kysely<DB>, userId: number): Promise<void> {
@@ -177,6 +180,17 @@ function contactRow(change: Change, planned: PlannedContact, options: ApplyOptio
 }
 
 /**
+ * Gives timers and network I/O a turn. better-sqlite3 answers synchronously,
+ * so a chain of awaits alone never lets the process read another request:
+ * a 50,000-contact import would hold every connection unread until it
+ * commits. (Other users' queries still wait for the transaction on SQLite's
+ * one connection; on PostgreSQL they run meanwhile.)
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Inserts rows in batches of BATCH with one multi-row INSERT each. kysely
  * compiles the statement of a batch once; later batches of the same size
  * reuse its SQL with their own parameters (the rows have the same columns in
@@ -207,13 +221,27 @@ async function insertMany(change: Change, table: 'contacts' | 'touches' | 'notes
     }
     // One multi-row INSERT assigns increasing ids in the order of its rows.
     if (returning) ids.push(...result.rows.map((r) => r.id).sort((a, b) => a - b));
+    await nextTurn();
   }
   return ids;
 }
 
+/** Items handled between two turns of the event loop while rows are built. */
+const ITEMS_PER_TURN = 2000;
+
+/** `each` for every item, with a turn of the event loop every ITEMS_PER_TURN items. */
+async function inTurns<T>(items: readonly T[], each: (item: T, index: number) => void): Promise<void> {
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
+    each(items[index] as T, index);
+  }
+}
+
 /** Creates the plan's new contacts with their touches, notes and reminders; returns their ids in plan order. */
 async function createContacts(change: Change, plan: ImportPlan, options: ApplyOptions): Promise<number[]> {
-  const ids = await insertMany(change, 'contacts', plan.create.map((planned) => contactRow(change, planned, options)), true);
+  const rows: Record<string, unknown>[] = [];
+  await inTurns(plan.create, (planned) => rows.push(contactRow(change, planned, options)));
+  const ids = await insertMany(change, 'contacts', rows, true);
   if (ids.length !== plan.create.length) throw new Error('import: inserted contacts do not match the plan');
   for (const id of ids) change.undo.push({ op: 'delete', table: 'contacts', id });
   const { userId, nowIso } = change;
@@ -221,7 +249,7 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   const notes: Record<string, unknown>[] = [];
   const reminders: Record<string, unknown>[] = [];
   const emails: Record<string, unknown>[] = [];
-  plan.create.forEach(({ record }, index) => {
+  await inTurns(plan.create, ({ record }, index) => {
     const contact_id = ids[index] as number;
     const base = { user_id: userId, contact_id, created_at: nowIso };
     // The first address is contacts.email; every further one is matched by sources too.
@@ -259,7 +287,8 @@ export async function applyImport(change: Change, plan: ImportPlan, options: App
   // Settings first: restored cadences decide the due dates of the contacts that follow.
   if (plan.settings) await updateUserSettings(change, settingsPatch(plan.settings));
   const ids = await createContacts(change, plan, options);
-  for (const merge of plan.merge) {
+  for (const [index, merge] of plan.merge.entries()) {
+    if (index % MERGES_PER_TURN === MERGES_PER_TURN - 1) await nextTurn();
     await updateContact(change, merge.contactId, merge.patch);
     if (merge.touch) await insertTouch(change, merge.contactId, merge.touch, 'other', options.touchNote);
     for (const text of merge.notes) await insertDatedNote(change, merge.contactId, text, change.nowIso);

@@ -137,7 +137,16 @@ export interface PendingTable {
 export interface InboundEventsTable {
   platform: string;
   event_id: string;
+  /** When handling started (the claim); a takeover after the lease moves it. */
   received_at: string;
+  /** When handling finished; null while it runs, or after it failed where the claim could not be taken back. */
+  handled_at: string | null;
+}
+
+/** /readyz writes and removes a row here while the disk is full, to learn when it takes writes again. */
+export interface StoreProbeTable {
+  id: string;
+  filler: string;
 }
 
 export interface NudgesTable {
@@ -259,6 +268,7 @@ export interface DB {
   undo_log: UndoLogTable;
   pending: PendingTable;
   inbound_events: InboundEventsTable;
+  store_probe: StoreProbeTable;
   nudges: NudgesTable;
   nudge_entries: NudgeEntriesTable;
   outbox: OutboxTable;

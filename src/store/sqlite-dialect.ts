@@ -97,6 +97,10 @@ class ImmediateSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite rolls a transaction back by itself after some errors (SQLITE_FULL,
+    // SQLITE_IOERR, SQLITE_BUSY …); a ROLLBACK then fails with "cannot rollback -
+    // no transaction is active", and kysely would throw that instead of the cause.
+    if (!this.#connection.sqlite.inTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 

@@ -1,5 +1,5 @@
-/** While `npm start` runs, the nudge appears in the console chat at nudge time, and its buttons work there. */
-import { execFile, spawn } from 'node:child_process';
+/** While keepwarm runs (`npm start`), the nudge appears in the console chat at nudge time, and its buttons work there. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.ts';
 import { freshDatabaseUrl } from '../doubles/database.ts';
+import { BIN, spawnKeepwarm, spawnStart } from '../doubles/keepwarm-process.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-console-nudge-'));
@@ -14,17 +15,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('the morning nudge shows up in a running console chat and a number presses its button', async () => {
   const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
-  const setup = spawn('npx', ['keepwarm', 'chat', '--user', 'eve'], { env });
-  setup.stdin.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n');
+  const setup = spawnKeepwarm(['chat', '--user', 'eve'], { env });
+  setup.stdin!.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n');
   await new Promise((resolve) => setup.on('close', resolve));
   // Pretend the bot was down at 09:00: the nudge was due a minute ago.
   const database = await openDatabase(env.DATABASE_URL);
   await database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 1000).toISOString() }).execute();
   await database.close();
 
-  const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnStart({ env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const until = async (text: string) => {
     const end = Date.now() + 20_000;
     while (!out.includes(text)) {
@@ -35,12 +36,12 @@ it('the morning nudge shows up in a running console chat and a number presses it
   await until('Good morning! Your call for today:');
   expect(out).toContain('1. Anna Schmidt (A)');
   expect(out).toContain('[1] ✅ Done: Anna Schmidt');
-  child.stdin.write('1\n');
+  child.stdin!.write('1\n');
   await until('Anna Schmidt — ✅ done');
-  child.stdin.end();
+  child.stdin!.end();
   expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
 
-  const { stdout } = await run('npx', ['keepwarm', 'export', '--user', 'eve'], { env });
+  const { stdout } = await run(process.execPath, [BIN, 'export', '--user', 'eve'], { env });
   const touches = JSON.parse(stdout).contacts[0].touches as { kind: string }[];
   expect(touches.map((t) => t.kind)).toEqual(['other', 'other']);
 }, 60_000);

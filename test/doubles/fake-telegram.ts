@@ -67,6 +67,8 @@ export class FakeTelegram extends FakeChats {
   confirmedOffset = 0;
   /** When true every request is dropped: a dead API. */
   down = false;
+  /** Downloads whose last byte was sent. */
+  downloadsFinished = 0;
   /** How often each queued update was handed out by getUpdates. */
   readonly fetched = new WeakMap<Update, number>();
   private readonly events = new EventEmitter();
@@ -219,6 +221,7 @@ export class FakeTelegram extends FakeChats {
     const file = token === this.token ? [...this.files.values()].find((f) => f.path === path) : undefined;
     if (!file) return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     this.record({ method: 'downloadFile', payload: { file_path: path } });
+    res.on('finish', () => this.downloadsFinished++);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.content.length }).end(file.content);
   }
 

@@ -13,6 +13,11 @@ import { fixture, sendFile } from './helpers.ts';
 
 const TODAY = '2026-11-23';
 
+/** The file waits for the user's yes: nothing of it among the contacts. */
+async function nothingStoredYet(chat: Awaited<ReturnType<typeof startChat>>) {
+  expect(await chat.db.selectFrom('contacts').selectAll().execute()).toEqual([]);
+}
+
 async function nothingStored(chat: Awaited<ReturnType<typeof startChat>>) {
   expect(await chat.db.selectFrom('contacts').selectAll().execute()).toEqual([]);
   expect(await chat.db.selectFrom('import_plans').selectAll().execute()).toEqual([]);
@@ -107,6 +112,40 @@ describe('a CSV with broken quoting', () => {
     const rows = ['Name,Notes', 'Ann,"open', ...Array.from({ length: 20_000 }, (_, i) => `Person ${i},`.padEnd(40, 'x'))];
     const result = parseImportFile({ name: 'big.csv', content: Buffer.from(rows.join('\n')) }, TODAY);
     expect(result).toEqual({ refused: 'broken_quoting', params: { line: 2 } });
+  });
+});
+
+describe('a CSV row whose quotes do not pair up (issue 13)', () => {
+  it('is left out and named with its line; the rest is imported only after the user says yes', async () => {
+    const chat = await startChat();
+    await sendFile(chat, 'people.csv', 'Name,Email,Company\nPaula Richter,paula@richter.example,ACME\n"Ann Open,ann@example.org,"Acme\nMia Lang,mia@lang.example,Foo\n');
+    expect(chat.text()).toContain('2 contacts read');
+    expect(chat.text()).toContain('line 3: its quotes (") do not pair up, so I cannot tell its cells apart — left out');
+    expect(chat.buttons().map((b) => b.label)).toEqual(['📥 Import 2', 'Cancel']);
+    await nothingStoredYet(chat);
+    await chat.press('Import');
+    const names = (await chat.db.selectFrom('contacts').select('name').orderBy('name').execute()).map((r) => r.name);
+    expect(names).toEqual(['Mia Lang', 'Paula Richter']);
+  });
+
+  it('a quoted cell with quotes of its own inside is no broken row', () => {
+    const result = parseImportFile({ name: 'people.csv', content: Buffer.from('Name,Email,Notes\n"""Hi"" Ann",ann@example.org,"said ""hello"", then left"\n') }, TODAY);
+    expect(isRefusal(result) ? result : result.records.map((r) => [r.name, r.notes])).toEqual([['"Hi" Ann', ['said "hello", then left']]]);
+  });
+});
+
+describe('a CSV too wide to read', () => {
+  it('a header of 100,000 columns is refused as that, not as a quote that never closes', async () => {
+    const chat = await startChat();
+    const header = ['Name', 'Email', ...Array.from({ length: 99_998 }, (_, i) => `Extra ${i}`)].join(',');
+    await sendFile(chat, 'wide.csv', `${header}\nAnn,ann@example.org\n`);
+    expect(chat.text()).toBe('The header row of wide.csv names 100,000 columns — I read files of up to 1,000.\nNothing was imported.');
+    await nothingStored(chat);
+  });
+
+  it('a row longer than 256 KB without a quote is refused as too long, naming its line', () => {
+    const result = parseImportFile({ name: 'long.csv', content: Buffer.from(`Name,Notes\nAnn,short\nBob,${'x'.repeat(300 * 1024)}\n`) }, TODAY);
+    expect(result).toEqual({ refused: 'row_too_long', params: { line: 3, max: 256 } });
   });
 });
 

@@ -136,4 +136,45 @@ describe('CSV and vCard exports read back', () => {
       ['Bob Meyer', 'B', []],
     ]);
   });
+  it('tags come back from the vCard export, a comma, semicolon or backslash inside a tag included', async () => {
+    const chat = await tagged();
+    const [reply] = await chat.say('/export vcf');
+    const parsed = parseImportFile({ name: reply!.file!.name, content: reply!.file!.content }, '2026-11-23');
+    if (isRefusal(parsed)) throw new Error('refused');
+    expect(parsed.records.map((r) => [r.name, r.tags])).toEqual(TAGGED);
+  });
+
+  it('tags with a comma, semicolon or quote in them survive the CSV export and import as they were', async () => {
+    const chat = await tagged();
+    const [reply] = await chat.say('/export csv');
+    const parsed = parseImportFile({ name: reply!.file!.name, content: reply!.file!.content }, '2026-11-23');
+    if (isRefusal(parsed)) throw new Error('refused');
+    expect(parsed.records.map((r) => [r.name, r.tags])).toEqual(TAGGED);
+  });
+
+  it('a tags cell written by hand is still split at commas and semicolons, and quotes keep one tag together', () => {
+    const csv = 'Name,Tags\r\nAnna Schmidt,"fintech; berlin, #lisbon"\r\nBob Meyer,"payments, ""M&A, Europe"""\r\n';
+    const parsed = parseImportFile({ name: 'contacts.csv', content: Buffer.from(csv) }, '2026-11-23');
+    if (isRefusal(parsed)) throw new Error('refused');
+    expect(parsed.records.map((r) => [r.name, r.tags])).toEqual([
+      ['Anna Schmidt', ['fintech', 'berlin', 'lisbon']],
+      ['Bob Meyer', ['payments', 'M&A, Europe']],
+    ]);
+  });
 });
+
+/** Tags typed in chat are words; a file (keepwarm JSON, CSV, vCard) can bring any text. */
+const TAGGED: [string, string[]][] = [
+  ['Anna Schmidt', ['fintech', 'M&A, Europe', 'Q1; Q2', 'say "hi"', 'back\\slash']],
+  ['Bob Meyer', []],
+];
+
+async function tagged(): Promise<TestChat> {
+  const chat = await startChat();
+  const contacts = TAGGED.map(([name, tags]) => ({ name, tier: 'B', tags }));
+  await sendFile(chat, 'keepwarm.json', JSON.stringify({ version: 1, contacts }));
+  await chat.press('Import');
+  const stored = await chat.db.selectFrom('contacts').select(['name', 'tags']).orderBy('id').execute();
+  expect(stored.map((c) => [c.name, JSON.parse(c.tags)])).toEqual(TAGGED);
+  return chat;
+}

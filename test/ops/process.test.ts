@@ -1,10 +1,10 @@
 /**
- * `npm start` as a real process: on SIGTERM /readyz answers 503 at once while
- * the work in flight (here a nudge whose send the Bot API has not answered
- * yet) finishes, /healthz stays 200, and the process exits 0 with the nudge
+ * keepwarm as a real process (what `npm start` runs): on SIGTERM /readyz
+ * answers 503 at once while the work in flight (here a nudge whose send the
+ * Bot API has not answered yet) finishes, /healthz stays 200, and the process exits 0 with the nudge
  * delivered. And the console chat serves the endpoints only on OPS_PORT.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { until } from '../telegram/harness.ts';
 import { holdCalls } from './gate.ts';
 import { sample } from './helpers.ts';
 import { addDueUsers } from '../doubles/due-users.ts';
+import { spawnStart } from '../doubles/keepwarm-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-ops-'));
 /** Process groups still running when a test ends (a failed test must not leave keepwarm behind). */
@@ -42,10 +43,10 @@ interface Started {
 }
 
 function start(env: Record<string, string>): Started {
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawnStart({
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'Europe/Berlin', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
-    // Its own process group, so cleanup reaches npm, tsx and node alike.
+    // Its own process group, so cleanup reaches it and anything it started.
     detached: true,
   });
   running.add(child.pid!);
@@ -108,7 +109,7 @@ describe('shutdown', () => {
       expect(sample(metrics, 'keepwarm_nudges_claimed_total')).toBe(1);
       expect(sample(metrics, 'keepwarm_outbox_depth{status="sending"}')).toBe(1);
 
-      // As a container runtime does: SIGTERM to npm alone, which passes it on.
+      // As a container runtime does. (That npm passes SIGTERM on is test/telegram/process.test.ts.)
       keepwarm.child.kill('SIGTERM');
       // The signal takes a moment to arrive; the held send keeps the port open meanwhile.
       let draining = await get(port, '/readyz');

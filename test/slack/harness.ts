@@ -2,9 +2,10 @@
  * The real Slack adapter (bolt in HTTP mode) on an in-memory database, talking
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
-import { pino } from 'pino';
 import { createConversation, type Conversation, type SourcesAccess } from '../../src/bot/conversation.ts';
+import { createLogger } from '../../src/log.ts';
 import type { Incoming } from '../../src/port.ts';
+import type { UserLimiter } from '../../src/user-limit.ts';
 import type { Database } from '../../src/store/db.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/start.ts';
@@ -21,8 +22,10 @@ export interface SlackTest {
   database: Database;
   /** Every Incoming the bot was handed, in order. */
   seen: Incoming[];
-  /** What the app logged at warn or error. */
+  /** What the app logged at warn or error (or at `logLevel`). */
   logs: { level: number; msg: string; [key: string]: unknown }[];
+  /** Every log line as written. */
+  rawLogs: string[];
   team: FakeTeam;
   stop(): Promise<void>;
 }
@@ -34,6 +37,10 @@ export interface HarnessOptions {
   wrap?: (bot: Conversation) => Pick<Conversation, 'handle'>;
   config?: Partial<SlackConfig>;
   now?: () => Date;
+  /** The log level of the app (default warn). */
+  logLevel?: string;
+  /** Each user's bounded share (default: the production default). */
+  limiter?: UserLimiter;
   /** Calendars and mailboxes for the conversation (test/sources/platforms.test.ts). */
   sources?: SourcesAccess;
 }
@@ -43,9 +50,17 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
   const team = fake.addTeam({ id: 'T1', token: 'xoxb-t1' });
   const database = await memoryDatabase();
   const logs: SlackTest['logs'] = [];
-  const log = pino(
-    { level: 'warn' },
-    { write: (line: string) => void logs.push(JSON.parse(line) as SlackTest['logs'][number]) },
+  const rawLogs: string[] = [];
+  // The logger main.ts makes, with the secrets the test configures.
+  const log = createLogger(
+    options.logLevel ?? 'warn',
+    {
+      write: (line: string) => {
+        rawLogs.push(line);
+        logs.push(JSON.parse(line) as SlackTest['logs'][number]);
+      },
+    },
+    { secrets: [team.token, SECRET, fake.clientSecret, 'state-secret'] },
   );
   const real = createConversation({ db: database.db, log, ...(options.sources ? { sources: options.sources } : {}) });
   const seen: Incoming[] = [];
@@ -71,7 +86,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     apiRetries: 0,
     ...options.config,
   };
-  const slack = await startSlack({ conversation, db: database.db, log, config, ...(options.now ? { now: options.now } : {}) });
+  const slack = await startSlack({ conversation, db: database.db, log, config, ...(options.now ? { now: options.now } : {}), ...(options.limiter ? { limiter: options.limiter } : {}) });
   const sender = new SlackSender(`http://127.0.0.1:${slack.port}`, SECRET, fake);
   return {
     fake,
@@ -80,6 +95,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     database,
     seen,
     logs,
+    rawLogs,
     team,
     async stop() {
       await slack.stop();

@@ -120,16 +120,20 @@ describe('the nudge', () => {
   });
 });
 
+/** Tuesday 24 November 2026, 10:00 in Berlin (the fake profile's zone): a working day, whatever the wall clock says. */
+const TUESDAY_10 = new Date('2026-11-24T09:00:00Z');
+
 describe('the real daily nudge on Slack', () => {
   it('the scheduler sends it through the adapter; Done updates it in place, a thread reply "done Anna" applies to it', async () => {
     const { createScheduler } = await import('../../src/scheduler/scheduler.ts');
-    t = await startSlackTest();
+    const now = () => TUESDAY_10;
+    t = await startSlackTest({ now });
     const bob = await overdueBob();
     await t.sender.message('T1', 'U1', '/add Anna Schmidt, tier A, last talked 3 months ago');
     await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[1], 'the answer to the second /add');
-    await t.database.db.updateTable('users').set({ next_nudge_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.database.db.updateTable('users').set({ next_nudge_at: new Date(TUESDAY_10.getTime() - 1000).toISOString() }).execute();
 
-    const { send } = await createScheduler({ db: t.database.db, messengers: [t.slack.messenger] }).tick();
+    const { send } = await createScheduler({ db: t.database.db, messengers: [t.slack.messenger], now }).tick();
     expect(send.sent).toBe(1);
     const nudge = t.fake.callsTo('chat.postMessage').at(-1)!;
     expect(nudge.args.channel).toBe('DT1U1');

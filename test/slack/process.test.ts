@@ -1,14 +1,15 @@
 /**
- * `npm start` as an operator runs it: Slack over HTTP configured only by
- * environment variables (pointed at the fake Web API), a conversation through
- * it, then SIGTERM and a clean exit.
+ * keepwarm as an operator runs it (what `npm start` runs): Slack over HTTP
+ * configured only by environment variables (pointed at the fake Web API), a
+ * conversation through it, then SIGTERM and a clean exit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../doubles/fake-slack.ts';
+import { spawnStart } from '../doubles/keepwarm-process.ts';
 import { SlackSender } from '../doubles/slack-requests.ts';
 import { blocksText, visible } from './harness.ts';
 
@@ -46,8 +47,8 @@ interface Started {
 }
 
 function start(env: Record<string, string>): Promise<Started> {
-  // Its own process group, so cleanup can reach npm, tsx and node alike.
-  const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  // Its own process group, so cleanup reaches it and anything it started.
+  const child = spawnStart({ env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   running.add(child.pid!);
   let stdout = '';
   let stderr = '';
@@ -64,11 +65,11 @@ function start(env: Record<string, string>): Promise<Started> {
       const running = /"port":(\d+)[^\n]*"msg":"slack: running"/.exec(stderr);
       if (running) resolve({ child, port: Number(running[1]), stdout: () => stdout, stderr: () => stderr, exit });
     });
-    void exit.then(({ code }) => reject(new Error(`npm start exited (${code}) before Slack ran:\n${stderr}`)));
+    void exit.then(({ code }) => reject(new Error(`keepwarm exited (${code}) before Slack ran:\n${stderr}`)));
   });
 }
 
-describe('npm start with Slack over HTTP', () => {
+describe('keepwarm started with Slack over HTTP', () => {
   it('serves signed requests with only environment variables, and stops cleanly on SIGTERM', async () => {
     const app = await start({
       SLACK_BOT_TOKEN: 'xoxb-test',
@@ -94,7 +95,7 @@ describe('npm start with Slack over HTTP', () => {
       const forged = await sender.command('T1', 'U1', '/met', 'Mallory', { secret: 'wrong' });
       expect(forged.response.status).toBe(401);
     } finally {
-      // Only npm gets the signal, as from a process manager; it must reach keepwarm.
+      // As from a process manager. (That npm passes SIGTERM on is test/telegram/process.test.ts.)
       app.child.kill('SIGTERM');
     }
     const { code } = await app.exit;
@@ -106,9 +107,9 @@ describe('npm start with Slack over HTTP', () => {
   });
 
   it('stops at start with a message naming the variable when the configuration is incomplete', async () => {
-    const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', DATABASE_URL: join(dir, 'bad.db') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnStart({ env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', DATABASE_URL: join(dir, 'bad.db') }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toContain('SLACK_SIGNING_SECRET');

@@ -3,7 +3,8 @@
  * on stderr, exit 0 only when every table verified.
  *
  * Needs PostgreSQL even under plain `npm test`: TEST_DATABASE_URL's server
- * (`npm run test:pg`), else a throwaway server this file starts on port 55441.
+ * (`npm run test:pg`), else the run's throwaway server
+ * (scripts/pg-throwaway.sh, started once for every file that needs it).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +17,6 @@ import { migrateToLatest, migrator } from '../../src/store/migrate.ts';
 import { NO_POSTGRES_REASON, postgresAvailable, startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
 import { buildKeepwarmFile } from './copy-data-source.ts';
 
-const PORT = 55441;
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'keepwarm.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-migrate-data-cli-'));
@@ -25,7 +25,7 @@ let server: TestPostgres;
 
 beforeAll(async () => {
   if (!postgresAvailable) return;
-  server = await startTestPostgres(PORT);
+  server = await startTestPostgres();
   await buildKeepwarmFile(source);
 });
 

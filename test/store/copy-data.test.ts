@@ -2,8 +2,8 @@
  * Moving up: `migrate-data` copies a keepwarm SQLite file into PostgreSQL.
  *
  * These tests need a PostgreSQL server even under plain `npm test`: the one
- * TEST_DATABASE_URL names (`npm run test:pg`), else a throwaway server this
- * file starts on port 55440 (scripts/pg-throwaway.sh) and removes afterwards.
+ * TEST_DATABASE_URL names (`npm run test:pg`), else the run's one throwaway
+ * server (scripts/pg-throwaway.sh, started by the first file that needs it).
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,14 +22,13 @@ import { chatOn } from '../doubles/chat.ts';
 import { NO_POSTGRES_REASON, postgresAvailable, startTestPostgres, type TestPostgres } from '../doubles/postgres-server.ts';
 import { POPULATED_TABLES, buildKeepwarmFile, buildLargeFile } from './copy-data-source.ts';
 
-const PORT = 55440;
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-migrate-data-'));
 const source = join(dir, 'keepwarm.db');
 let server: TestPostgres;
 
 beforeAll(async () => {
   if (!postgresAvailable) return;
-  server = await startTestPostgres(PORT);
+  server = await startTestPostgres();
   await buildKeepwarmFile(source);
 });
 

@@ -108,28 +108,3 @@ describe('de-duplication of deliveries', () => {
     expect(await firstDelivery(db, 'telegram', '42', now)).toBe(true);
   });
 });
-
-describe('several processes starting at once on a new SQLite file', () => {
-  it('migrate it exactly once, every one of them succeeding', async () => {
-    const { spawn } = await import('node:child_process');
-    const dir = mkdtempSync(join(tmpdir(), 'keepwarm-migrate-race-'));
-    try {
-      for (let round = 0; round < 3; round++) {
-        const file = join(dir, `race-${round}.db`);
-        const outputs = await Promise.all(
-          Array.from({ length: 4 }, () =>
-            new Promise<string>((resolve) => {
-              const child = spawn(process.execPath, ['--import', 'tsx', 'test/doubles/migrate-process.ts', file]);
-              let out = '';
-              child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-              child.on('close', () => resolve(out.trim()));
-            }),
-          ),
-        );
-        expect(outputs).toEqual(['ok', 'ok', 'ok', 'ok']);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-});

@@ -12,6 +12,7 @@ import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/sta
 import { createConversation, type Conversation, type SourcesAccess } from '../../src/bot/conversation.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { migratedSqliteInMemory } from '../doubles/database.ts';
 import { FakeTelegram, type RecordedCall, type Update } from '../doubles/fake-telegram.ts';
 
 /** Waits until `condition` holds (checked every few milliseconds); fails after `timeoutMs`. */
@@ -81,12 +82,19 @@ export interface HarnessOptions {
   /** Calendars and mailboxes for the conversation (test/sources/platforms.test.ts). */
   sources?: SourcesAccess;
   onFatal?: (error: Error) => void;
+  /** The clock the adapter hands the conversation (a test's own "today"); the wall clock when absent. */
+  now?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = options.fake ?? (await FakeTelegram.start());
-  const database = openSqlite(options.databaseFile ?? ':memory:');
-  await migrateToLatest(database.db);
+  let database: Database;
+  if (options.databaseFile) {
+    database = openSqlite(options.databaseFile);
+    await migrateToLatest(database.db);
+  } else {
+    database = await migratedSqliteInMemory();
+  }
   const log = capturingLog();
   const config = telegramConfig(
     { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...options.env },
@@ -99,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log,
     config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   let stopped = false;
   const stopAdapter = async () => {

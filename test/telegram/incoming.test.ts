@@ -13,7 +13,7 @@ async function fakeChats() {
 }
 
 describe('translate', () => {
-  it('a private text: one keepwarm user per Telegram user, the chat, the update id and the language', async () => {
+  it('a private text: one keepwarm user per Telegram user, the chat, the update id (redelivered when refused) and the language', async () => {
     const fake = await fakeChats();
     const update = fake.push(fake.text(anna, '/met@KeepwarmTestBot Bob at Expo'));
     expect(translate(update as never, BOT)).toEqual({
@@ -22,6 +22,7 @@ describe('translate', () => {
         from: { platform: 'telegram', teamId: '', userId: '1001' },
         chatId: '1001',
         eventId: String(update.update_id),
+        redeliverable: true,
         locale: 'de',
         text: '/met@KeepwarmTestBot Bob at Expo',
       },

@@ -156,15 +156,19 @@ describe('Messenger failures are DeliveryErrors, never retried inside', () => {
   });
 });
 
+/** Tuesday 24 November 2026, 09:00 UTC (a Telegram user's zone): a working day, whatever the wall clock says. */
+const TUESDAY_9 = new Date('2026-11-24T09:00:00Z');
+
 describe('the real daily nudge on Telegram', () => {
   it('the scheduler sends it through the adapter; Done edits it in place, a reply "done Bob" applies to it', async () => {
     const { createScheduler } = await import('../../src/scheduler/scheduler.ts');
-    h = await startHarness();
+    const now = () => TUESDAY_9;
+    h = await startHarness({ now });
     await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
     await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
     // The nudge time has come.
-    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger] });
+    h.database.sqlite!.prepare('update users set next_nudge_at = ?').run(new Date(TUESDAY_9.getTime() - 1000).toISOString());
+    const scheduler = createScheduler({ db: h.database.db, messengers: [h.runtime.messenger], now });
     const { send } = await scheduler.tick();
     expect(send.sent).toBe(1);
     const sent = h.fake.botMessages(1001).at(-1)!;

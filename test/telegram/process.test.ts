@@ -1,6 +1,8 @@
 /**
  * `npm start` as a real process, configured by environment variables only,
  * talking to the fake Bot API: a conversation, then SIGTERM and a clean exit.
+ * The other process tests run src/main.ts without npm; this one keeps npm, as
+ * the test that a container runtime's SIGTERM to npm reaches keepwarm.
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

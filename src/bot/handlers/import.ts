@@ -8,10 +8,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { LocalDate, Tier } from '../../core/types.ts';
-import { parseImportFile, type ImportFile } from '../../import/parse.ts';
-import { planImport } from '../../import/plan.ts';
-import { isRefusal, type ImportRefusal, type ParsedImport } from '../../import/record.ts';
-import { isNoop, summarize, type ImportSummary } from '../../import/summary.ts';
+import type { ImportFile } from '../../import/parse.ts';
+import { isRefusal, type ImportRefusal, type ImportSource } from '../../import/record.ts';
+import type { ImportSummary } from '../../import/summary.ts';
+import { readImportFile, readSavedImport } from '../../import-thread/thread.ts';
 import { withChange, type Owner } from '../../store/change.ts';
 import { applyImport, dropImportPlans, loadImportPlan, loadPlanContext, saveImportPlan, type CreatedContact, type ImportOutcome } from '../../store/import.ts';
 import type { DB } from '../../store/schema.ts';
@@ -26,32 +26,48 @@ import { encodeLabel } from '../../store/undo-label.ts';
 const TRIAGE_SIZE = 20;
 
 export interface ImportPreview {
-  parsed: ParsedImport;
   summary: ImportSummary;
   /** True when confirming would change nothing. */
   noop: boolean;
-}
-
-/** Reads a file and plans it against the user's network, writing nothing. */
-export async function previewImport(db: Kysely<DB>, userId: number, file: ImportFile, today: LocalDate): Promise<ImportPreview | ImportRefusal> {
-  const parsed = parseImportFile(file, today);
-  if (isRefusal(parsed)) return parsed;
-  const context = await loadPlanContext(db, userId, today, parsed.source === 'keepwarm');
-  const plan = planImport(parsed, context);
-  return { parsed, summary: summarize(file.name, parsed, plan), noop: isNoop(plan) };
+  /** The read file as it waits for the user's confirmation (src/import-thread/payload.ts). */
+  payload: string;
 }
 
 /**
- * Imports a read file as one change (one transaction, one undo step). The
- * plan is made again inside the transaction, against the network as it is
- * now — the user may have added contacts since the preview.
+ * Reads a file and plans it against the user's network, writing nothing.
+ * Reading and planning run in a thread of their own (src/import-thread), so
+ * a big file holds up nobody else.
  */
-export function importNow(db: Kysely<DB>, owner: Owner, parsed: ParsedImport, now: Date, today: LocalDate, t: Messages): Promise<ImportOutcome> {
-  return withChange(db, owner, now, encodeLabel({ key: 'import' }), async (change) => {
-    const context = await loadPlanContext(change.tx, owner.id, today, parsed.source === 'keepwarm');
-    const plan = planImport(parsed, context);
-    return applyImport(change, plan, { today, touchNote: t.connectedNote(parsed.source) });
-  });
+export async function previewImport(db: Kysely<DB>, userId: number, file: ImportFile, today: LocalDate): Promise<ImportPreview | ImportRefusal> {
+  const thread = await readImportFile(file, today);
+  if (isRefusal(thread)) return thread;
+  try {
+    const context = await loadPlanContext(db, userId, today, thread.source === 'keepwarm');
+    return await thread.preview(file.name, context);
+  } finally {
+    await thread.close();
+  }
+}
+
+/**
+ * Imports a read file (its saved payload) as one change (one transaction, one undo
+ * step). The plan is made again inside the transaction, against the network
+ * as it is now — the user may have added contacts since the preview — in
+ * the import's own thread.
+ */
+export async function importNow(db: Kysely<DB>, owner: Owner, payload: string, now: Date, today: LocalDate, t: Messages): Promise<{ outcome: ImportOutcome; source: ImportSource }> {
+  const thread = await readSavedImport(payload);
+  try {
+    const { source } = thread;
+    const outcome = await withChange(db, owner, now, encodeLabel({ key: 'import' }), async (change) => {
+      const context = await loadPlanContext(change.tx, owner.id, today, source === 'keepwarm');
+      const plan = await thread.plan(context);
+      return applyImport(change, plan, { today, touchNote: t.connectedNote(source) });
+    });
+    return { outcome, source };
+  } finally {
+    await thread.close();
+  }
 }
 
 export async function receiveFile(ctx: Ctx, file: ImportFile): Promise<Reply[]> {
@@ -59,7 +75,7 @@ export async function receiveFile(ctx: Ctx, file: ImportFile): Promise<Reply[]> 
   const preview = await previewImport(ctx.db, ctx.user.id, file, ctx.today);
   if (isRefusal(preview)) return [{ text: t.importRefused(preview, file.name) }];
   if (preview.noop) return [{ text: t.importNothingNew(preview.summary) }];
-  const planId = await saveImportPlan(ctx.db, ctx.user.id, file.name, preview.parsed, ctx.now);
+  const planId = await saveImportPlan(ctx.db, ctx.user.id, file.name, preview.payload, ctx.now);
   const token = await ask(ctx, { kind: 'import', payload: { planId } });
   const { created, merged } = preview.summary;
   return [
@@ -91,10 +107,10 @@ export async function confirmImport(ctx: Ctx, payload: PayloadOf<'import'>): Pro
   const { t } = ctx;
   const saved = await loadImportPlan(ctx.db, ctx.user.id, payload.planId);
   if (!saved) return [{ text: [t.questionExpired()] }];
-  const outcome = await importNow(ctx.db, ctx.user, saved.parsed, ctx.now, ctx.today, t);
+  const { outcome, source } = await importNow(ctx.db, ctx.user, saved.payload, ctx.now, ctx.today, t);
   await dropImportPlans(ctx.db, ctx.user.id);
   const replies: Reply[] = [{ text: t.importDone(outcome) }];
-  if (saved.parsed.source === 'keepwarm') return replies;
+  if (source === 'keepwarm') return replies;
   const candidates = triageCandidates(outcome.created);
   const chosen = candidates.slice(0, TRIAGE_SIZE);
   if (chosen.length === 0) return replies;
