@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { isParseError } from '../commands/command.ts';
 import { keywordOf } from '../commands/keywords.ts';
+import { sourceWordOf } from '../commands/parse-sources.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { cleanInput } from '../core/input-text.ts';
@@ -95,7 +96,7 @@ export interface Conversation {
 
 /** True when `word` names a command in any language (`tier`, `Stufe`): Slack's umbrella `/keepwarm tier …`. */
 export function isCommandWord(word: string): boolean {
-  return keywordOf(word) !== undefined;
+  return keywordOf(word) !== undefined || sourceWordOf(word) !== undefined;
 }
 
 export function createConversation(options: {

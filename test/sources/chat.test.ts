@@ -17,6 +17,7 @@ import { startCalendarServer, hugeCalendar, type CalendarServer } from '../doubl
 import { startChat, type TestChat } from '../doubles/chat.ts';
 import type { Database } from '../../src/store/db.ts';
 import { NO_DOVECOT_REASON, dovecotAvailable, mailText, startDovecot, type TestDovecot } from '../doubles/dovecot.ts';
+import { NO_RADICALE_REASON, radicaleAvailable, startRadicale, type TestRadicale } from '../doubles/radicale.ts';
 import { freePort } from '../doubles/net.ts';
 import { calendarFixture, NOW } from './fixtures.ts';
 import { addNetwork } from './world.ts';
@@ -261,4 +262,37 @@ describe.skipIf(!dovecotAvailable)('/mail with the app password in the next mess
       );
     }
   });
+});
+
+if (!radicaleAvailable) console.warn(`skipping the CalDAV part of ${import.meta.filename}: ${NO_RADICALE_REASON}`);
+describe.skipIf(!radicaleAvailable)('/calendar caldav with the password in the next message (Radicale)', () => {
+  const ADA = { user: 'ada', password: 'cal-secret 42' };
+  let radicale: TestRadicale;
+  beforeAll(async () => {
+    radicale = await startRadicale([ADA]);
+    await radicale.makeCalendar(ADA, 'work');
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//keepwarm tests//EN',
+      'BEGIN:VEVENT', 'UID:review-1', 'DTSTAMP:20261101T000000Z', 'DTSTART;TZID=Europe/Berlin:20261110T100000', 'DTEND;TZID=Europe/Berlin:20261110T110000', 'SUMMARY:Review',
+      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:tom.berger@example.com',
+      'END:VEVENT', 'END:VCALENDAR', '',
+    ].join('\r\n');
+    await radicale.putEvent(ADA, 'work', 'review-1', ics);
+  });
+  afterAll(async () => radicale?.stop());
+
+  it('connects with the right password and answers what it found; a wrong one stores nothing', () =>
+    withChat(async (chat) => {
+      await chat.say(`/calendar caldav ${radicale.url} ${ADA.user}`);
+      expect(chat.text()).toContain(`Now send the password for ${ADA.user} at 127.0.0.1`);
+      await chat.say('not the password');
+      expect(chat.text()).toContain('does not accept the user name or password');
+      expect(await counts(chat)).toMatchObject({ sources: 0, touches: 0 });
+
+      await chat.say(`/kalender caldav ${radicale.url} ${ADA.user}`);
+      await chat.say(ADA.password);
+      expect(chat.text()).toContain('Connected your calendar 127.0.0.1: 1 event read, 1 meeting logged');
+      await chat.say('/sources');
+      expect(chat.text()).toContain(`1. 📅 127.0.0.1 (${ADA.user})`);
+    }));
 });
