@@ -30,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-type Chat = TestChat & { database: Database };
+/** `sources` is the very object the conversation holds: a test may swap its functions. */
+type Chat = TestChat & { database: Database; sources: SourcesAccess };
 
 /** A chat in Berlin at the fixtures' moment, with the invented network, whose conversation may sync sources on 127.0.0.1. */
 async function chatWithSources(options: { key?: boolean; locale?: string; platform?: 'console' | 'telegram' | 'slack' } = {}): Promise<Chat> {
@@ -45,7 +46,7 @@ async function chatWithSources(options: { key?: boolean; locale?: string; platfo
   holder.sync = createSourceSync({ db: chat.database.db, box, limits: { allowPrivate: true }, now: () => chat.now });
   const user = await ensureUser(chat.database.db, chat.who, { chatId: 'c', timeZone: 'Europe/Berlin' }, NOW);
   await addNetwork(chat.database, user, NOW);
-  return chat;
+  return Object.assign(chat, { sources });
 }
 
 async function counts(chat: Chat) {
@@ -233,6 +234,21 @@ describe.skipIf(!dovecotAvailable)('/mail with the app password in the next mess
       const contacts = await chat.database.db.selectFrom('contacts').select('name').execute();
       expect(contacts.map((c) => c.name)).not.toContain('Zora Quint');
       expect(await counts(chat)).toMatchObject({ sources: 0, pending: 0, touches: 0 });
+    }));
+
+  it('when handling the password fails, nothing is kept and the message, delivered again, is still the password', () =>
+    withChat(async (chat) => {
+      const real = chat.sources.runSource;
+      chat.sources.runSource = () => {
+        chat.sources.runSource = real;
+        return Promise.reject(new Error('the database went away'));
+      };
+      await chat.say(mailCommand());
+      await expect(chat.say(ADA.password)).rejects.toThrow('the database went away');
+      expect(await counts(chat)).toMatchObject({ sources: 0, pending: 1 });
+      await chat.say(ADA.password);
+      expect(chat.text()).toContain('Connected your mailbox 127.0.0.1');
+      expect(await counts(chat)).toMatchObject({ sources: 1, pending: 0 });
     }));
 
   it('/cancel instead of the password cancels; ten minutes later a message is a message again', () =>

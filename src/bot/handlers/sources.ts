@@ -28,7 +28,7 @@ const SYNC_EVERY_MS = 15 * 60_000;
 /** How long the password question waits: after that, a message is a message again. */
 const SECRET_QUESTION_MS = 10 * 60_000;
 
-function needsKey(ctx: Ctx): ctx is Ctx & { sources: SourcesAccess & { box: NonNullable<SourcesAccess['box']> } } {
+function hasKey(ctx: Ctx): ctx is Ctx & { sources: SourcesAccess & { box: NonNullable<SourcesAccess['box']> } } {
   return ctx.sources?.box !== undefined;
 }
 
@@ -56,7 +56,14 @@ async function connectAndCheck(ctx: Ctx & { sources: SourcesAccess }, fields: Ne
     if (error instanceof NoSecretKeyError) return noKey(ctx);
     throw error;
   }
-  const [result] = await ctx.sources.runSource(ctx.user.id, source.id);
+  let result: Awaited<ReturnType<SourcesAccess['runSource']>>[number] | undefined;
+  try {
+    [result] = await ctx.sources.runSource(ctx.user.id, source.id);
+  } catch (error) {
+    // Not checked, not kept: a redelivery of the message starts over.
+    await disconnectSource(ctx.db, ctx.user.id, source.id);
+    throw error;
+  }
   if (!result || result.result === 'lost') return [{ text: [ctx.t.sourceCheckLater(source.kind, source.name)] }];
   if (result.result === 'ok') return [{ text: ctx.t.sourceConnected(source.kind, source.name, result.summary ?? { added: 0, moved: 0, removed: 0, read: 0 }) }];
   await disconnectSource(ctx.db, ctx.user.id, source.id);
@@ -65,19 +72,19 @@ async function connectAndCheck(ctx: Ctx & { sources: SourcesAccess }, fields: Ne
 
 /** `/calendar https://…`: the URL is itself the secret (anyone with it reads the calendar). */
 export const calendar: Handler<Of<'calendar'>> = async (ctx, command) => {
-  if (!needsKey(ctx)) return secretHandled(ctx, noKey(ctx));
+  if (!hasKey(ctx)) return secretHandled(ctx, noKey(ctx));
   const name = new URL(command.url).hostname;
   return secretHandled(ctx, await connectAndCheck(ctx, { kind: 'ical', name, secret: command.url }));
 };
 
 export const caldav: Handler<Of<'caldav'>> = async (ctx, command) => {
-  if (!needsKey(ctx)) return noKey(ctx);
+  if (!hasKey(ctx)) return noKey(ctx);
   await ask(ctx, { kind: 'secret', payload: { source: 'caldav', url: command.url, user: command.user, askedAt: ctx.now.toISOString() } });
   return [{ text: ctx.t.askSourcePassword('caldav', new URL(command.url).hostname, command.user, ctx.incoming.from.platform) }];
 };
 
 export const mail: Handler<Of<'mail'>> = async (ctx, command) => {
-  if (!needsKey(ctx)) return noKey(ctx);
+  if (!hasKey(ctx)) return noKey(ctx);
   const { host, port, tls, user } = command;
   await ask(ctx, { kind: 'secret', payload: { source: 'imap', host, port, tls, user, askedAt: ctx.now.toISOString() } });
   return [{ text: ctx.t.askSourcePassword('imap', host, user, ctx.incoming.from.platform) }];
@@ -94,17 +101,21 @@ function isCancel(text: string): boolean {
   return word !== undefined && keywordOf(word) === 'cancel';
 }
 
-/** The message after /calendar caldav or /mail: the password, never a command. */
+/**
+ * The message after /calendar caldav or /mail: the password, never a command.
+ * The question is taken away only once the answer is settled: if handling
+ * fails and the platform delivers the message again, it is still the password.
+ */
 export async function receiveSecret(ctx: Ctx, pending: Extract<OpenQuestion, { kind: 'secret' }>, text: string): Promise<Reply[]> {
-  if (!(await clearPending(ctx.db, ctx.user.id, pending.token))) return [];
-  if (text.trim() === '' || isCancel(text)) return [{ text: [ctx.t.passwordCancelled()] }];
-  if (!needsKey(ctx)) return secretHandled(ctx, noKey(ctx));
+  const settle = async (replies: Reply[]) => ((await clearPending(ctx.db, ctx.user.id, pending.token)) ? replies : []);
+  if (text.trim() === '' || isCancel(text)) return settle([{ text: [ctx.t.passwordCancelled()] }]);
+  if (!hasKey(ctx)) return settle(secretHandled(ctx, noKey(ctx)));
   const p = pending.payload;
   const fields: NewSource =
     p.source === 'caldav'
       ? { kind: 'caldav', name: new URL(p.url).hostname, host: p.url, username: p.user, secret: text }
       : { kind: 'imap', name: p.host, host: p.host, username: p.user, secret: text, options: { port: p.port, tls: p.tls } };
-  return secretHandled(ctx, await connectAndCheck(ctx, fields));
+  return settle(secretHandled(ctx, await connectAndCheck(ctx, fields)));
 }
 
 function listing(ctx: Ctx, source: Source, position: number): SourceListing {
