@@ -62,6 +62,8 @@ describe('Telegram', () => {
       expect(answer).toContain('Connected your calendar 127.0.0.1');
       expect(answer).toContain('I deleted your message with the secret');
       expect(JSON.stringify(h.log.entries)).not.toContain('private-9a7e');
+      // The menu offers the sources commands in both languages.
+      for (const language of ['', 'de']) expect(h.fake.commands.get(language)!.map((c) => c.command)).toEqual(expect.arrayContaining(['calendar', 'mail', 'sources']));
     } finally {
       await h.close();
     }
