@@ -3,14 +3,34 @@
  * Lines typed are messages; a number presses the button shown with it. When
  * stdin is not a terminal it reads line by line, prints each reply block and
  * ends with the input, so scripts can drive it.
+ *
+ * Numbers stay true (docs/scheduler.md "Buttons stay true"): each message
+ * with buttons numbers them on from the last one, so a number always means
+ * the button it was printed with — replies without buttons change nothing,
+ * and an older list's numbers keep working. Numbering starts again at 1 with
+ * the first list of a new day; a number from before that, or from a list
+ * shown more than a day ago, answers that its list has expired.
  */
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Button, Incoming, Messenger, Recipient, Reply, RunningPlatform } from '../../src/port.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
+import { localDateOf } from '../../src/core/dates.ts';
 import { makePrivateDir, writePrivateFile } from '../../src/private-files.ts';
 import { renderConsole } from './render.ts';
+
+/** A list's numbers work this long; then they answer that the list expired. */
+const NUMBERS_LAST_MS = 86_400_000;
+/** Numbers are typed as at most three digits. */
+const MAX_NUMBER = 999;
+
+interface Numbered {
+  button: Button;
+  /** The message the button was shown with: a press answers under it (an edit redraws it). */
+  messageId: string;
+  shownAt: number;
+}
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
@@ -36,16 +56,35 @@ export interface ConsoleChat extends RunningPlatform {
 export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const { conversation, user, output, interactive } = options;
   const now = options.now ?? (() => new Date());
-  let buttons: Button[] = [];
+  const zone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let numbers = new Map<number, Numbered>();
+  let nextNumber = 1;
+  let numberingDay: string | undefined;
+  /** The highest number of the lists before numbering started again: those answer "expired". */
+  let expiredUpTo = 0;
   let messageCounter = 0;
   const prompt = interactive ? '\x1b[2myou ›\x1b[22m ' : '';
 
+  /** The first number for a message with `count` buttons: on from the last list, from 1 on a new day. */
+  function firstNumberFor(count: number, at: Date): number {
+    const day = localDateOf(at, zone);
+    if (numberingDay !== day || nextNumber + count - 1 > MAX_NUMBER) {
+      expiredUpTo = Math.max(expiredUpTo, nextNumber - 1);
+      numbers = new Map();
+      nextNumber = 1;
+      numberingDay = day;
+    }
+    return nextNumber;
+  }
+
   function show(replies: Reply[]): string[] {
-    buttons = [];
     const ids: string[] = [];
+    const at = now();
     for (const reply of replies) {
-      const rendered = renderConsole(reply, { color: interactive, firstNumber: buttons.length + 1 });
-      buttons.push(...rendered.buttons);
+      const id = String(++messageCounter);
+      const count = (reply.buttons ?? []).flat().length;
+      const rendered = renderConsole(reply, { color: interactive, firstNumber: count > 0 ? firstNumberFor(count, at) : nextNumber });
+      for (const button of rendered.buttons) numbers.set(nextNumber++, { button, messageId: id, shownAt: at.getTime() });
       output.write(rendered.text + '\n');
       if (reply.file && options.filesDir) {
         makePrivateDir(options.filesDir);
@@ -53,7 +92,7 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         writePrivateFile(path, reply.file.content);
         output.write(`   saved to ${path}\n`);
       }
-      ids.push(String(++messageCounter));
+      ids.push(id);
     }
     output.write('\n');
     return ids;
@@ -69,9 +108,16 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     };
     const number = /^\d{1,3}$/.test(text) ? Number(text) : undefined;
-    const pressed = number !== undefined ? buttons[number - 1] : undefined;
-    const incoming: Incoming = pressed ? { ...base, action: pressed.action } : { ...base, text };
-    show(await conversation.handle(incoming, now()));
+    const at = now();
+    const pressed = number !== undefined ? numbers.get(number) : undefined;
+    const expired = number !== undefined && (pressed ? at.getTime() - pressed.shownAt > NUMBERS_LAST_MS : number <= expiredUpTo);
+    if (expired) {
+      const line = await conversation.notice({ platform: 'console', who: user, ...(options.locale ? { locale: options.locale } : {}), now: at }, 'consoleNumberExpired', number);
+      show([{ text: [line] }]);
+      return;
+    }
+    const incoming: Incoming = pressed ? { ...base, action: pressed.button.action, replyToMessageId: pressed.messageId } : { ...base, text };
+    show(await conversation.handle(incoming, at));
   }
 
   const lines = createInterface({ input: options.input, terminal: false });

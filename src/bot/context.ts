@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Command } from '../commands/command.ts';
 import type { LocalDate } from '../core/types.ts';
+import type { WorkingDaySettings } from '../core/working-day.ts';
 import type { DB } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
 import type { Messages } from '../i18n/messages.ts';
@@ -27,6 +28,8 @@ export interface Ctx {
   today: LocalDate;
   t: Messages;
   incoming: Incoming;
+  /** The user's working days: every date keepwarm suggests falls on one (src/core/working-day.ts). */
+  workdays: WorkingDaySettings;
   /** Calendars and mailboxes; undefined where keepwarm runs without them (then the commands say so). */
   sources?: SourcesAccess;
 }

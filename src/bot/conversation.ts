@@ -11,6 +11,7 @@ import { sourceWordOf } from '../commands/parse-sources.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { cleanInput } from '../core/input-text.ts';
+import { workingDaysOf } from '../holidays/index.ts';
 import { getContact, createContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId, type Logger } from '../log.ts';
 import { storeFault, storeStatus } from '../store/faults.ts';
@@ -22,7 +23,8 @@ import { decodeAction, type Action } from '../commands/actions.ts';
 import type { Ctx, SourcesAccess } from './context.ts';
 import { createDeliveries, type DeliveryOptions } from './delivery.ts';
 import { RetryLater, retryLaterIn } from './retry-later.ts';
-import { answerAll, answerButton, groupDone, settleQuestion } from './handlers/answers.ts';
+import { answerAll, answerButton, answerQuestion, answerStale, groupDone } from './handlers/answers.ts';
+import { answerReminder } from './handlers/touches.ts';
 import * as contacts from './handlers/contacts.ts';
 import { eraseEverything, isForgetWord } from './handlers/forget.ts';
 import * as importer from './handlers/import.ts';
@@ -116,7 +118,8 @@ export function createConversation(options: {
       { chatId: incoming.chatId, ...(incoming.locale ? { locale: incoming.locale } : {}), ...(incoming.timeZone ? { timeZone: incoming.timeZone } : {}) },
       now,
     );
-    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming, ...(sources ? { sources } : {}) };
+    const workdays = await workingDaysOf(user);
+    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming, workdays, ...(sources ? { sources } : {}) };
     if (incoming.action !== undefined) return onAction(ctx, incoming.action);
     if (incoming.file !== undefined) return importer.receiveFile(ctx, incoming.file);
     if (incoming.forwardedFrom !== undefined) return onForward(ctx, incoming.forwardedFrom);
@@ -292,7 +295,7 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
     case 'tier': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
       if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      return settleQuestion(ctx, contact.id, await contacts.setTier(ctx, contact, action.tier));
+      return answerQuestion(ctx, contact, 'tier', (entry) => contacts.setTier(ctx, contact, action.tier, entry));
     }
     case 'done':
     case 'noanswer':
@@ -310,14 +313,20 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
     case 'ignored': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
       if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      const replies =
+      return answerQuestion(ctx, contact, 'ignored', (entry) =>
         action.choice === 'C'
-          ? await contacts.setTier(ctx, contact, 'C')
+          ? contacts.setTier(ctx, contact, 'C', entry)
           : action.choice === 'archive'
-            ? await dispatch(ctx, { intent: 'archive', name: contact.name }, { name: contact.id })
-            : [{ text: [ctx.t.keptAsIs(contact.name)] }];
-      return settleQuestion(ctx, contact.id, replies);
+            ? contacts.archiveContact(ctx, contact, entry)
+            : contacts.keepContact(ctx, contact, entry),
+      );
     }
+    case 'followup': {
+      const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
+      return contact ? answerStale(ctx, contact, action.choice) : [{ text: [ctx.t.contactGone()] }];
+    }
+    case 'reminder':
+      return answerReminder(ctx, action.reminderId, action.choice);
   }
 }
 

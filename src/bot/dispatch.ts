@@ -1,7 +1,7 @@
 /** Each intent to its handler: the table the conversation dispatches a command through. */
 import type { Command, Intent } from '../commands/command.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
-import { answer } from './handlers/answers.ts';
+import { answer, touch } from './handlers/answers.ts';
 import * as contacts from './handlers/contacts.ts';
 import { exportData } from './handlers/export.ts';
 import { forget } from './handlers/forget.ts';
@@ -28,7 +28,7 @@ const handlers: Handlers = {
   archive: contacts.archive,
   delete: contacts.remove,
   intro: contacts.intro,
-  touch: touches.touch,
+  touch,
   remind: touches.remind,
   done: answer,
   noanswer: answer,

@@ -14,9 +14,9 @@ import { firstDelivery } from '../store/inbound.ts';
 import type { DB } from '../store/schema.ts';
 import { findUser, languageOf, markInactive } from '../store/users.ts';
 
-/** The catalog's platform notices: the `telegram…` and `slack…` messages of one line, and that messages came too fast (src/user-limit.ts). */
+/** The catalog's platform notices: the `telegram…`, `slack…` and `console…` messages of one line, and that messages came too fast (src/user-limit.ts). */
 export type NoticeKey = {
-  [K in keyof Messages]: K extends `telegram${string}` | `slack${string}` | 'tooFast' ? (Messages[K] extends (...args: never[]) => Line ? K : never) : never;
+  [K in keyof Messages]: K extends `telegram${string}` | `slack${string}` | `console${string}` | 'tooFast' ? (Messages[K] extends (...args: never[]) => Line ? K : never) : never;
 }[keyof Messages];
 
 export type NoticeArgs<K extends NoticeKey> = Messages[K] extends (...args: infer A) => Line ? A : never;

@@ -2,10 +2,7 @@
  * Which nudge an answer belongs to, and the nudge drawn again with its
  * answers, to be edited in place where the platform allows.
  */
-import { nextDueOn } from '../core/cadence.ts';
-import type { EntryState } from '../core/nudge-choice.ts';
 import type { EntryStates } from '../core/nudge-model.ts';
-import { getContacts } from '../store/contacts.ts';
 import { latestOpenNudge, nudgeById, nudgeByMessage, type StoredNudge } from '../store/nudges.ts';
 import type { Ctx } from './context.ts';
 import { renderNudge } from '../nudge/render.ts';
@@ -28,32 +25,24 @@ export async function targetNudge(ctx: Ctx): Promise<StoredNudge | undefined> {
   return latestOpenNudge(ctx.db, ctx.user.id, answerWindowStart(ctx));
 }
 
-/** How each answered person was answered, with what it means now (next due, back on …). */
-async function statesOf(ctx: Ctx, nudge: StoredNudge): Promise<EntryStates> {
-  const answered = nudge.entries.filter((e) => e.state !== 'open');
-  const contacts = new Map((await getContacts(ctx.db, ctx.user.id, answered.map((e) => e.contactId))).map((c) => [c.id, c]));
-  const states = new Map<number, { state: EntryState; detail?: string }>();
-  for (const entry of answered) {
-    const contact = contacts.get(entry.contactId);
-    let detail: string | undefined;
-    if (entry.state === 'done' && contact) {
-      const due = contact.followUp?.due ?? nextDueOn(contact, ctx.user.cadences);
-      detail = due ? ctx.t.nextStepDetail(due, ctx.today) : undefined;
-    }
-    if ((entry.state === 'snoozed' || entry.state === 'attempt') && contact?.snoozedUntil) detail = ctx.t.snoozedUntilDetail(contact.snoozedUntil, ctx.today);
-    states.set(entry.contactId, detail ? { state: entry.state, detail } : { state: entry.state });
+/** How each answered person was answered: the state and the mark kept with it when they were answered. */
+function statesOf(nudge: StoredNudge): EntryStates {
+  const states = new Map<number, { state: (typeof nudge.entries)[number]['state']; detail?: NonNullable<(typeof nudge.entries)[number]['detail']> }>();
+  for (const entry of nudge.entries) {
+    if (entry.state === 'open') continue;
+    states.set(entry.contactId, entry.detail ? { state: entry.state, detail: entry.detail } : { state: entry.state });
   }
   return states;
 }
 
 /**
  * The nudge as it looks after the answers, replacing the sent message — or
- * nothing when the message id is unknown (a /today list in the chat history).
+ * nothing when the message id is unknown (a /today list nobody pressed under yet).
  */
 export async function editedNudge(ctx: Ctx, nudgeId: number): Promise<Reply | undefined> {
   const nudge = await nudgeById(ctx.db, ctx.user.id, nudgeId);
   if (!nudge || nudge.messageId === null) return undefined;
-  const reply = renderNudge(nudge.model, await statesOf(ctx, nudge), ctx.t, ctx.today, nudge.id);
+  const reply = renderNudge(nudge.model, statesOf(nudge), ctx.t, ctx.today, nudge.id);
   return { ...reply, editMessageId: nudge.messageId };
 }
 

@@ -17,10 +17,19 @@ export type Action =
   | { kind: 'yes'; token: string }
   | { kind: 'no'; token: string }
   | { kind: 'tier'; contactId: number; tier: Tier }
-  | { kind: 'done'; contactId: number }
-  | { kind: 'snooze'; contactId: number; days: number }
-  | { kind: 'skip'; contactId: number }
-  | { kind: 'noanswer'; contactId: number }
+  /**
+   * Answers about a person. `nudgeId` names the nudge or /today list the
+   * button is under, so the answer marks that list and edits it in place;
+   * buttons from before it was added carry none.
+   */
+  | { kind: 'done'; contactId: number; nudgeId?: number }
+  | { kind: 'snooze'; contactId: number; days: number; nudgeId?: number }
+  | { kind: 'skip'; contactId: number; nudgeId?: number }
+  | { kind: 'noanswer'; contactId: number; nudgeId?: number }
+  /** A follow-up two weeks late: still follow up, or drop it. */
+  | { kind: 'followup'; contactId: number; choice: 'keep' | 'drop' }
+  /** "Also mark the reminder … as done?" after a touch: yes or keep it open. */
+  | { kind: 'reminder'; reminderId: number; choice: 'done' | 'keep' }
   | { kind: 'review'; contactId: number; choice: ReviewChoice }
   /** Keep / move to C / archive, for a contact who ignored three nudges. */
   | { kind: 'ignored'; contactId: number; choice: 'keep' | 'C' | 'archive' }
@@ -54,9 +63,13 @@ export function encodeAction(action: Action): string {
     case 'done':
     case 'skip':
     case 'noanswer':
-      return `${action.kind}:${action.contactId}`;
+      return `${action.kind}:${action.contactId}${action.nudgeId !== undefined ? `:${action.nudgeId}` : ''}`;
     case 'snooze':
-      return `snooze:${action.contactId}:${action.days}`;
+      return `snooze:${action.contactId}:${action.days}${action.nudgeId !== undefined ? `:${action.nudgeId}` : ''}`;
+    case 'followup':
+      return `fu:${action.contactId}:${action.choice}`;
+    case 'reminder':
+      return `rem:${action.reminderId}:${action.choice}`;
     case 'review':
       return `rv:${action.contactId}:${action.choice}`;
     case 'ignored':
@@ -71,8 +84,10 @@ export function encodeAction(action: Action): string {
 /** Reads a payload back; anything malformed or forged is undefined. */
 export function decodeAction(payload: string): Action | undefined {
   if (payload.length > 64) return undefined;
-  const [kind, a, b, extra] = payload.split(':');
+  const [kind, a, b, c, extra] = payload.split(':');
   if (extra !== undefined) return undefined;
+  // Only the snooze button has a third field (its nudge); every other payload has at most two.
+  if (c !== undefined && kind !== 'snooze') return undefined;
   switch (kind) {
     case 'pick':
     case 'same': {
@@ -92,12 +107,24 @@ export function decodeAction(payload: string): Action | undefined {
     case 'skip':
     case 'noanswer': {
       const contactId = id(a);
-      return contactId !== undefined && b === undefined ? { kind, contactId } : undefined;
+      const nudgeId = id(b);
+      if (contactId === undefined || (b !== undefined && nudgeId === undefined)) return undefined;
+      return nudgeId !== undefined ? { kind, contactId, nudgeId } : { kind, contactId };
     }
     case 'snooze': {
       const contactId = id(a);
       const days = id(b);
-      return contactId !== undefined && days !== undefined && days >= 1 && days <= 365 ? { kind, contactId, days } : undefined;
+      const nudgeId = id(c);
+      if (contactId === undefined || days === undefined || days < 1 || days > 365 || (c !== undefined && nudgeId === undefined)) return undefined;
+      return nudgeId !== undefined ? { kind, contactId, days, nudgeId } : { kind, contactId, days };
+    }
+    case 'fu': {
+      const contactId = id(a);
+      return contactId !== undefined && (b === 'keep' || b === 'drop') ? { kind: 'followup', contactId, choice: b } : undefined;
+    }
+    case 'rem': {
+      const reminderId = id(a);
+      return reminderId !== undefined && (b === 'done' || b === 'keep') ? { kind: 'reminder', reminderId, choice: b } : undefined;
     }
     case 'rv': {
       const contactId = id(a);

@@ -10,7 +10,7 @@
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
 import type { SourceCommand } from './parse-sources.ts';
 
-export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language';
+export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language' | 'holidays';
 export type ExportFormat = 'json' | 'csv' | 'vcf' | 'ics';
 
 export type Command =
@@ -40,10 +40,11 @@ export type Command =
   | { intent: 'review' }
   | { intent: 'archive'; name: string }
   | { intent: 'delete'; name: string }
-  /** No key: show the settings. `value` is canonical: `08:30`, an IANA zone, `1,2,3,4,5`, `2`, `de`. */
+  /** No key: show the settings. `value` is canonical: `08:30`, an IANA zone, `1,2,3,4,5`, `2`, `de`, a holiday region `DE-BY` or `none`. */
   | { intent: 'settings'; key?: Exclude<SettingKey, 'cadence'>; value?: string }
   | { intent: 'settings'; key: 'cadence'; tier: 'A' | 'B'; cadenceDays: number; value: string }
-  | { intent: 'pause'; until: LocalDate }
+  /** Paused from `from` (now when absent) until `until`, the day nudges resume. */
+  | { intent: 'pause'; until: LocalDate; from?: LocalDate }
   | { intent: 'resume' }
   | { intent: 'stats' }
   | { intent: 'export'; format: ExportFormat; tiers: Tier[] }
@@ -86,6 +87,8 @@ export type ParseErrorCode =
   | 'bad_days'
   | 'bad_count'
   | 'bad_language'
+  /** /settings holidays with something that is not a region code (`DE-BY`) or `none`. */
+  | 'bad_holidays'
   | 'bad_format'
   /** A sources command without what it needs; `usage` names which (parse-sources.ts). */
   | 'bad_source';

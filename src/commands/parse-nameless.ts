@@ -7,6 +7,8 @@ import type { Command, ExportFormat, ParseContext, ParseError } from './command.
 import { tierOf } from './extract.ts';
 import { topicOf } from './keywords.ts';
 import { readUntil } from './parse-nudge.ts';
+import { findDates, todayOf } from './parse-date.ts';
+import { addDays } from '../core/dates.ts';
 import { readCount } from './setting-values.ts';
 import { fold, isNoise, lookup } from './normalize.ts';
 import { refuse } from './command.ts';
@@ -59,8 +61,34 @@ export function parseHelp(arg: string): Command {
   return isNoise(word) ? { intent: 'help' } : { intent: 'help', topic: topicOf(word) };
 }
 
-/** "/pause until January 6", "/pause 2 weeks", "pausieren bis 6. Januar". */
+// "vom 23.12. bis 6.1.", "from December 23 to January 6", "ab heute bis 15. Januar".
+const PAUSE_RANGE = /^(?:vom|von|ab|from)\s+(.+?)\s+(?:bis(?:\s+(?:zum|einschließlich))?|to|until|till|through|-|–)\s+(.+)$/iu;
+
+/**
+ * A pause over a range of days, both named: nudges stop on the first (or now,
+ * when it has come) and resume the day after the last.
+ */
+function parsePauseRange(first: string, last: string, ctx: ParseContext): Command | ParseError {
+  const today = todayOf(ctx);
+  const to = findDates(last, ctx, 'future')[0];
+  if (!to) return refuse('bad_date', { got: last }, 'pause');
+  const end = to.date;
+  if (end > addDays(today, MAX_PAUSE_DAYS)) return refuse('bad_date', { got: to.text, date: end }, 'pause');
+  // The start is the latest reading on or before the end: "vom 1.1." said on 8 January is this
+  // year's (the pause runs already), "vom 23.12. bis 6.1." said in December is the coming one.
+  const starts = [findDates(first, ctx, 'past')[0], findDates(first, ctx, 'future')[0]].filter((d) => d !== undefined && d.date <= end);
+  const from = starts.sort((a, b) => (a!.date < b!.date ? 1 : -1))[0];
+  if (!from) return refuse('bad_date', { got: first }, 'pause');
+  return { intent: 'pause', until: addDays(end, 1), ...(from.date > today ? { from: from.date } : {}) };
+}
+
+/** A pause longer than this is a mistake in the date, not a holiday. */
+const MAX_PAUSE_DAYS = 366;
+
+/** "/pause until January 6", "/pause 2 weeks", "pausieren bis 6. Januar", "/pause vom 23.12. bis 6.1.". */
 export function parsePause(arg: string, ctx: ParseContext): Command | ParseError {
+  const range = PAUSE_RANGE.exec(arg.trim());
+  if (range) return parsePauseRange(range[1]!, range[2]!, ctx);
   const until = readUntil(arg, ctx, 'pause');
   if (until === undefined) return refuse('missing_date', { got: arg }, 'pause');
   if ('error' in until) return until;

@@ -1,12 +1,13 @@
 /**
  * /settings: no key shows them; `time`, `timezone`, `days`, `count`,
- * `language` and `cadence A 45 days` change one, with the value in canonical form.
+ * `language`, `holidays DE-BY` and `cadence A 45 days` change one, with the
+ * value in canonical form.
  */
 import type { Command, ParseError, SettingKey } from './command.ts';
 import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { MAX_CADENCE_DAYS } from './parse-contact.ts';
-import { readCount, readDays, readLanguage, readTime, readTimeZone } from './setting-values.ts';
+import { readCount, readDays, readHolidayRegion, readLanguage, readTime, readTimeZone } from './setting-values.ts';
 import { collapse, fold, lookup, removeSpan } from './normalize.ts';
 import { refuse } from './command.ts';
 
@@ -17,6 +18,8 @@ const KEYS: Record<string, SettingKey> = {
   count: 'count', number: 'count', people: 'count', anzahl: 'count', personen: 'count', leute: 'count',
   language: 'language', lang: 'language', sprache: 'language',
   cadence: 'cadence', cadences: 'cadence', rhythmus: 'cadence', kadenz: 'cadence', intervall: 'cadence',
+  holidays: 'holidays', holiday: 'holidays', publicholidays: 'holidays', region: 'holidays',
+  feiertage: 'holidays', feiertag: 'holidays', bundesland: 'holidays',
 };
 
 /** Reads "/settings …"; a value that cannot be read is refused with the key's own code. */
@@ -43,6 +46,8 @@ export function parseSettings(arg: string): Command | ParseError {
     }
     case 'language':
       return setting(key, readLanguage(value), 'bad_language', value);
+    case 'holidays':
+      return setting(key, readHolidayRegion(value), 'bad_holidays', value);
     case 'cadence':
       return parseTierCadence(value);
   }

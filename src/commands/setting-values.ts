@@ -128,3 +128,18 @@ const LANGUAGE_WORDS: Record<string, Language> = {
 export function readLanguage(text: string): Language | undefined {
   return lookup(LANGUAGE_WORDS, fold(text.trim()));
 }
+
+const NO_HOLIDAY_WORDS = new Set(['none', 'no', 'off', 'keine', 'kein', 'aus', 'nein', 'ohne']);
+
+/**
+ * A public-holiday region as written: `DE-BY`, `de by`, `NZ`, `CH-ZH` → upper
+ * case joined by `-`; `none`/`keine`/`aus` → `none`. Whether the region
+ * exists is for the holiday calendar to say (src/holidays), not the parser.
+ */
+export function readHolidayRegion(text: string): string | undefined {
+  const word = fold(text.trim());
+  if (NO_HOLIDAY_WORDS.has(word)) return 'none';
+  const m = /^([a-z]{2})(?:[-_\s]+([a-z0-9]{1,5}))?(?:[-_\s]+([a-z0-9]{1,5}))?$/u.exec(word);
+  if (!m) return undefined;
+  return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-').toUpperCase();
+}

@@ -34,6 +34,14 @@ export interface ContactFacts {
   lastTouchOn: LocalDate | null;
   followUp: FollowUp | null;
   reviewedOn: LocalDate | null;
+  /**
+   * The nudge day keepwarm promised to name this contact again ("no answer —
+   * I'll suggest them again on Monday"); kept until a nudge on or after it has
+   * named them. Absent or null: no promise.
+   */
+  backOn?: LocalDate | null;
+  /** The day the nudge asked, once, whether to still follow up (a follow-up two weeks late). */
+  followUpAskedOn?: LocalDate | null;
 }
 
 export interface ReminderFacts {

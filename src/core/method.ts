@@ -14,6 +14,23 @@ export const FIRST_FOLLOW_UP_AFTER_DAYS = 1;
 /** The second touch of the follow-up track comes two weeks after the first. */
 export const SECOND_FOLLOW_UP_AFTER_DAYS = 14;
 
+/** A follow-up not done within 48 hours of its date is marked late in the nudge. */
+export const FOLLOW_UP_LATE_AFTER_DAYS = 2;
+
+/** Two weeks past its date a follow-up is asked about once ("still follow up with Ole?"). */
+export const FOLLOW_UP_ASK_AFTER_DAYS = 14;
+
+/** "No answer": the person is suggested again on the first nudge day this many days on. */
+export const RETRY_AFTER_ATTEMPT_DAYS = 3;
+
+/**
+ * When fewer than the day's calls are overdue, the nudge fills up with those
+ * due soonest — due within this many days and at least half their cadence
+ * since the last contact, so nobody just called is suggested again.
+ */
+export const EARLY_WITHIN_DAYS = 30;
+export const EARLY_AFTER_CADENCE_SHARE = 0.5;
+
 /** One day after the second touch, one question confirms or changes the tier. */
 export const TIER_QUESTION_AFTER_DAYS = 1;
 

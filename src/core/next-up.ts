@@ -7,6 +7,7 @@ import { isActive } from './availability.ts';
 import { nextDueOn } from './cadence.ts';
 import type { ContactFacts, ReminderFacts } from './contact.ts';
 import { daysBetween } from './dates.ts';
+import { hasFollowUpTrack } from './follow-up.ts';
 import { isNudgedTier } from './method.ts';
 import { sortByScoreThenName } from './order.ts';
 import type { LocalDate, TierCadences } from './types.ts';
@@ -20,7 +21,7 @@ export interface UpcomingItem {
   inDays: number;
 }
 
-const STRENGTH: Readonly<Record<AgendaReason, number>> = { followup: 0, reminder: 1, overdue: 2 };
+const STRENGTH: Readonly<Record<AgendaReason, number>> = { followup: 0, reminder: 1, back: 1, overdue: 2, early: 3 };
 
 interface Upcoming {
   on: LocalDate;
@@ -44,7 +45,7 @@ function earlier(
 
 /**
  * Nudge choice rule, looking ahead: for each active contact the first date it
- * joins the agenda — a follow-up step or its cadence due date (A and B only),
+ * joins the agenda — a follow-up step (any tier but D), its cadence due date (A and B only),
  * or a reminder (any tier) — moved to the end of a snooze. Contacts already on
  * today's agenda are left out. Nearest first, then by reason strength, then
  * name; at most `limit` (default 3) items.
@@ -68,10 +69,8 @@ export function nextUp(
     if (!isActive(contact)) continue;
     const snooze = contact.snoozedUntil;
     let best: Upcoming | null = earlier(null, firstReminder.get(contact.id), 'reminder', snooze);
-    if (isNudgedTier(contact.tier)) {
-      best = earlier(best, contact.followUp?.due, 'followup', snooze);
-      best = earlier(best, nextDueOn(contact, cadences), 'overdue', snooze);
-    }
+    if (hasFollowUpTrack(contact.tier)) best = earlier(best, contact.followUp?.due, 'followup', snooze);
+    if (isNudgedTier(contact.tier)) best = earlier(best, nextDueOn(contact, cadences), 'overdue', snooze);
     if (best === null || best.on <= today) continue;
     items.push({ contact, reason: best.reason, on: best.on, inDays: daysBetween(today, best.on) });
   }

@@ -24,6 +24,15 @@ export interface NudgeEntryView {
   note?: string;
   reminderText?: string | null;
   reminderDue?: LocalDate;
+  /** 'back': the day keepwarm promised. */
+  backOn?: LocalDate;
+  /** Days past the cadence (0 = due today); negative for an early pick. Absent for C and D. */
+  overdueDays?: number;
+  /** The cadence's due date. */
+  dueOn?: LocalDate;
+  /** Follow-up: its date, and whether it is past 48 hours. */
+  followUpDue?: LocalDate;
+  late?: boolean;
   lost: boolean;
 }
 
@@ -41,8 +50,23 @@ export interface NudgeModel {
   sources?: SourceDigest;
 }
 
+/**
+ * What an answer showed, kept with the entry so the message is drawn the same
+ * way however often it is redrawn: the next due date after "done" (or the
+ * next step of the follow-up track), the day a snoozed or unreached person
+ * comes back, the tier confirmed or chosen.
+ */
+export interface EntryDetail {
+  nextDue?: LocalDate;
+  nextStage?: FollowUpStage;
+  until?: LocalDate;
+  tier?: Tier;
+  /** The tier answer changed the tier (not just confirmed it). */
+  tierChanged?: boolean;
+}
+
 /** How each entry was answered, by contact id; absent means open. */
-export type EntryStates = ReadonlyMap<number, { state: EntryState; detail?: string }>;
+export type EntryStates = ReadonlyMap<number, { state: EntryState; detail?: EntryDetail }>;
 
 function view(item: AgendaItem, reason: EntryReason, note: string | undefined): NudgeEntryView {
   const c = item.contact;
@@ -51,13 +75,17 @@ function view(item: AgendaItem, reason: EntryReason, note: string | undefined): 
     name: c.name,
     tier: c.tier,
     reason,
-    ...(item.followUp ? { stage: item.followUp.stage } : {}),
+    ...(item.followUp ? { stage: item.followUp.stage, followUpDue: item.followUp.due } : {}),
+    ...(item.late ? { late: true } : {}),
     daysSince: item.daysSinceContact,
     ...(c.lastTouchOn === null ? { noContactYet: true as const } : {}),
     place: c.place,
     metOn: c.metOn,
     ...(note ? { note } : {}),
     ...(item.reminder ? { reminderText: item.reminder.text, reminderDue: item.reminder.due } : {}),
+    ...(item.backOn ? { backOn: item.backOn } : {}),
+    ...(item.overdueDays !== null ? { overdueDays: item.overdueDays } : {}),
+    ...(item.dueOn !== null ? { dueOn: item.dueOn } : {}),
     lost: item.lost,
   };
 }
@@ -84,9 +112,10 @@ export function buildNudgeModel(input: {
     ...(input.week ? { week: input.week } : {}),
     reviewInvite: input.reviewInvite,
     entries: [
-      ...choice.picks.map((item) => view(item, item.reason === 'reminder' ? 'reminder' : 'overdue', notes.get(item.contact.id))),
+      ...choice.picks.map((item) => view(item, item.reason as EntryReason, notes.get(item.contact.id))),
       ...choice.followUps.map((item) => view(item, 'followup', notes.get(item.contact.id))),
       ...choice.tierQuestions.map((item) => view(item, 'followup', undefined)),
+      ...choice.staleQuestions.map((item) => view(item, 'stale', undefined)),
       ...ignoredItems.map((item) => view(item, 'ignored', undefined)),
     ],
   };

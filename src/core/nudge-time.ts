@@ -1,9 +1,11 @@
 /**
  * When the daily nudge comes (docs/design.md §3): at the user's nudge time, local
- * time, on their nudge days, not while paused — once per local date.
+ * time, on their working days (their nudge days that are not public holidays
+ * of their region), not while paused — once per local date.
  */
-import { addDays, instantAt, isoWeekday, localDateOf } from './dates.ts';
+import { addDays, instantAt, localDateOf } from './dates.ts';
 import type { Instant, LocalDate } from './types.ts';
+import { isWorkingDay, type HolidayLookup } from './working-day.ts';
 
 export interface NudgeSchedule {
   /** `HH:MM`, local. */
@@ -11,23 +13,38 @@ export interface NudgeSchedule {
   /** ISO weekdays, 1 = Monday. */
   days: readonly number[];
   timeZone: string;
-  /** Nudges resume on this local date; none before it. */
+  /** Nudges resume on this local date; none before it (from pausedFrom on, when set). */
   pausedUntil: LocalDate | null;
+  /** A pause that starts later: its first day. Absent or null: paused from now. */
+  pausedFrom?: LocalDate | null;
+  /** The holiday region (`DE-BY`): no nudge on its public holidays. Absent or null: none. */
+  holidayRegion?: string | null;
+  isHoliday?: HolidayLookup;
 }
+
+/** How far ahead the next nudge day is looked for: a year covers any days, pause end and holidays. */
+const SEARCH_DAYS = 366;
 
 /** Default catch-up window: a nudge missed while the bot was down is still sent this late. */
 export const DEFAULT_CATCH_UP_MS = 6 * 3600_000;
 
-/** Nudge rule: a day gets a nudge when it is a nudge day and not paused. */
+/** Pause rule: a date from the pause's first day (now, unless it starts later) until the day it ends. */
+export function isPaused(schedule: Pick<NudgeSchedule, 'pausedUntil' | 'pausedFrom'>, date: LocalDate): boolean {
+  if (schedule.pausedUntil === null || date >= schedule.pausedUntil) return false;
+  return schedule.pausedFrom === undefined || schedule.pausedFrom === null || date >= schedule.pausedFrom;
+}
+
+/** Nudge rule: a day gets a nudge when it is a working day and not paused. */
 export function isNudgeDay(schedule: NudgeSchedule, date: LocalDate): boolean {
-  return schedule.days.includes(isoWeekday(date)) && (schedule.pausedUntil === null || date >= schedule.pausedUntil);
+  const workdays = { days: schedule.days, holidayRegion: schedule.holidayRegion ?? null, isHoliday: schedule.isHoliday ?? (() => false) };
+  return isWorkingDay(workdays, date) && !isPaused(schedule, date);
 }
 
 /** Nudge rule: the first nudge day on or after `from`; null when no weekday is chosen. */
 export function firstNudgeDay(schedule: NudgeSchedule, from: LocalDate): LocalDate | null {
   if (schedule.days.length === 0) return null;
-  const start = schedule.pausedUntil !== null && schedule.pausedUntil > from ? schedule.pausedUntil : from;
-  for (let offset = 0; offset < 7; offset++) {
+  const start = isPaused(schedule, from) && schedule.pausedUntil !== null ? schedule.pausedUntil : from;
+  for (let offset = 0; offset < SEARCH_DAYS; offset++) {
     const date = addDays(start, offset);
     if (isNudgeDay(schedule, date)) return date;
   }

@@ -5,6 +5,7 @@
 import type { ContactFacts } from './contact.ts';
 import { followUpAfterTouch } from './follow-up.ts';
 import type { LocalDate, TouchKind } from './types.ts';
+import { EVERY_DAY, type WorkingDaySettings } from './working-day.ts';
 
 /** Cadence rule: every kind of touch except `attempt` counts as contact. */
 export function isRealTouch(kind: TouchKind): boolean {
@@ -26,14 +27,15 @@ export function latestTouchOn(touches: Iterable<{ on: LocalDate; kind: TouchKind
 /**
  * Cadence rule and follow-up track: the contact after a touch. A real touch
  * moves `lastTouchOn` forward (a backdated touch never moves it back) and
- * completes a pending first or second follow-up; an attempt changes nothing.
+ * completes a pending first or second follow-up, the next step on a working
+ * day; an attempt changes nothing.
  */
-export function applyTouch(contact: ContactFacts, touch: { on: LocalDate; kind: TouchKind }): ContactFacts {
+export function applyTouch(contact: ContactFacts, touch: { on: LocalDate; kind: TouchKind }, workdays: WorkingDaySettings = EVERY_DAY): ContactFacts {
   if (!isRealTouch(touch.kind)) return contact;
   const last = contact.lastTouchOn;
   return {
     ...contact,
     lastTouchOn: last === null || touch.on > last ? touch.on : last,
-    followUp: followUpAfterTouch(contact.followUp, touch),
+    followUp: followUpAfterTouch(contact.followUp, touch, workdays),
   };
 }

@@ -53,6 +53,10 @@ export interface ExportData {
     nudgeCount: number;
     cadences: { A: number; B: number };
     pausedUntil: string | null;
+    /** A pause that starts later: its first day; null when paused from now (or not paused). */
+    pausedFrom: string | null;
     lastReviewOn: string | null;
+    /** `DE-BY`, `none`, or null: derived from zone and language. */
+    holidays: string | null;
   };
 }

@@ -30,7 +30,8 @@ const TOPICS: Record<HelpTopic, RichText> = {
   delete: [l`${code('/delete NAME')} — einen Kontakt mit seinem ganzen Verlauf löschen (fragt vorher; ${code('/undo')} holt ihn zurück).`],
   settings: [
     l`${code('/settings')} zeigt deine Einstellungen. Ändern mit:`,
-    ex('/settings time 8:30', '/settings timezone Europe/Berlin', '/settings days mo-fr', '/settings count 1', '/settings language en', '/settings cadence A 45 Tage'),
+    ex('/settings time 8:30', '/settings timezone Europe/Berlin', '/settings days mo-fr', '/settings count 1', '/settings language en', '/settings cadence A 45 Tage', '/settings holidays DE-BY'),
+    l`${code('/settings holidays DE-BY')}: keine Erinnerung an den Feiertagen deiner Region (Land oder Land-Bundesland), und jedes Datum, das ich vorschlage, weicht ihnen aus; ${code('keine')} schaltet sie ab. Ohne die Einstellung wählen Zeitzone und Sprache das Land.`,
   ],
   pause: [l`${code('/pause bis WANN')} hält die Erinnerungen an (Urlaub); ${code('/resume')} setzt sie fort.`, ex('/pause bis 6. Januar')],
   stats: [l`${code('/stats')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150.`],

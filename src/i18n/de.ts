@@ -22,7 +22,7 @@ import { deOccasions } from './de-occasions.ts';
 import { deSources } from './de-sources.ts';
 import { deTelegram } from './de-telegram.ts';
 import { deSlack } from './de-slack.ts';
-import type { SettingsChange } from './help-topics.ts';
+import type { HolidaysShown, SettingsChange } from './help-topics.ts';
 import type { Messages } from './messages.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'de', today);
@@ -95,6 +95,8 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'Fortsetzen',
   review: (x) => `Durchsicht von ${x.name}`,
   import: () => 'Import',
+  answer: (x) => `Antwort zu ${x.name}`,
+  reminderDone: () => 'Erinnerung als erledigt markiert',
   sync: (x) => `was ${x.name} von selbst eingetragen hat`,
 };
 
@@ -147,7 +149,7 @@ function parseError(e: ParseError): RichText {
     case 'bad_cadence':
       return [l`In ${b(got)} finde ich keinen Rhythmus — schreib z. B. ${code('alle 3 Wochen')} oder ${code('2 Monate')} (1 Tag bis 10 Jahre).`];
     case 'bad_setting':
-      return [l`Die Einstellung ${b(got)} gibt es nicht. Einstellungen: time, timezone, days, count, language, cadence.`, line(' Siehe ', code('/help settings'), '.')];
+      return [l`Die Einstellung ${b(got)} gibt es nicht. Einstellungen: time, timezone, days, count, language, cadence, holidays.`, line(' Siehe ', code('/help settings'), '.')];
     case 'bad_time':
       return [l`${b(got)} ist keine Uhrzeit — schreib z. B. ${code('/settings time 8:30')}.`];
     case 'bad_timezone':
@@ -158,6 +160,8 @@ function parseError(e: ParseError): RichText {
       return [l`${b(got)} ist keine Anzahl Personen pro Tag — wähle 1, 2 oder 3.`];
     case 'bad_language':
       return [l`Ich spreche Deutsch und Englisch — ${b(got)} ist keins davon. Schreib ${code('/settings language de')} oder ${code('en')}.`];
+    case 'bad_holidays':
+      return [l`${b(got)} ist keine Feiertagsregion — schreib z. B. ${code('/settings holidays DE-BY')}, ${code('AT')} oder ${code('keine')}.`];
     case 'bad_format':
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
     case 'bad_source':
@@ -186,7 +190,7 @@ export const de: Messages = {
       '.',
     ),
   followUpPlanned: (due, today) =>
-    due <= today ? l`Heute nachfassen, solange das Gespräch frisch ist.` : l`Nachfassen bis ${day(due, today)} (innerhalb von 48 Stunden).`,
+    due <= today ? l`Heute nachfassen, solange das Gespräch frisch ist.` : l`Ich schlage das Nachfassen am ${day(due, today)} vor, solange das Gespräch frisch ist.`,
   noteKept: (note) => l`📝 Notiz: ${i(note)}`,
   askTier: () => l`Welche Stufe? Gespeichert ist B; zum Ändern tippen.`,
   dunbarWarning: (close, limit) =>
@@ -220,15 +224,24 @@ export const de: Messages = {
 
   touchLogged: (p) =>
     line('✓ Eingetragen: ', KIND[p.kind], ' mit ', b(p.name), p.on === p.today ? ' heute' : ` am ${day(p.on, p.today)}`, p.note ? ' — ' : '', p.note ? i(p.note) : '', '.'),
-  followUpDone: (stage) =>
-    stage === 'first' ? l`Nachgefasst. In zwei Wochen schlage ich einen zweiten Kontakt vor.` : l`Zweiter Kontakt erledigt. Als Nächstes: die Stufe bestätigen.`,
+  followUpDone: (stage, next, today) =>
+    stage === 'first'
+      ? l`Nachgefasst. Einen zweiten Kontakt schlage ich am ${next ? day(next.due, today) : 'Tag in zwei Wochen'} vor.`
+      : l`Zweiter Kontakt erledigt. Als Nächstes: die Stufe bestätigen${next ? `, am ${day(next.due, today)}` : ''}.`,
   nextDue: nextDueLine,
   attemptLogged: (name, back, today) =>
     l`📵 Notiert: ${b(name)} nicht erreicht. Der Rhythmus bleibt; ich schlage den Kontakt am ${day(back, today)} wieder vor.`,
-  snoozed: (name, until, today) => l`💤 ${b(name)} zurückgestellt bis ${day(until, today)}.`,
+  snoozed: (name, until, today, promised) =>
+    promised ? l`💤 ${b(name)} zurückgestellt — ich schlage den Kontakt am ${day(until, today)} wieder vor.` : l`💤 ${b(name)} zurückgestellt bis ${day(until, today)}.`,
   skipped: (name) => l`⏭ ${b(name)} für heute übersprungen.`,
   reminderSet: (name, due, note, today) =>
     line('⏰ Ich erinnere dich am ', day(due, today), ' an ', b(name), note ? ': ' : '', note ? i(note) : '', '.'),
+  reminderQuestion: (text, due, today) => line('⏰ Die Erinnerung ', text ? i(`„${text}“`) : '', ` (${day(due, today)}) auch als erledigt markieren?`),
+  reminderDoneButton: () => '✅ Ja, erledigt',
+  reminderKeepButton: () => 'Offen lassen',
+  reminderClosed: (text) => line('⏰ Erinnerung ', text ? i(`„${text}“`) : '', ' erledigt.'),
+  reminderKept: () => l`Gut — die Erinnerung bleibt offen.`,
+  reminderGone: () => l`Diese Erinnerung ist nicht mehr offen — nichts geändert.`,
   answerWho: (intent) =>
     l`Wen meinst du? Schreib z. B. ${code(`${intent === 'done' ? 'erledigt' : intent === 'noanswer' ? 'nicht erreicht' : intent} Anna`)}.`,
 
@@ -329,13 +342,18 @@ export const de: Messages = {
   reviewFinished: (n) => l`✓ Durchsicht fertig — ${String(n)} Kontakte geprüft. Die nächste ist in sechs Monaten.`,
   reviewStopped: () => l`Durchsicht unterbrochen. ${code('/review')} macht dort weiter.`,
 
-  settingsOverview: (u: User): RichText => [
+  settingsOverview: (u: User, _today: LocalDate, holidays: HolidaysShown): RichText => [
     line(b('Einstellungen')),
     line(`Erinnerung: ${u.nudgeTime} Uhr, ${weekdays(u.nudgeDays)}, ${u.nudgeCount} ${u.nudgeCount === 1 ? 'Person' : 'Personen'} pro Tag`),
     line(`Zeitzone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Sprache: Deutsch${u.languageSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Rhythmus: A alle ${days(u.cadences.A)}, B alle ${days(u.cadences.B)}; C und D nie`),
-    ...(u.pausedUntil ? [line(`Pausiert bis ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil ? [line(u.pausedFrom ? `Pausiert vom ${u.pausedFrom} bis ${u.pausedUntil}` : `Pausiert bis ${u.pausedUntil}`)] : []),
+    line(
+      'Feiertage: ',
+      holidays.region === null ? 'keine' : `${holidays.name ?? holidays.region} (${holidays.region})`,
+      holidays.derived ? ' (aus Zeitzone und Sprache)' : '',
+    ),
     line('Ändern z. B. mit ', code('/settings time 8:30'), ', ', code('/settings days mo-fr'), ', ', code('/settings cadence A 45 Tage'), '.'),
   ],
   settingChanged: (c: SettingsChange) => {
@@ -356,7 +374,17 @@ export const de: Messages = {
         return l`✓ Gespeichert.`;
     }
   },
+  holidaysSet: (name, region, next, today) =>
+    line(
+      `✓ Feiertage von ${name} (${region}): an ihnen keine Erinnerung, und kein Datum, das ich vorschlage, fällt auf einen.`,
+      next.length > 0 ? ` Die nächsten: ${next.map((h) => `${day(h.date, today)} ${h.name}`).join(', ')}.` : '',
+    ),
+  holidaysOff: () => l`✓ Keine Feiertage: Erinnerungen kommen an allen deinen Erinnerungstagen.`,
+  unknownHolidayRegion: (got) =>
+    l`Die Feiertagsregion ${b(got)} kenne ich nicht — nimm ein Länderkürzel wie ${code('DE')}, ${code('AT')} oder ${code('CH')}, mit Bundesland wie ${code('DE-BY')}, oder ${code('keine')}. Nichts geändert.`,
   paused: (until, today) => l`⏸ Erinnerungen pausiert bis ${day(until, today)}. ${code('/resume')} beendet die Pause früher.`,
+  pausedRange: (from, last, today) =>
+    l`⏸ Keine Erinnerungen von ${day(from, today)} bis einschließlich ${day(last, today)}; bis dahin kommen sie wie gewohnt. ${code('/resume')} hebt die Pause auf.`,
   resumed: () => l`▶ Erinnerungen laufen wieder.`,
   notPaused: () => l`Die Erinnerungen sind nicht pausiert.`,
 

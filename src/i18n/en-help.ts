@@ -30,7 +30,8 @@ const TOPICS: Record<HelpTopic, RichText> = {
   delete: [l`${code('/delete NAME')} — delete a contact with all their history (asks first; ${code('/undo')} brings them back).`],
   settings: [
     l`${code('/settings')} shows your settings. Change them with:`,
-    ex('/settings time 8:30', '/settings timezone Europe/Berlin', '/settings days mon-fri', '/settings count 1', '/settings language de', '/settings cadence A 45 days'),
+    ex('/settings time 8:30', '/settings timezone Europe/Berlin', '/settings days mon-fri', '/settings count 1', '/settings language de', '/settings cadence A 45 days', '/settings holidays DE-BY'),
+    l`${code('/settings holidays DE-BY')}: no nudge on the public holidays of your region (a country, or country-state), and every date I suggest avoids them; ${code('none')} switches them off. Without it, your time zone and language choose the country.`,
   ],
   pause: [l`${code('/pause until WHEN')} stops the nudges for a while (holidays); ${code('/resume')} starts them again.`, ex('/pause until January 6')],
   stats: [l`${code('/stats')} — touches per week, the share on A contacts (aim: 80 %), overdue per tier, network size against ~150.`],

@@ -2,7 +2,7 @@
 import type { ParseError } from '../commands/command.ts';
 import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
-import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
+import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
 import type { Stats } from '../core/stats.ts';
 import type { LocalDate, Tier, TierCadences, TouchKind } from '../core/types.ts';
@@ -22,7 +22,7 @@ import { enOccasions } from './en-occasions.ts';
 import { enSources } from './en-sources.ts';
 import { enTelegram } from './en-telegram.ts';
 import { enSlack } from './en-slack.ts';
-import type { SettingsChange } from './help-topics.ts';
+import type { HolidaysShown, SettingsChange } from './help-topics.ts';
 
 const day = (date: LocalDate, today: LocalDate) => formatDate(date, 'en', today);
 
@@ -90,6 +90,8 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   resume: () => 'resume',
   review: (x) => `review of ${x.name}`,
   import: () => 'import',
+  answer: (x) => `answer about ${x.name}`,
+  reminderDone: () => 'reminder marked done',
   sync: (x) => `what ${x.name} logged by itself`,
 };
 
@@ -142,7 +144,7 @@ function parseError(e: ParseError): RichText {
     case 'bad_cadence':
       return [l`I could not read a cadence in ${b(got)} — say e.g. ${code('every 3 weeks')} or ${code('2 months')} (between 1 day and 10 years).`];
     case 'bad_setting':
-      return [l`There is no setting ${b(got)}. Settings: time, timezone, days, count, language, cadence.`, line(' See ', code('/help settings'), '.')];
+      return [l`There is no setting ${b(got)}. Settings: time, timezone, days, count, language, cadence, holidays.`, line(' See ', code('/help settings'), '.')];
     case 'bad_time':
       return [l`${b(got)} is not a time of day — say e.g. ${code('/settings time 8:30')}.`];
     case 'bad_timezone':
@@ -153,6 +155,8 @@ function parseError(e: ParseError): RichText {
       return [l`${b(got)} is not a number of people per day — choose 1, 2 or 3.`];
     case 'bad_language':
       return [l`I speak English and German — ${b(got)} is neither. Say ${code('/settings language de')} or ${code('en')}.`];
+    case 'bad_holidays':
+      return [l`${b(got)} is not a holiday region — say e.g. ${code('/settings holidays DE-BY')}, ${code('NZ')}, or ${code('none')}.`];
     case 'bad_format':
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
     case 'bad_source':
@@ -182,7 +186,7 @@ export const en = {
       '.',
     ),
   followUpPlanned: (due: LocalDate, today: LocalDate) =>
-    due <= today ? l`Follow up today, while the conversation is fresh.` : l`Follow-up due ${day(due, today)} (within 48 hours).`,
+    due <= today ? l`Follow up today, while the conversation is fresh.` : l`I'll suggest the follow-up on ${day(due, today)}, while the conversation is fresh.`,
   noteKept: (note: string) => l`📝 Note: ${i(note)}`,
   askTier: () => l`Which tier? I saved B; tap to change.`,
   dunbarWarning: (close: number, limit: number) =>
@@ -218,15 +222,25 @@ export const en = {
   // Touches and answers
   touchLogged: (p: { name: string; kind: TouchKind; on: LocalDate; note: string | null; today: LocalDate }) =>
     line('✓ Logged ', KIND[p.kind], ' with ', b(p.name), p.on === p.today ? ' today' : ` on ${day(p.on, p.today)}`, p.note ? ' — ' : '', p.note ? i(p.note) : '', '.'),
-  followUpDone: (stage: FollowUpStage) =>
-    stage === 'first' ? l`Follow-up done. I'll suggest a second touch in two weeks.` : l`Second touch done. Next: confirm their tier.`,
+  followUpDone: (stage: FollowUpStage, next: FollowUp | null, today: LocalDate) =>
+    stage === 'first'
+      ? l`Follow-up done. I'll suggest a second touch on ${next ? day(next.due, today) : 'a day two weeks on'}.`
+      : l`Second touch done. Next: confirm their tier${next ? ` on ${day(next.due, today)}` : ''}.`,
   nextDue: nextDueLine,
   attemptLogged: (name: string, back: LocalDate, today: LocalDate) =>
-    l`📵 Noted: tried ${b(name)}, no answer. The cadence is unchanged; I'll bring them back ${day(back, today)}.`,
-  snoozed: (name: string, until: LocalDate, today: LocalDate) => l`💤 ${b(name)} snoozed until ${day(until, today)}.`,
+    l`📵 Noted: tried ${b(name)}, no answer. The cadence is unchanged; I'll suggest them again on ${day(back, today)}.`,
+  snoozed: (name: string, until: LocalDate, today: LocalDate, promised: boolean) =>
+    promised ? l`💤 ${b(name)} snoozed — I'll suggest them again on ${day(until, today)}.` : l`💤 ${b(name)} snoozed until ${day(until, today)}.`,
   skipped: (name: string) => l`⏭ Skipped ${b(name)} for today.`,
   reminderSet: (name: string, due: LocalDate, note: string | undefined, today: LocalDate) =>
     line('⏰ I will remind you about ', b(name), ` on ${day(due, today)}`, note ? ': ' : '', note ? i(note) : '', '.'),
+  reminderQuestion: (text: string | null, due: LocalDate, today: LocalDate) =>
+    line('⏰ Also mark the reminder ', text ? i(`'${text}'`) : '', ` (${day(due, today)}) as done?`),
+  reminderDoneButton: () => '✅ Yes, done',
+  reminderKeepButton: () => 'Keep it open',
+  reminderClosed: (text: string | null) => line('⏰ Reminder ', text ? i(`'${text}'`) : '', ' done.'),
+  reminderKept: () => l`OK — the reminder stays open.`,
+  reminderGone: () => l`That reminder is no longer open — nothing was changed.`,
   answerWho: (intent: string) => l`Whom do you mean? Say e.g. ${code(`${intent === 'noanswer' ? 'no answer' : intent} Anna`)}.`,
 
   // Buttons
@@ -333,13 +347,18 @@ export const en = {
   reviewStopped: () => l`Review paused. ${code('/review')} continues where you stopped.`,
 
   // Settings
-  settingsOverview: (u: User, _today: LocalDate): RichText => [
+  settingsOverview: (u: User, _today: LocalDate, holidays: HolidaysShown): RichText => [
     line(b('Settings')),
     line(`Nudge: ${u.nudgeTime} on ${weekdays(u.nudgeDays)}, ${u.nudgeCount} ${u.nudgeCount === 1 ? 'person' : 'people'} a day`),
     line(`Time zone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (from your platform)'}`),
     line(`Language: English${u.languageSetByUser ? '' : ' (from your platform)'}`),
     line(`Cadence: A every ${days(u.cadences.A)}, B every ${days(u.cadences.B)}; C and D are never nudged`),
-    ...(u.pausedUntil ? [line(`Paused until ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil ? [line(u.pausedFrom ? `Paused from ${u.pausedFrom} until ${u.pausedUntil}` : `Paused until ${u.pausedUntil}`)] : []),
+    line(
+      'Public holidays: ',
+      holidays.region === null ? 'none' : `${holidays.name ?? holidays.region} (${holidays.region})`,
+      holidays.derived ? ' (from your time zone and language)' : '',
+    ),
     line('Change with e.g. ', code('/settings time 8:30'), ', ', code('/settings days mon-fri'), ', ', code('/settings cadence A 45 days'), '.'),
   ],
   settingChanged: (c: SettingsChange) => {
@@ -360,7 +379,18 @@ export const en = {
         return l`✓ Saved.`;
     }
   },
+  holidaysSet: (name: string, region: string, next: { date: LocalDate; name: string }[], today: LocalDate) =>
+    line(
+      `✓ Public holidays of ${name} (${region}): no nudge on them, and no date I suggest falls on one.`,
+      next.length > 0 ? ` Next: ${next.map((h) => `${day(h.date, today)} ${h.name}`).join(', ')}.` : '',
+    ),
+  holidaysOff: () => l`✓ No public holidays: nudges come on all your nudge days.`,
+  unknownHolidayRegion: (got: string) =>
+    l`I don't know the holiday region ${b(got)} — use a country code like ${code('DE')}, ${code('AT')} or ${code('NZ')}, with a state like ${code('DE-BY')}, or ${code('none')}. Nothing was changed.`,
   paused: (until: LocalDate, today: LocalDate) => l`⏸ Nudges paused until ${day(until, today)}. ${code('/resume')} ends the pause early.`,
+  /** A pause that starts later; `last` is its last day without a nudge. */
+  pausedRange: (from: LocalDate, last: LocalDate, today: LocalDate) =>
+    l`⏸ No nudges from ${day(from, today)} through ${day(last, today)}; until then they come as usual. ${code('/resume')} cancels the pause.`,
   resumed: () => l`▶ Nudges resumed.`,
   notPaused: () => l`Nudges are not paused.`,
 

@@ -8,6 +8,13 @@ export interface SettingsChange {
   cadenceDays?: number;
 }
 
+/** The public holidays /settings shows: the region in effect, its name, and whether it was derived rather than chosen. */
+export interface HolidaysShown {
+  region: string | null;
+  name: string | null;
+  derived: boolean;
+}
+
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
@@ -33,6 +40,7 @@ const ALIASES: Record<string, HelpTopic> = {
   archive: 'archive', archivieren: 'archive',
   delete: 'delete', löschen: 'delete',
   settings: 'settings', einstellungen: 'settings', time: 'settings', timezone: 'settings', language: 'settings',
+  holidays: 'settings', feiertage: 'settings',
   pause: 'pause', resume: 'pause', pausieren: 'pause', fortsetzen: 'pause',
   stats: 'stats', statistik: 'stats',
   export: 'export', exportieren: 'export',

@@ -69,7 +69,9 @@ const file = z.object({
       nudgeCount: z.number().int().min(1).max(3),
       cadences: z.object({ A: z.number().int().positive().max(3650), B: z.number().int().positive().max(3650) }),
       pausedUntil: date.nullable().optional(),
+      pausedFrom: date.nullable().optional(),
       lastReviewOn: date.nullable().optional(),
+      holidays: z.string().regex(/^(?:none|[A-Z]{2}(?:-[A-Z0-9]{1,5}){0,2})$/).nullable().optional(),
     })
     .optional(),
 });
@@ -156,7 +158,9 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
     nudgeCount: data.settings.nudgeCount,
     cadences: data.settings.cadences,
     pausedUntil: data.settings.pausedUntil ?? null,
+    ...(data.settings.pausedFrom !== undefined ? { pausedFrom: data.settings.pausedFrom } : {}),
     lastReviewOn: data.settings.lastReviewOn ?? null,
+    ...(data.settings.holidays !== undefined ? { holidays: data.settings.holidays } : {}),
   };
   return {
     source: 'keepwarm',

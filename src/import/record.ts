@@ -78,7 +78,11 @@ export interface KeepwarmSettings {
   nudgeCount: number;
   cadences: { A: number; B: number };
   pausedUntil: LocalDate | null;
+  /** A pause that starts later; absent in files from before it existed. */
+  pausedFrom?: LocalDate | null;
   lastReviewOn: LocalDate | null;
+  /** Public holidays as set: `DE-BY`, `none`, or null (derived); absent in files from before it existed. */
+  holidays?: string | null;
 }
 
 /** Why one card or row was skipped or read only in part. */

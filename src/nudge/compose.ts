@@ -10,7 +10,7 @@ import { buildNudgeModel, type NudgeModel } from '../core/nudge-model.ts';
 import { isReviewDue, reviewDueOn } from '../core/review.ts';
 import type { LocalDate } from '../core/types.ts';
 import { lastWeekSummary } from '../core/week-summary.ts';
-import { latestNotesOf, loadNudgeInputs, touchesWithTier } from '../store/nudge-inputs.ts';
+import { latestNotesOf, loadNudgeInputs, touchesWithTier, type NudgeInputs } from '../store/nudge-inputs.ts';
 import type { DB } from '../store/schema.ts';
 import { sourceDigests } from './source-digest.ts';
 import type { User } from '../store/users.ts';
@@ -27,6 +27,22 @@ function shouldInviteToReview(user: User, today: LocalDate): boolean {
   return user.reviewInvitedOn === null || user.reviewInvitedOn < reviewDueOn(user.lastReviewOn, user.createdOn);
 }
 
+/**
+ * Who one user's nudge names: the ranked agenda cut by the choice rules. A
+ * promised return counts as kept once a nudge on or after its day named them.
+ */
+function chooseFor(input: NudgeInputs, user: User, today: LocalDate, count: number): { choice: NudgeChoice; agenda: AgendaItem[] } {
+  const lastNamed = new Map<number, LocalDate>();
+  for (const [id, entries] of input.history.recent) if (entries[0]) lastNamed.set(id, entries[0].date);
+  const agenda = rankAgenda(input.contacts, input.reminders, user.cadences, today, { lastNamed });
+  return { choice: chooseNudge(agenda, count, input.history), agenda };
+}
+
+/**
+ * The nudges (or /today lists) of `users` for `today`: whom each names, then
+ * the lines around them — notes to talk about, Monday's week line, the review
+ * invitation. A further kind of line is one more step here, fed in batch.
+ */
 export async function composeNudges(
   db: Kysely<DB> | Transaction<DB>,
   users: User[],
@@ -41,10 +57,9 @@ export async function composeNudges(
   for (const user of users) {
     const input = inputs.get(user.id);
     if (!input) continue;
-    const agenda = rankAgenda(input.contacts, input.reminders, user.cadences, today);
-    const choice = chooseNudge(agenda, countOf(user), input.history);
-    chosen.set(user.id, { choice, agenda });
-    for (const item of [...choice.picks, ...choice.followUps]) named.push(item.contact.id);
+    const entry = chooseFor(input, user, today, countOf(user));
+    chosen.set(user.id, entry);
+    for (const item of [...entry.choice.picks, ...entry.choice.followUps]) named.push(item.contact.id);
   }
   const notes = await latestNotesOf(db, ids, named);
   const monday = kind === 'daily' && isoWeekday(today) === 1;

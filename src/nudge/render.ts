@@ -4,6 +4,7 @@
  * follow-ups grouped by where people were met, questions last. Answered
  * entries show what was logged and lose their buttons.
  */
+import { CALL_REASONS } from '../core/nudge-choice.ts';
 import type { EntryStates, NudgeEntryView, NudgeModel } from '../core/nudge-model.ts';
 import { encodeAction } from '../commands/actions.ts';
 import type { Messages } from '../i18n/messages.ts';
@@ -13,14 +14,20 @@ const FOLLOW_UP_BUTTONS_PER_ROW = 3;
 /** From this size on, a group of follow-ups gets one "all done" button instead of one each. */
 const GROUP_BUTTON_FROM = 3;
 
-function answerRows(t: Messages, contact: { id: number; name: string }): Button[][] {
+/** The nudge (or list) a button belongs to, so its answer marks that message and edits it in place. */
+function under(nudgeId: number | undefined): { nudgeId?: number } {
+  return nudgeId !== undefined ? { nudgeId } : {};
+}
+
+function answerRows(t: Messages, contact: { id: number; name: string }, nudgeId: number | undefined): Button[][] {
+  const on = under(nudgeId);
   return [
     [
-      { label: t.doneButton(contact.name), action: encodeAction({ kind: 'done', contactId: contact.id }), style: 'primary' },
-      { label: t.noAnswerButton(), action: encodeAction({ kind: 'noanswer', contactId: contact.id }) },
-      { label: t.skipButton(), action: encodeAction({ kind: 'skip', contactId: contact.id }) },
+      { label: t.doneButton(contact.name), action: encodeAction({ kind: 'done', contactId: contact.id, ...on }), style: 'primary' },
+      { label: t.noAnswerButton(), action: encodeAction({ kind: 'noanswer', contactId: contact.id, ...on }) },
+      { label: t.skipButton(), action: encodeAction({ kind: 'skip', contactId: contact.id, ...on }) },
     ],
-    [3, 7, 14].map((days) => ({ label: t.snoozeButton(days), action: encodeAction({ kind: 'snooze', contactId: contact.id, days }) })),
+    [3, 7, 14].map((days) => ({ label: t.snoozeButton(days), action: encodeAction({ kind: 'snooze', contactId: contact.id, days, ...on }) })),
   ];
 }
 
@@ -41,10 +48,10 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
   const isOpen = (v: NudgeEntryView) => !states.has(v.contactId);
   const answered = (v: NudgeEntryView): Line => {
     const s = states.get(v.contactId)!;
-    return t.answered(v, s.state === 'open' ? 'done' : s.state, s.detail);
+    return t.answered(v, s.state === 'open' ? 'done' : s.state, s.detail, today);
   };
 
-  const picks = model.entries.filter((e) => e.reason === 'overdue' || e.reason === 'reminder');
+  const picks = model.entries.filter((e) => CALL_REASONS.has(e.reason));
   lines.push(t.nudgeGreeting(model.kind, picks.length));
   if (model.week) lines.push(t.weekLine(model.week));
   if (model.sources) lines.push(...t.sourceDigest(model.sources, today));
@@ -59,7 +66,7 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
     if (v.place) lines.push(t.agendaPlace(v.place, v.metOn, today));
     if (v.note) lines.push(t.talkAbout(v.note));
     if (v.lost) lines.push(t.lostWarning(v.daysSince));
-    buttons.push(...answerRows(t, { id: v.contactId, name: v.name }));
+    buttons.push(...answerRows(t, { id: v.contactId, name: v.name }, nudgeId));
   });
 
   const followUps = model.entries.filter((e) => e.reason === 'followup' && e.stage !== 'tier');
@@ -80,7 +87,7 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
         lines.push(isOpen(v) ? t.followUpOne(v, today, v.stage ?? 'first') : answered(v));
         if (!isOpen(v)) continue;
         if (v.note) lines.push(t.talkAbout(v.note));
-        row.push({ label: t.followUpDoneButton(v.name), action: encodeAction({ kind: 'done', contactId: v.contactId }) });
+        row.push({ label: t.followUpDoneButton(v.name), action: encodeAction({ kind: 'done', contactId: v.contactId, ...under(nudgeId) }) });
         if (row.length === FOLLOW_UP_BUTTONS_PER_ROW) {
           buttons.push(row);
           row = [];
@@ -100,6 +107,21 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
           label: index === 0 ? t.tierQuestionButton(v.name, tier) : tier,
           action: encodeAction({ kind: 'tier', contactId: v.contactId, tier }),
         })));
+      }
+    }
+  }
+
+  const stale = model.entries.filter((e) => e.reason === 'stale');
+  if (stale.length > 0) {
+    lines.push(t.staleHead());
+    for (const v of stale) {
+      lines.push(isOpen(v) ? t.staleQuestion(v, today) : answered(v));
+      if (isOpen(v)) {
+        buttons.push([
+          { label: t.followUpDoneButton(v.name), action: encodeAction({ kind: 'done', contactId: v.contactId, ...under(nudgeId) }), style: 'primary' },
+          { label: t.staleKeepButton(v.name), action: encodeAction({ kind: 'followup', contactId: v.contactId, choice: 'keep' }) },
+          { label: t.staleDropButton(), action: encodeAction({ kind: 'followup', contactId: v.contactId, choice: 'drop' }) },
+        ]);
       }
     }
   }

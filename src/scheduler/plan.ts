@@ -16,6 +16,7 @@ import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
 import type { DB, NudgeEntriesTable, NudgeStatus } from '../store/schema.ts';
 import { toUser, type User } from '../store/users.ts';
+import { holidayCalendar, workingDaysWith, type HolidayCalendar } from '../holidays/index.ts';
 
 /** Who this process can reach: a platform, optionally only some of its users (the console's one user). */
 export interface Audience {
@@ -45,8 +46,9 @@ export interface PlanReport {
   failed: number;
 }
 
-function scheduleOf(user: User): NudgeSchedule {
-  return { time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil };
+/** The user's schedule: nudge time and zone, pause, and working days (nudge days without their region's public holidays). */
+function scheduleWith(user: User, calendar: HolidayCalendar): NudgeSchedule {
+  return { ...workingDaysWith(calendar, user), time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom };
 }
 
 function dueUsers(db: Kysely<DB>, audience: Audience[], nowIso: string, limit: number) {
@@ -107,14 +109,17 @@ export async function planDueNudges(db: Kysely<DB>, now: Date, options: PlanOpti
 
 /** One batch in one transaction; if it fails, its users one by one, so one user's trouble holds up nobody else. */
 async function planBatch(db: Kysely<DB>, users: User[], date: string, now: Date, options: PlanOptions): Promise<PlanReport> {
+  const calendar = await holidayCalendar();
+  const scheduleOf = (user: User) => scheduleWith(user, calendar);
+  const planGroup = (tx: Transaction<DB>, group: User[]) => planGroupWith(tx, group, date, now, options, calendar);
   try {
-    return await db.transaction().execute((tx) => planGroup(tx, users, date, now, options));
+    return await db.transaction().execute((tx) => planGroup(tx, users));
   } catch (error) {
     options.log?.warn({ err: error, users: users.length }, 'planning a batch failed; planning its users one by one');
     const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
     for (const user of users) {
       try {
-        add(report, await db.transaction().execute((tx) => planGroup(tx, [user], date, now, options)));
+        add(report, await db.transaction().execute((tx) => planGroup(tx, [user])));
       } catch (single) {
         report.failed++;
         options.log?.error({ err: single, userId: user.id }, 'planning a nudge failed; moving on to the next nudge day');
@@ -129,7 +134,8 @@ function add(total: PlanReport, part: PlanReport): void {
   for (const key of Object.keys(total) as (keyof PlanReport)[]) total[key] += part[key];
 }
 
-async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, now: Date, options: PlanOptions): Promise<PlanReport> {
+async function planGroupWith(tx: Transaction<DB>, candidates: User[], date: string, now: Date, options: PlanOptions, calendar: HolidayCalendar): Promise<PlanReport> {
+  const scheduleOf = (user: User) => scheduleWith(user, calendar);
   const report: PlanReport = { planned: 0, empty: 0, skippedLate: 0, alreadyClaimed: 0, failed: 0 };
   const nowIso = now.toISOString();
   // Read again under the transaction's lock: another instance may have moved them on.
@@ -179,6 +185,7 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   const entries: Insertable<NudgeEntriesTable>[] = [];
   const messages: NewOutboxMessage[] = [];
   const invited: number[] = [];
+  const askedStale: number[] = [];
   for (const claim of claimed) {
     const user = byId.get(claim.user_id)!;
     if (claim.status === 'skipped_late') {
@@ -194,6 +201,7 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
     if (nudge.model.reviewInvite) invited.push(user.id);
     for (const e of nudge.model.entries) {
       entries.push({ nudge_id: claim.id, user_id: user.id, contact_id: e.contactId, reason: e.reason, state: 'open', answered_at: null });
+      if (e.reason === 'stale') askedStale.push(e.contactId);
     }
     messages.push({
       userId: user.id,
@@ -208,6 +216,10 @@ async function planGroup(tx: Transaction<DB>, candidates: User[], date: string, 
   }
   for (let i = 0; i < entries.length; i += 500) await tx.insertInto('nudge_entries').values(entries.slice(i, i + 500)).execute();
   for (let i = 0; i < messages.length; i += 500) await enqueue(tx, messages.slice(i, i + 500), nowIso);
+  // "Still follow up?" is asked once: from tomorrow on, an unanswered question drops the follow-up.
+  for (let i = 0; i < askedStale.length; i += 500) {
+    await tx.updateTable('contacts').set({ followup_asked_on: date }).where('id', 'in', askedStale.slice(i, i + 500)).where('followup_asked_on', 'is', null).execute();
+  }
 
   const resumeFrom = new Date(now.getTime() - options.catchUpMs);
   const lateIds = new Set(late.map((u) => u.id));

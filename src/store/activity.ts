@@ -56,20 +56,44 @@ export async function insertReminder(change: Change, contactId: number, due: Loc
   return id;
 }
 
-/** Marks the contact's reminders due on or before `today` as done. */
-export async function completeDueReminders(change: Change, contactId: number, today: LocalDate): Promise<void> {
-  const due = await change.tx
+/**
+ * Marks one open reminder of the user as done (an answer to it: Done on the
+ * nudge's reminder entry, or Yes to "also mark it as done?"). Returns it, or
+ * undefined when it is not the user's or no longer open.
+ */
+export async function completeReminder(change: Change, reminderId: number): Promise<Reminder | undefined> {
+  const row = await change.tx
     .selectFrom('reminders')
-    .select('id')
+    .select(['id', 'contact_id', 'due', 'text', 'done_at'])
     .where('user_id', '=', change.userId)
+    .where('id', '=', reminderId)
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  change.undo.push({ op: 'update', table: 'reminders', id: row.id, before: { done_at: null } });
+  await change.tx.updateTable('reminders').set({ done_at: change.nowIso }).where('user_id', '=', change.userId).where('id', '=', row.id).execute();
+  return { id: row.id, contactId: row.contact_id, due: row.due, text: row.text, doneAt: change.nowIso };
+}
+
+/** The contact's open reminders due on or before `until`, oldest first. */
+export async function openRemindersOf(db: Kysely<DB> | Change['tx'], userId: number, contactId: number, until: LocalDate): Promise<Reminder[]> {
+  const rows = await db
+    .selectFrom('reminders')
+    .select(['id', 'contact_id', 'due', 'text', 'done_at'])
+    .where('user_id', '=', userId)
     .where('contact_id', '=', contactId)
     .where('done_at', 'is', null)
-    .where('due', '<=', today)
+    .where('due', '<=', until)
+    .orderBy('due')
+    .orderBy('id')
     .execute();
-  for (const { id } of due) {
-    change.undo.push({ op: 'update', table: 'reminders', id, before: { done_at: null } });
-    await change.tx.updateTable('reminders').set({ done_at: change.nowIso }).where('user_id', '=', change.userId).where('id', '=', id).execute();
-  }
+  return rows.map((r) => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at }));
+}
+
+/** One reminder of the user, open or done. */
+export async function getReminder(db: Kysely<DB>, userId: number, reminderId: number): Promise<Reminder | undefined> {
+  const r = await db.selectFrom('reminders').select(['id', 'contact_id', 'due', 'text', 'done_at']).where('user_id', '=', userId).where('id', '=', reminderId).executeTakeFirst();
+  return r && { id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at };
 }
 
 export async function insertIntroduction(change: Change, fromId: number, toId: number, note: string | null, on: LocalDate): Promise<number> {

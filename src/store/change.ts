@@ -79,6 +79,11 @@ async function saveUndoStep(change: Change, label: string): Promise<void> {
  * or null when there is nothing to undo.
  */
 export async function undoLast(change: Change): Promise<string | null> {
+  return (await undoLastStep(change))?.label ?? null;
+}
+
+/** The same, with the operations it reverted (the conversation redraws the nudges whose entries they reopened). */
+export async function undoLastStep(change: Change): Promise<{ label: string; ops: UndoOp[] } | null> {
   const { tx, userId } = change;
   const step = await tx
     .selectFrom('undo_log')
@@ -89,9 +94,9 @@ export async function undoLast(change: Change): Promise<string | null> {
     .executeTakeFirst();
   if (!step) return null;
   const ops = JSON.parse(step.ops) as UndoOp[];
-  for (const op of ops.reverse()) await revert(change, op);
+  for (const op of [...ops].reverse()) await revert(change, op);
   await tx.deleteFrom('undo_log').where('id', '=', step.id).execute();
-  return step.label;
+  return { label: step.label, ops };
 }
 
 async function revert({ tx, userId }: Change, op: UndoOp): Promise<void> {

@@ -25,7 +25,7 @@ export interface Contact extends ContactFacts {
 /** The columns the domain rules read (ContactFacts): fewer columns, cheaper rows in bulk reads. */
 export const FACT_COLUMNS = [
   'id', 'user_id', 'name', 'tier', 'cadence_days', 'status', 'source', 'place', 'snoozed_until', 'met_on',
-  'created_on', 'last_touch_on', 'followup_stage', 'followup_due', 'reviewed_on',
+  'created_on', 'last_touch_on', 'followup_stage', 'followup_due', 'reviewed_on', 'back_on', 'followup_asked_on',
 ] as const;
 
 export type FactRow = Pick<ContactRow, (typeof FACT_COLUMNS)[number]>;
@@ -45,6 +45,8 @@ export function toFacts(row: FactRow): ContactFacts {
     lastTouchOn: row.last_touch_on,
     followUp: row.followup_stage && row.followup_due ? { stage: row.followup_stage, due: row.followup_due } : null,
     reviewedOn: row.reviewed_on,
+    backOn: row.back_on ?? null,
+    followUpAskedOn: row.followup_asked_on ?? null,
   };
 }
 
@@ -174,6 +176,8 @@ export interface ContactPatch {
   lastTouchOn?: LocalDate | null;
   followUp?: FollowUp | null;
   reviewedOn?: LocalDate | null;
+  backOn?: LocalDate | null;
+  followUpAskedOn?: LocalDate | null;
   tags?: string[];
   company?: string | null;
   role?: string | null;
@@ -203,6 +207,8 @@ function toRowPatch(patch: ContactPatch): Partial<ContactRow> {
     row.followup_due = patch.followUp?.due ?? null;
   }
   if (patch.reviewedOn !== undefined) row.reviewed_on = patch.reviewedOn;
+  if (patch.backOn !== undefined) row.back_on = patch.backOn;
+  if (patch.followUpAskedOn !== undefined) row.followup_asked_on = patch.followUpAskedOn;
   if (patch.tags !== undefined) row.tags = JSON.stringify(patch.tags);
   if (patch.company !== undefined) row.company = patch.company;
   if (patch.role !== undefined) row.role = patch.role;

@@ -25,7 +25,9 @@ export function exportedSettings(user: User): ExportData['settings'] {
     nudgeCount: user.nudgeCount,
     cadences: user.cadences,
     pausedUntil: user.pausedUntil,
+    pausedFrom: user.pausedFrom,
     lastReviewOn: user.lastReviewOn,
+    holidays: user.holidays,
   };
 }
 

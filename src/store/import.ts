@@ -137,7 +137,9 @@ function settingsPatch(settings: Partial<KeepwarmSettings>): UserSettingsPatch {
     patch.cadence_b = settings.cadences.B;
   }
   if (settings.pausedUntil !== undefined) patch.paused_until = settings.pausedUntil;
+  if (settings.pausedFrom !== undefined) patch.paused_from = settings.pausedFrom;
   if (settings.lastReviewOn !== undefined) patch.last_review_on = settings.lastReviewOn;
+  if (settings.holidays !== undefined) patch.holidays = settings.holidays;
   return patch;
 }
 

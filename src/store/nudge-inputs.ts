@@ -9,7 +9,9 @@ import type { NudgeHistory, PastEntry } from '../core/nudge-choice.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import { FACT_COLUMNS, toFacts, type FactRow } from './contacts.ts';
 import type { ContactFacts } from '../core/contact.ts';
-import { previousPicks, recentEntries } from './nudges.ts';
+import { addDays } from '../core/dates.ts';
+import { EARLY_WITHIN_DAYS } from '../core/method.ts';
+import { lastNudgeDates, recentEntries } from './nudges.ts';
 import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -31,20 +33,22 @@ function chunks<T>(items: T[]): T[][] {
 
 /**
  * The agenda material of each user for the local date `today`. Contacts that
- * are neither due, nor in a due follow-up step, nor holding a due reminder
- * cannot be on the agenda and are not read.
+ * are neither due (or due within the early window), nor in a due follow-up
+ * step, nor promised back, nor holding a due reminder cannot be on the agenda
+ * and are not read.
  */
 export async function loadNudgeInputs(db: Db, userIds: number[], today: LocalDate): Promise<Map<number, NudgeInputs>> {
   const inputs = new Map<number, NudgeInputs>();
-  for (const id of userIds) inputs.set(id, { contacts: [], reminders: [], history: { previousPicks: new Set(), recent: new Map() } });
+  for (const id of userIds) inputs.set(id, { contacts: [], reminders: [], history: { lastNudges: [], recent: new Map() } });
   if (userIds.length === 0) return inputs;
 
   const rows = new Map<number, FactRow>();
   const reminders: ReminderFacts[] = [];
   for (const ids of chunks(userIds)) {
     const base = db.selectFrom('contacts').select(FACT_COLUMNS).where('user_id', 'in', ids).where('status', '=', 'active');
-    for (const row of await base.where('due_on', '<=', today).execute()) rows.set(row.id, row);
+    for (const row of await base.where('due_on', '<=', addDays(today, EARLY_WITHIN_DAYS)).execute()) rows.set(row.id, row);
     for (const row of await base.where('followup_due', '<=', today).execute()) rows.set(row.id, row);
+    for (const row of await base.where('back_on', '<=', today).execute()) rows.set(row.id, row);
     const due = await db
       .selectFrom('reminders')
       .select(['id', 'contact_id', 'due', 'text'])
@@ -71,12 +75,12 @@ export async function loadNudgeInputs(db: Db, userIds: number[], today: LocalDat
 
   const contactIds = [...rows.keys()];
   const recent = new Map<number, PastEntry[]>();
-  for (const ids of chunks(contactIds)) for (const [id, list] of await recentEntries(db, userIds, ids)) recent.set(id, list);
-  const picks = new Map<number, Set<number>>();
-  for (const ids of chunks(userIds)) for (const [id, set] of await previousPicks(db, ids, today)) picks.set(id, set);
+  for (const ids of chunks(contactIds)) for (const [id, list] of await recentEntries(db, userIds, ids, today)) recent.set(id, list);
+  const lastNudges = new Map<number, LocalDate[]>();
+  for (const ids of chunks(userIds)) for (const [id, dates] of await lastNudgeDates(db, ids, today)) lastNudges.set(id, dates);
   for (const [userId, input] of inputs) {
     const own = new Map(input.contacts.filter((c) => recent.has(c.id)).map((c) => [c.id, recent.get(c.id)!]));
-    input.history = { previousPicks: picks.get(userId) ?? new Set(), recent: own };
+    input.history = { lastNudges: lastNudges.get(userId) ?? [], recent: own };
   }
   return inputs;
 }

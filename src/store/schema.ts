@@ -35,12 +35,16 @@ export interface UsersTable {
   cadence_a: Generated<number>;
   cadence_b: Generated<number>;
   paused_until: string | null;
+  /** A pause that starts later: its first local date (null: from now). */
+  paused_from: string | null;
   inactive: Generated<number>;
   last_review_on: string | null;
   created_on: string;
   created_at: string;
   next_nudge_at: string | null;
   review_invited_on: string | null;
+  /** Public holidays: null = derived from zone and language, `none`, or a region `DE-BY` (src/holidays). */
+  holidays: string | null;
 }
 
 export interface ContactsTable {
@@ -72,6 +76,10 @@ export interface ContactsTable {
   due_on: string | null;
   followup_stage: FollowUpStage | null;
   followup_due: string | null;
+  /** The nudge day keepwarm promised to name the contact again (no answer, snooze). */
+  back_on: string | null;
+  /** The day the nudge asked once whether to still follow up. */
+  followup_asked_on: string | null;
   reviewed_on: string | null;
   created_on: string;
   created_at: string;
@@ -168,6 +176,8 @@ export interface NudgeEntriesTable {
   reason: EntryReason;
   state: Generated<EntryState>;
   answered_at: string | null;
+  /** JSON of the answer's mark (EntryDetail in src/core/nudge-model.ts): next due, snoozed until, tier. */
+  detail: string | null;
 }
 
 export interface OutboxTable {
@@ -285,4 +295,4 @@ export type ContactRow = Selectable<ContactsTable>;
 export type NewContact = Insertable<ContactsTable>;
 
 /** The tables whose rows belong to one user and can be restored by undo. */
-export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users' | 'contact_emails';
+export type UserTable = 'contacts' | 'touches' | 'notes' | 'reminders' | 'introductions' | 'users' | 'contact_emails' | 'nudge_entries';

@@ -21,6 +21,10 @@ export type UndoKey =
   | 'resume'
   | 'review'
   | 'import'
+  /** An answer to one of the nudge's questions (keep, still follow up, drop the follow-up). */
+  | 'answer'
+  /** A reminder marked done after "also mark it as done?". */
+  | 'reminderDone'
   /** The touches one sync of a calendar or mailbox logged (name: the source's name). */
   | 'sync';
 

@@ -8,6 +8,7 @@ import type { DB, UserRow } from './schema.ts';
 import type { Change } from './change.ts';
 import { beforeImage } from './change.ts';
 import { refreshDueDates } from './contacts.ts';
+import { workingDaysOf } from '../holidays/index.ts';
 
 export interface User {
   id: number;
@@ -25,12 +26,16 @@ export interface User {
   nudgeCount: number;
   cadences: TierCadences;
   pausedUntil: LocalDate | null;
+  /** A pause that starts later: no nudge from this date until pausedUntil. */
+  pausedFrom: LocalDate | null;
   inactive: boolean;
   lastReviewOn: LocalDate | null;
   createdOn: LocalDate;
   /** When the next daily nudge is due (null: none planned). */
   nextNudgeAt: string | null;
   reviewInvitedOn: LocalDate | null;
+  /** Public holidays as set: null (derived from zone and language), `none`, or a region `DE-BY` (src/holidays). */
+  holidays: string | null;
 }
 
 /** What the platform says about the user on each message; used until they choose for themselves. */
@@ -60,11 +65,13 @@ export function toUser(row: UserRow): User {
     nudgeCount: row.nudge_count,
     cadences: { A: row.cadence_a ?? DEFAULT_CADENCES.A, B: row.cadence_b ?? DEFAULT_CADENCES.B },
     pausedUntil: row.paused_until,
+    pausedFrom: row.paused_from,
     inactive: row.inactive === 1,
     lastReviewOn: row.last_review_on,
     createdOn: row.created_on,
     nextNudgeAt: row.next_nudge_at,
     reviewInvitedOn: row.review_invited_on,
+    holidays: row.holidays ?? null,
   };
 }
 
@@ -142,7 +149,8 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
 async function nextNudgeFor(db: Kysely<DB> | Transaction<DB>, user: User, now: Date): Promise<string | null> {
   const today = localDateOf(now, user.timeZone);
   const nudged = await db.selectFrom('nudges').select('id').where('user_id', '=', user.id).where('local_date', '=', today).executeTakeFirst();
-  return nextNudgeAt({ time: user.nudgeTime, days: user.nudgeDays, timeZone: user.timeZone, pausedUntil: user.pausedUntil }, now, nudged !== undefined);
+  const workdays = await workingDaysOf(user);
+  return nextNudgeAt({ ...workdays, time: user.nudgeTime, timeZone: user.timeZone, pausedUntil: user.pausedUntil, pausedFrom: user.pausedFrom }, now, nudged !== undefined);
 }
 
 /** Plans the user's next nudge again after their schedule changed (settings, pause, undo). */
@@ -154,7 +162,7 @@ export async function reschedule(db: Kysely<DB> | Transaction<DB>, userId: numbe
 }
 
 export type UserSettingsPatch = Partial<
-  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'last_review_on'>
+  Pick<UserRow, 'language' | 'time_zone' | 'nudge_time' | 'nudge_days' | 'nudge_count' | 'cadence_a' | 'cadence_b' | 'paused_until' | 'paused_from' | 'last_review_on' | 'holidays'>
 >;
 
 /** Changes settings inside a change, so /undo can restore them. */
@@ -163,7 +171,8 @@ export async function updateUserSettings(change: Change, patch: UserSettingsPatc
   const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   change.undo.push({ op: 'update', table: 'users', id: userId, before: beforeImage(row, patch) });
   await tx.updateTable('users').set(patch).where('id', '=', userId).execute();
-  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until'];
+  // The language and the holiday region decide which days are working days, so they move the next nudge too.
+  const schedule: (keyof UserSettingsPatch)[] = ['nudge_time', 'nudge_days', 'time_zone', 'paused_until', 'paused_from', 'holidays', 'language'];
   if (schedule.some((key) => patch[key] !== undefined)) await reschedule(tx, userId, new Date(change.nowIso));
   if (patch.cadence_a !== undefined || patch.cadence_b !== undefined) {
     change.cadences = { A: patch.cadence_a ?? change.cadences.A, B: patch.cadence_b ?? change.cadences.B };

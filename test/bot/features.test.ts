@@ -85,11 +85,11 @@ describe('cadence, tiers and the overdue list', () => {
 });
 
 describe('snooze, no answer, reminders, introductions', () => {
-  it('a snoozed contact leaves /today until the date', async () => {
+  it('a snoozed contact leaves /today until the date, and the nudge promises her back on it', async () => {
     const chat = await startChat();
     await chat.say('/add Anna, tier A, last talked 3 months ago');
     await chat.say('/snooze Anna 2 weeks');
-    expect(chat.text()).toContain('Anna snoozed until Mon 7 Dec');
+    expect(chat.text()).toContain("Anna snoozed — I'll suggest them again on Mon 7 Dec");
     await chat.say('/today');
     expect(chat.text()).toContain('Nobody is due today');
     chat.advanceDays(14);
@@ -97,7 +97,7 @@ describe('snooze, no answer, reminders, introductions', () => {
     expect(chat.text()).toContain('1. Anna (A)');
   });
 
-  it('no answer logs an attempt, keeps the cadence and brings the person back in 3 days', async () => {
+  it('no answer logs an attempt, keeps the cadence and promises the person back on the nudge day 3 days on', async () => {
     const chat = await startChat();
     await chat.say('/add Bob, tier A, last talked 70 days ago');
     await chat.say('no answer Bob');
@@ -106,7 +106,7 @@ describe('snooze, no answer, reminders, introductions', () => {
     expect(chat.text()).toContain('70 days ago');
     chat.advanceDays(3);
     await chat.say('/today');
-    expect(chat.text()).toContain('1. Bob (A) — last contact 73 days ago');
+    expect(chat.text()).toContain('1. Bob (A) — back as promised · last contact 73 days ago');
   });
 
   it('a reminder puts the person on the agenda that day, with its text', async () => {

@@ -34,7 +34,7 @@ describe('a contact added without a last-contact date', () => {
     await chat.say('/review');
     expect(chat.text()).toContain('Bob Meyer (tier B) · no contact yet');
     await chat.say('/today');
-    expect(chat.text()).toContain('Bob Meyer (B) — no contact yet');
+    expect(chat.text()).toContain('Bob Meyer (B) — 20 days overdue · no contact yet');
   });
 
   it('has had no contact yet, in German', async () => {

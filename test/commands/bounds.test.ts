@@ -19,7 +19,7 @@ const INTENTS = new Set(Object.keys({
 const CODES = new Set(Object.keys({
   empty: 1, too_long: 1, not_understood: 1, unknown_command: 1, missing_name: 1, missing_other: 1, missing_note: 1,
   missing_date: 1, bad_date: 1, date_in_past: 1, date_in_future: 1, bad_tier: 1, tier_without_cadence: 1, bad_cadence: 1,
-  bad_setting: 1, bad_time: 1, bad_timezone: 1, bad_days: 1, bad_count: 1, bad_language: 1, bad_format: 1,
+  bad_setting: 1, bad_time: 1, bad_timezone: 1, bad_days: 1, bad_count: 1, bad_language: 1, bad_holidays: 1, bad_format: 1,
   bad_source: 1,
 } satisfies Record<ParseErrorCode, 1>));
 

@@ -96,3 +96,23 @@ describe('what happened lies in the past, what is due in the future', () => {
     expect(command('/met Anna at 3D Expo', 'met')).toMatchObject({ date: '2026-11-23', place: '3D Expo' });
   });
 });
+
+describe('a pause over a range of days', () => {
+  const january8 = { ...BERLIN, now: new Date('2027-01-08T09:00:00Z') };
+
+  it('said ahead of it, starts on its first day and ends after its last: "vom 23.12. bis 6.1."', () => {
+    expect(command('/pause vom 23.12. bis 6.1.', 'pause')).toMatchObject({ from: '2026-12-23', until: '2027-01-07' });
+    expect(command('/pause from December 23 to January 6', 'pause')).toMatchObject({ from: '2026-12-23', until: '2027-01-07' });
+  });
+
+  it('a range that has begun, or begins today, pauses from now', () => {
+    const running = command('/pause vom 1.1. bis 15.1.', 'pause', january8);
+    expect(running.until).toBe('2027-01-16');
+    expect(running.from).toBeUndefined();
+    expect(command('/pause ab heute bis 15. Januar', 'pause', january8).from).toBeUndefined();
+  });
+
+  it('a range with a date that cannot be read is refused', () => {
+    expect(refusal('/pause vom 23.12. bis irgendwann')).toMatchObject({ error: 'bad_date', intent: 'pause' });
+  });
+});

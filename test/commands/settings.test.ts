@@ -74,6 +74,16 @@ describe('settings', () => {
     expect(refusal('/settings language toString').error).toBe('bad_language');
   });
 
+  it('the public holidays are a region code as written, or none', () => {
+    expect(value('/settings holidays DE-BY')).toBe('DE-BY');
+    expect(value('/settings feiertage de by')).toBe('DE-BY');
+    expect(value('/settings holidays nz')).toBe('NZ');
+    expect(value('/settings holidays none')).toBe('none');
+    expect(value('/settings feiertage keine')).toBe('none');
+    expect(refusal('/settings holidays Bavaria')).toMatchObject({ error: 'bad_holidays', params: { got: 'Bavaria' } });
+    expect(refusal('/settings holidays DE/BY/X').error).toBe('bad_holidays');
+  });
+
   it('a tier cadence is set for A or B, in days', () => {
     expect(command('/settings cadence A 45 days', 'settings')).toEqual({ intent: 'settings', key: 'cadence', tier: 'A', cadenceDays: 45, value: 'A:45' });
     expect(command('/settings cadence B 6 months', 'settings')).toMatchObject({ tier: 'B', cadenceDays: 180, value: 'B:180' });

@@ -13,10 +13,22 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'keepwarm-console-nudge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * A real process reads the real clock, so the test gives the user a zone in
+ * which it is around noon now and makes every day a nudge day: the nudge due
+ * a second ago is today's, whatever the day and hour (a Saturday, a public
+ * holiday, 23:59 in Berlin).
+ */
+function noonZone(now: Date): string {
+  const offset = 12 - now.getUTCHours();
+  // Etc/GMT zones count the other way round: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 it('the morning nudge shows up in a running console chat and a number presses its button', async () => {
-  const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: 'Europe/Berlin', LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
+  const env = { ...process.env, DATABASE_URL: await freshDatabaseUrl(dir, 'k'), TZ: noonZone(new Date()), LANG: 'en_US.UTF-8', LOG_LEVEL: 'silent', KEEPWARM_USER: 'eve' };
   const setup = spawnKeepwarm(['chat', '--user', 'eve'], { env });
-  setup.stdin!.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n');
+  setup.stdin!.end('/add Anna Schmidt, tier A, last talked 4 months ago\n/settings days daily\n/settings holidays none\n');
   await new Promise((resolve) => setup.on('close', resolve));
   // Pretend the bot was down at 09:00: the nudge was due a minute ago.
   const database = await openDatabase(env.DATABASE_URL);

@@ -118,8 +118,14 @@ describe('the nudge choice', () => {
     expect(agenda[0]).toMatchObject({ reason: 'overdue', overdueDays: 0, daysSinceContact: 60, score: 2 });
   });
 
-  it('a contact not yet due is not on the agenda', () => {
-    expect(rankAgenda([contact({ tier: 'A', lastTouchOn: addDays(TODAY, -59) })], [], CADENCES, TODAY)).toEqual([]);
+  it('a contact not yet due is not overdue: due tomorrow it is early, to fill a day with fewer overdue than calls', () => {
+    const agenda = rankAgenda([contact({ tier: 'A', lastTouchOn: addDays(TODAY, -59) })], [], CADENCES, TODAY);
+    expect(agenda.map((i) => [i.reason, i.overdueDays])).toEqual([['early', -1]]);
+  });
+
+  it('a contact due in more than 30 days, or contacted less than half a cadence ago, is not on the agenda', () => {
+    expect(rankAgenda([contact({ tier: 'B', lastTouchOn: addDays(TODAY, -149) })], [], CADENCES, TODAY)).toEqual([]);
+    expect(rankAgenda([contact({ tier: 'A', lastTouchOn: addDays(TODAY, -29) })], [], CADENCES, TODAY)).toEqual([]);
   });
 });
 
@@ -203,7 +209,7 @@ describe('agenda properties', () => {
     );
   });
 
-  it('no contact appears twice, and the reasons come in order followup, reminder, overdue', () => {
+  it('no contact appears twice, and the reasons come in order followup, reminder, back, overdue, early', () => {
     fc.assert(
       fc.property(
         network,
@@ -213,7 +219,7 @@ describe('agenda properties', () => {
           const agenda = rankAgenda(contacts, reminders, CADENCES, today);
           const ids = agenda.map((i) => i.contact.id);
           expect(new Set(ids).size).toBe(ids.length);
-          const rank = { followup: 0, reminder: 1, overdue: 2 };
+          const rank = { followup: 0, reminder: 1, back: 2, overdue: 3, early: 4 };
           for (let i = 1; i < agenda.length; i++) {
             const prev = agenda[i - 1];
             const cur = agenda[i];

@@ -58,12 +58,15 @@ describe('the follow-up track', () => {
     expect(followUpDue(anna, '2026-03-28')).toBe(true);
   });
 
-  it('a snoozed, archived, C or D contact has no follow-up due', () => {
+  it('a snoozed, archived or D contact has no follow-up due', () => {
     const followUp = { stage: 'first' as const, due: '2026-03-11' };
     expect(followUpDue(contact({ followUp, snoozedUntil: '2026-03-20' }), '2026-03-12')).toBe(false);
     expect(followUpDue(contact({ followUp, status: 'archived' }), '2026-03-12')).toBe(false);
-    expect(followUpDue(contact({ followUp, tier: 'C' }), '2026-03-12')).toBe(false);
     expect(followUpDue(contact({ followUp, tier: 'D' }), '2026-03-12')).toBe(false);
+  });
+
+  it('a C contact met at an event is followed up like any new acquaintance: the follow-up promised is kept', () => {
+    expect(followUpDue(contact({ followUp: { stage: 'first', due: '2026-03-11' }, tier: 'C' }), '2026-03-12')).toBe(true);
   });
 });
 

@@ -43,6 +43,13 @@ describe('when the nudge comes', () => {
     expect(nextNudgeAt(paused, new Date('2026-12-20T07:00:00Z'), false)).toBe('2027-01-06T08:00:00.000Z');
   });
 
+  it('a pause that starts later keeps the nudges until its first day and resumes on its end date', () => {
+    const ahead = { ...berlin, pausedFrom: '2026-12-23', pausedUntil: '2027-01-07' };
+    expect(firstNudgeDay(ahead, '2026-12-21')).toBe('2026-12-21');
+    expect(firstNudgeDay(ahead, '2026-12-23')).toBe('2027-01-07');
+    expect(nextNudgeAt(ahead, new Date('2026-12-22T10:00:00Z'), true)).toBe('2027-01-07T08:00:00.000Z');
+  });
+
   it('no nudge days means no nudge', () => {
     expect(nextNudgeAt({ ...berlin, days: [] }, new Date('2026-11-23T07:00:00Z'), false)).toBeNull();
   });

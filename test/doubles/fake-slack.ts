@@ -30,6 +30,8 @@ export interface FakeCall {
   token: string | undefined;
   /** Form fields; JSON-valued fields (`blocks`, `view`, `files`) parsed. */
   args: Record<string, unknown>;
+  /** What the fake answered (a posted message's `ts`), once it has. */
+  result?: Record<string, unknown>;
 }
 
 export interface FakeFile {
@@ -174,7 +176,8 @@ export class FakeSlack {
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw.toString('utf8'), req.headers['content-type'] ?? '');
     const callToken = token ?? (typeof args.token === 'string' ? args.token : undefined);
-    this.calls.push({ method, token: callToken, args });
+    const call: FakeCall = { method, token: callToken, args };
+    this.calls.push(call);
 
     const injected = this.failures.find((f) => f.method === method && f.times > 0 && (f.token === undefined || f.token === callToken));
     if (injected) {
@@ -187,7 +190,8 @@ export class FakeSlack {
       }
       return send(res, 500, 'internal trouble', 'text/plain');
     }
-    return json(res, 200, this.answer(method, args, callToken));
+    call.result = this.answer(method, args, callToken);
+    return json(res, 200, call.result);
   }
 
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {

@@ -35,7 +35,7 @@ describe('answers to the nudge', () => {
     expect(replies[0]!.editMessageId).toBe(nudge.messageId);
     const text = plainText(replies[0]!.text);
     expect(text).toContain('Anna Schmidt — ✅ done (next due Sat 23 Jan 2027)');
-    expect(text).toContain('Bob Meyer (B) — last contact');
+    expect(text).toContain('Bob Meyer (B) — 186 days overdue · last contact 366 days ago');
     expect(replies[0]!.buttons!.flat().map((b) => b.label)).not.toContain('✅ Done: Anna Schmidt');
     await chat.say('/show Anna');
     expect(chat.text()).toContain('Last contact: Tue 24 Nov (today)');
@@ -85,11 +85,11 @@ describe('answers to the nudge', () => {
     expect(chat.text()).toContain('talked about the offer');
   });
 
-  it('"no answer" logs the attempt, keeps the cadence and brings the person back in 3 days', async () => {
+  it('"no answer" logs the attempt, keeps the cadence and promises the person back on the nudge day 3 days on', async () => {
     const { chat, tickAt, messenger } = await nudged();
     await chat.say('no answer Anna');
-    expect(chat.text()).toContain('tried Anna Schmidt, no answer');
-    expect(chat.text()).toContain('Anna Schmidt — 📵 no answer — back in a few days (until Fri 27 Nov)');
+    expect(chat.text()).toContain("tried Anna Schmidt, no answer. The cadence is unchanged; I'll suggest them again on Fri 27 Nov.");
+    expect(chat.text()).toContain('Anna Schmidt — 📵 no answer — back Fri 27 Nov');
     await tickAt('2026-11-25T08:00:00Z');
     await tickAt('2026-11-26T08:00:00Z');
     expect(messenger.sent.slice(1).map((s) => s.text).join('\n')).not.toContain('Anna');
@@ -159,7 +159,8 @@ describe('whom the nudge names', () => {
       { from: w.chat.who, chatId: 'c', action: button(question.reply.buttons, 'Carla Rossi: A'), replyToMessageId: question.messageId },
       w.chat.now,
     );
-    expect(plainText(replies[0]!.text)).toContain('Carla Rossi — ✅ done');
+    // One mark per person, for what the answer was: a tier, not "done".
+    expect(plainText(replies[0]!.text)).toContain('Carla Rossi — 🏷 now tier A');
     await w.tickAt('2026-12-10T08:00:00Z');
     expect(w.messenger.sent.map((s) => s.text).join('\n').match(/tap to confirm/g)).toHaveLength(1);
   });

@@ -26,13 +26,13 @@ describe('when the nudge comes', () => {
     expect(w.messenger.sent).toHaveLength(2);
   });
 
-  it('names the 2 most overdue people with tier, days since contact and buttons', async () => {
+  it('names the 2 most overdue people with tier, how far overdue, days since contact and buttons', async () => {
     const w = await withOverdue();
     await w.tickAt('2026-11-24T08:00:00Z');
     const [nudge] = w.messenger.sent;
     expect(nudge!.text).toContain('Your 2 calls for today');
-    expect(nudge!.text).toContain('1. Carl Weber (B) — last contact 731 days ago');
-    expect(nudge!.text).toContain('2. Anna Schmidt (A) — last contact 93 days ago');
+    expect(nudge!.text).toContain('1. Carl Weber (B) — 551 days overdue · last contact 731 days ago');
+    expect(nudge!.text).toContain('2. Anna Schmidt (A) — 33 days overdue · last contact 93 days ago');
     expect(nudge!.text).not.toContain('Bob');
     expect(nudge!.reply.buttons!.flat().map((b) => b.label)).toContain('✅ Done: Anna Schmidt');
   });

@@ -14,7 +14,7 @@ export interface World {
   another(user: string, timeZone?: string): Promise<TestChat>;
 }
 
-export async function world(options: { user?: string; timeZone?: string; start?: string; catchUpMs?: number; audience?: Audience[] } = {}): Promise<World> {
+export async function world(options: { user?: string; timeZone?: string; locale?: string; start?: string; catchUpMs?: number; audience?: Audience[] } = {}): Promise<World> {
   const database = await memoryDatabase();
   const messenger = new FakeMessenger('console');
   let now = new Date(options.start ?? '2026-11-23T09:00:00Z');
@@ -30,7 +30,7 @@ export async function world(options: { user?: string; timeZone?: string; start?:
     now = new Date(iso);
     for (const c of chats) c.now = now;
   };
-  const chat = await chatOn(database, { user: options.user ?? 'ada', timeZone: options.timeZone ?? 'Europe/Berlin', now });
+  const chat = await chatOn(database, { user: options.user ?? 'ada', timeZone: options.timeZone ?? 'Europe/Berlin', now, ...(options.locale ? { locale: options.locale } : {}) });
   chats.push(chat);
   return {
     chat,

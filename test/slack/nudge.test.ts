@@ -138,12 +138,12 @@ describe('the real daily nudge on Slack', () => {
     const nudge = t.fake.callsTo('chat.postMessage').at(-1)!;
     expect(nudge.args.channel).toBe('DT1U1');
     expect(visible(blocksText(nudge.args.blocks))).toContain('Good morning! Your 2 calls for today');
-    const done = blocksButtons(nudge.args.blocks).find((b) => b.value === `done:${bob}`)!;
+    const done = blocksButtons(nudge.args.blocks).find((b) => b.value.startsWith(`done:${bob}:`))!;
     expect(done.label).toBe('✅ Done: Bob Meyer');
     // The outbox recorded the message's ts: presses and thread replies find the nudge by it.
     const { message_id: messageTs } = await t.database.db.selectFrom('nudges').select('message_id').where('local_date', 'is not', null).executeTakeFirstOrThrow();
     expect(messageTs).toBeTruthy();
-    await t.sender.press('T1', 'U1', `done:${bob}`, { type: 'message', channel: 'DT1U1', ts: messageTs! });
+    await t.sender.press('T1', 'U1', done.value, { type: 'message', channel: 'DT1U1', ts: messageTs! });
     const update = await t.fake.waitFor(() => t.fake.callsTo('chat.update')[0], 'chat.update of the nudge');
     expect(update.args.ts).toBe(messageTs);
     expect(visible(blocksText(update.args.blocks))).toContain('*Bob Meyer* — ✅ done');
@@ -151,6 +151,39 @@ describe('the real daily nudge on Slack', () => {
     await t.sender.message('T1', 'U1', 'done Anna', { threadTs: messageTs! });
     const second = await t.fake.waitFor(() => t.fake.callsTo('chat.update')[1], 'the second chat.update');
     expect(visible(blocksText(second.args.blocks))).toContain('*Anna Schmidt* — ✅ done');
+  });
+});
+
+describe('/today on Slack', () => {
+  it('Done in a /today list in the DM updates that list in place, like the nudge', async () => {
+    t = await startSlackTest({ now: () => TUESDAY_10 });
+    const bob = await overdueBob();
+    await t.sender.message('T1', 'U1', '/today');
+    const list = await t.fake.waitFor(() => t.fake.callsTo('chat.postMessage')[1], 'the /today list');
+    expect(visible(blocksText(list.args.blocks))).toContain('One person to contact now');
+    const ts = await t.fake.waitFor(() => list.result?.ts as string | undefined, 'the list\'s ts');
+    const done = blocksButtons(list.args.blocks).find((b) => b.label === '✅ Done: Bob Meyer')!;
+
+    await t.sender.press('T1', 'U1', done.value, { type: 'message', channel: 'DT1U1', ts });
+    const update = await t.fake.waitFor(() => t.fake.callsTo('chat.update')[0], 'chat.update of the list');
+    expect(update.args).toMatchObject({ channel: 'DT1U1', ts });
+    expect(visible(blocksText(update.args.blocks))).toContain('*Bob Meyer* — ✅ done (next due');
+    expect(blocksButtons(update.args.blocks).map((b) => b.label)).not.toContain('✅ Done: Bob Meyer');
+    expect(await touchesOf(bob)).toBe(2);
+  });
+
+  it('Done in the /today list of a slash command replaces that ephemeral list', async () => {
+    t = await startSlackTest({ now: () => TUESDAY_10 });
+    const bob = await overdueBob();
+    const asked = await t.sender.command('T1', 'U1', '/today', '');
+    const answer = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === asked.responseUrl), 'the /today answer');
+    const done = blocksButtons(answer.body.blocks).find((b) => b.label === '✅ Done: Bob Meyer')!;
+
+    const press = await t.sender.press('T1', 'U1', done.value, { type: 'message', channel: 'C0GENERAL', ts: '1700000900.000001', ephemeral: true });
+    const replaced = await t.fake.waitFor(() => t.fake.responses.find((r) => r.path === press.responseUrl), 'the replaced list');
+    expect(replaced.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(visible(blocksText(replaced.body.blocks))).toContain('*Bob Meyer* — ✅ done (next due');
+    expect(await touchesOf(bob)).toBe(2);
   });
 });
 

@@ -184,5 +184,42 @@ describe('the real daily nudge on Telegram', () => {
     expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Logged contact with <b>Bob Meyer</b>');
     expect(h.fake.message(1001, sent.messageId).text).toContain('Bob Meyer — ✅ done');
     expect(touchCount(h)).toBe(4);
+
+    // /undo takes the answer back: Bob is open in the edited nudge again, with his Done button.
+    await h.deliver(h.fake.text(ada, '/undo'));
+    const undone = h.fake.message(1001, sent.messageId);
+    expect(undone.text).toMatch(/\d\. Bob Meyer \(B\) — \d+ days overdue/u);
+    expect(undone.text).not.toContain('Bob Meyer — ✅ done');
+    expect(undone.text).toContain('Anna Schmidt — ✅ done');
+    expect(undone.replyMarkup!.inline_keyboard.flat().map((button: { text: string }) => button.text)).toContain('✅ Done: Bob Meyer');
+    expect(touchCount(h)).toBe(3);
+  });
+});
+
+describe('/today on Telegram', () => {
+  it('Done in a /today list edits that list in place, like the nudge, with one mark per person', async () => {
+    h = await startHarness({ now: () => TUESDAY_9 });
+    await h.deliver(h.fake.text(ada, '/add Anna Schmidt, tier A, last talked 3 months ago'));
+    await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B, last talked 1 year ago'));
+    await h.deliver(h.fake.text(ada, '/today'));
+    const list = h.fake.botMessages(1001).at(-1)!;
+    expect(list.text).toContain('2 people to contact now');
+    const keyboard = list.replyMarkup!.inline_keyboard.flat() as { text: string; callback_data?: string }[];
+
+    const done = keyboard.find((button) => button.text === '✅ Done: Anna Schmidt')!;
+    const pressed = await h.deliver(h.fake.press(ada, list.messageId, done.callback_data!));
+    expect(pressed.calls.map((c) => c.method)).toEqual(['getUpdates', 'answerCallbackQuery', 'editMessageText']);
+    expect(h.fake.message(1001, list.messageId).text).toContain('Anna Schmidt — ✅ done (next due Sat 23 Jan 2027)');
+
+    const noAnswer = keyboard.filter((button) => button.text === '📵 No answer')[1]!;
+    await h.deliver(h.fake.press(ada, list.messageId, noAnswer.callback_data!));
+    const after = h.fake.message(1001, list.messageId).text;
+    expect(after).toContain('Bob Meyer — 📵 no answer — back Fri 27 Nov');
+    expect(after).not.toContain('Bob Meyer — ✅ done');
+    // Pressing Done for Anna again changes nothing and says how she was answered.
+    const again = await h.deliver(h.fake.press(ada, list.messageId, done.callback_data!));
+    expect(again.calls.find((c) => c.method === 'sendMessage')!.payload.text).toContain('Already answered');
+    // Two from /add, Anna's done once, Bob's attempt.
+    expect(touchCount(h)).toBe(4);
   });
 });

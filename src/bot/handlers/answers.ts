@@ -1,75 +1,126 @@
 /**
  * Answers about a person — done, no answer, skip, snooze — typed, replied to
- * a nudge, or pressed as a button. A bare answer applies to the open people
- * of the nudge it answers (with two open it asks which, or takes "done both");
- * the nudge is then drawn again to show what was logged.
+ * a nudge, or pressed as a button; and the answers to the nudge's questions
+ * (tier, keep/C/archive, still follow up?). A bare answer applies to the open
+ * people of the nudge it answers (with two open it asks which, or takes "done
+ * both"); the nudge is then drawn again to show what was logged, one mark per
+ * person. A button names the nudge or /today list it is under: its answer
+ * marks that list and edits it in place, and a second press changes nothing.
  */
 import type { Command } from '../../commands/command.ts';
 import { addDays } from '../../core/dates.ts';
 import { matchContacts } from '../../core/names.ts';
-import type { EntryState } from '../../core/nudge-choice.ts';
-import { getContact, getContacts, type Contact } from '../../store/contacts.ts';
-import { answerEntry, nudgeById, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
+import type { NudgeEntryView } from '../../core/nudge-model.ts';
+import type { TouchKind } from '../../core/types.ts';
+import { getContact, getContacts, updateContact, type Contact } from '../../store/contacts.ts';
+import { adoptMessage, nudgeById, nudgesAnsweredAt, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
 import { encodeAction, type Action } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
+import { markEntry, type EntryRef } from '../entries.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
 import type { Button, Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
-import { attemptContact, skipContact, snoozeContact, touchContact } from './touches.ts';
+import { attemptContact, skipContact, snoozeContact, touchContact, type AnswerReplies } from './touches.ts';
+import { change } from './undoable.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 export type Answer = Of<'done'> | Of<'noanswer'> | Of<'skip'> | Of<'snooze'>;
 
-const STATE: Record<Answer['intent'], EntryState> = { done: 'done', noanswer: 'attempt', skip: 'skipped', snooze: 'snoozed' };
-
-/** Applies one answer to one contact, without any nudge. */
-function applyAnswer(ctx: Ctx, command: Answer, contact: Contact): Promise<Reply[]> {
+/** Applies one answer to one contact, marking its entry when there is one. */
+function applyAnswer(ctx: Ctx, command: Answer, contact: Contact, entry: EntryRef | undefined): Promise<AnswerReplies> {
   switch (command.intent) {
     case 'done':
-      return touchContact(ctx, contact, ctx.today, 'other', command.note ?? null);
+      return touchContact(ctx, contact, ctx.today, 'other', command.note ?? null, entry, { answersReminder: true });
     case 'noanswer':
-      return attemptContact(ctx, contact, command.note ?? null);
+      return attemptContact(ctx, contact, command.note ?? null, entry);
     case 'skip':
-      return skipContact(ctx, contact);
+      return skipContact(ctx, contact, entry);
     case 'snooze':
-      return snoozeContact(ctx, contact, command.until);
+      return snoozeContact(ctx, contact, command.until, entry);
   }
+}
+
+const viewOf = (nudge: StoredNudge, contactId: number): NudgeEntryView | undefined => nudge.model.entries.find((v) => v.contactId === contactId);
+const isQuestion = (v: NudgeEntryView): boolean => v.reason === 'ignored' || (v.reason === 'followup' && v.stage === 'tier');
+
+/**
+ * The contact's entry in `nudge` that an answer about them settles: still
+ * open (or unanswered yesterday), not a question. The same person open in
+ * the other nudges and lists of the last days gets the same mark.
+ */
+function answerableEntry(ctx: Ctx, nudge: StoredNudge | undefined, contactId: number): EntryRef | undefined {
+  if (!nudge) return undefined;
+  const entry = nudge.entries.find((e) => e.contactId === contactId && (e.state === 'open' || e.state === 'ignored'));
+  const view = viewOf(nudge, contactId);
+  if (!entry || !view || isQuestion(view)) return undefined;
+  return { nudgeId: nudge.id, contactId, reason: view.reason, alsoSince: answerWindowStart(ctx) };
+}
+
+/**
+ * After an answer: pressed under the message, the edited message is the
+ * answer; typed, the confirmation comes first. Every other message that
+ * named the answered people (the morning nudge, when answered in a /today
+ * list) is redrawn too.
+ */
+async function withEdited(ctx: Ctx, holder: StoredNudge | undefined, replies: AnswerReplies, contactIds: number[] = []): Promise<Reply[]> {
+  const others = new Set<number>();
+  for (const contactId of contactIds) for (const id of await nudgesAnsweredAt(ctx.db, ctx.user.id, contactId, ctx.now.toISOString())) others.add(id);
+  if (holder) others.delete(holder.id);
+  const otherEdits: Reply[] = [];
+  for (const id of others) {
+    const edited = await editedNudge(ctx, id);
+    if (edited) otherEdits.push(edited);
+  }
+  const edited = holder ? await editedNudge(ctx, holder.id) : undefined;
+  if (!holder || !edited) return [...replies.confirmation, ...otherEdits, ...replies.questions];
+  return pressedUnder(ctx, holder) ? [edited, ...otherEdits, ...replies.questions] : [...replies.confirmation, edited, ...otherEdits, ...replies.questions];
 }
 
 /**
  * Applies an answer to a contact and records it on the nudge that named them
- * (the given one, else the newest with them open). Pressed under the nudge,
- * the edited nudge is the whole answer; typed, the confirmation comes first.
+ * (the given one, else the newest with them open).
  */
 async function answerFor(ctx: Ctx, command: Answer, contact: Contact, nudge?: StoredNudge): Promise<Reply[]> {
-  const holder = nudge?.entries.some((e) => e.contactId === contact.id && e.state === 'open')
-    ? nudge
-    : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
-  const confirmation = await applyAnswer(ctx, command, contact);
-  if (!holder) return confirmation;
-  await answerEntry(ctx.db, holder.id, contact.id, STATE[command.intent], ctx.now.toISOString());
-  const edited = await editedNudge(ctx, holder.id);
-  if (!edited) return confirmation;
-  return pressedUnder(ctx, holder) ? [edited] : [...confirmation, edited];
+  const holder = answerableEntry(ctx, nudge, contact.id) ? nudge : await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
+  const entry = answerableEntry(ctx, holder, contact.id);
+  return withEdited(ctx, entry ? holder : undefined, await applyAnswer(ctx, command, contact, entry), [contact.id]);
 }
+
+/**
+ * A touch logged in words ("called Anna"): it settles Anna's open entry in a
+ * recent nudge as done — the nudge shows the contact, and its buttons do not
+ * offer to log it twice — but as a touch, not an answer, it leaves her
+ * reminders open and asks about them.
+ */
+export async function touchAndSettle(ctx: Ctx, contact: Contact, on: string, kind: TouchKind, note: string | null): Promise<Reply[]> {
+  const holder = await openEntryFor(ctx.db, ctx.user.id, contact.id, answerWindowStart(ctx));
+  const since = holder?.localDate ?? ctx.today;
+  const entry = on >= since ? answerableEntry(ctx, holder, contact.id) : undefined;
+  return withEdited(ctx, entry ? holder : undefined, await touchContact(ctx, contact, on, kind, note, entry), [contact.id]);
+}
+
+export const touch: Handler<Of<'touch'>> = async (ctx, command, resolved) => {
+  const found = await resolveContact(ctx, command, 'name', resolved);
+  if ('replies' in found) return found.replies;
+  return touchAndSettle(ctx, found.contact, command.date, command.kind, command.note ?? null);
+};
 
 /** Applies the same answer to several people of one nudge. */
 async function answerMany(ctx: Ctx, command: Answer, nudge: StoredNudge, contactIds: number[]): Promise<Reply[]> {
   const contacts = await getContacts(ctx.db, ctx.user.id, contactIds);
-  const confirmations: Reply[] = [];
+  const all: AnswerReplies = { confirmation: [], questions: [] };
   for (const contact of contacts) {
-    confirmations.push(...(await applyAnswer(ctx, command, contact)));
-    await answerEntry(ctx.db, nudge.id, contact.id, STATE[command.intent], ctx.now.toISOString());
+    const replies = await applyAnswer(ctx, command, contact, answerableEntry(ctx, nudge, contact.id));
+    all.confirmation.push(...replies.confirmation);
+    all.questions.push(...replies.questions);
   }
-  const edited = await editedNudge(ctx, nudge.id);
-  if (!edited) return confirmations;
-  return pressedUnder(ctx, nudge) ? [edited] : [...confirmations, edited];
+  return withEdited(ctx, nudge, all, contactIds);
 }
 
 /** The people of a nudge an answer can still apply to: open calls and follow-ups, not the questions. */
 function answerable(nudge: StoredNudge): number[] {
   return nudge.model.entries
-    .filter((v) => v.reason !== 'ignored' && v.stage !== 'tier')
+    .filter((v) => !isQuestion(v))
     .filter((v) => nudge.entries.some((e) => e.contactId === v.contactId && e.state === 'open'))
     .map((v) => v.contactId);
 }
@@ -133,23 +184,78 @@ export async function groupDone(ctx: Ctx, nudgeId: number, contactId: number): P
   const open = answerable(nudge);
   const group = nudge.model.entries.filter((v) => v.reason === 'followup' && v.place === place && open.includes(v.contactId));
   if (group.length === 0) return [{ text: [ctx.t.questionExpired()] }];
+  await adoptPressedList(ctx, nudge);
   const replies = await answerMany(ctx, { intent: 'done' }, nudge, group.map((v) => v.contactId));
   return pressedUnder(ctx, nudge) ? replies : [{ text: [ctx.t.groupDone(group.length, place)] }, ...replies.filter((r) => r.editMessageId !== undefined)];
 }
 
-/** Marks a question of a nudge (tier, ignored) as answered and draws the nudge again. */
-export async function settleQuestion(ctx: Ctx, contactId: number, replies: Reply[]): Promise<Reply[]> {
-  const nudge = await openEntryFor(ctx.db, ctx.user.id, contactId, answerWindowStart(ctx));
-  if (!nudge) return replies;
-  await answerEntry(ctx.db, nudge.id, contactId, 'done', ctx.now.toISOString());
-  const edited = await editedNudge(ctx, nudge.id);
-  if (!edited) return replies;
-  return pressedUnder(ctx, nudge) ? [edited] : [...replies, edited];
+/**
+ * A /today list is sent as a reply, so keepwarm learns its message id only
+ * when a button under it is pressed: kept then, so this and later answers
+ * edit the list in place, like the nudge.
+ */
+async function adoptPressedList(ctx: Ctx, nudge: StoredNudge): Promise<void> {
+  const pressedOn = ctx.incoming.replyToMessageId;
+  if (nudge.messageId !== null || pressedOn === undefined || ctx.incoming.action === undefined) return;
+  await adoptMessage(ctx.db, ctx.user.id, nudge.id, pressedOn);
+  nudge.messageId = pressedOn;
 }
 
-/** A contact-scoped answer button (done / no answer / skip / snooze N days), under a nudge or anywhere. */
+/** A contact-scoped answer button (done / no answer / skip / snooze N days), under a nudge, a /today list, or anywhere. */
 export async function answerButton(ctx: Ctx, action: Extract<Action, { kind: 'done' | 'noanswer' | 'skip' | 'snooze' }>, contact: Contact): Promise<Reply[]> {
   const command: Answer =
     action.kind === 'snooze' ? { intent: 'snooze', until: addDays(ctx.today, action.days) } : { intent: action.kind };
-  return answerFor(ctx, command, contact, await targetNudge(ctx));
+  const named = action.nudgeId !== undefined ? await nudgeById(ctx.db, ctx.user.id, action.nudgeId) : undefined;
+  if (named) {
+    const entry = named.entries.find((e) => e.contactId === contact.id);
+    const view = viewOf(named, contact.id);
+    // The button's person was answered already (another press, a typed answer): say how, change nothing.
+    if (entry && view && entry.state !== 'open' && entry.state !== 'ignored') {
+      return [{ text: [ctx.t.alreadyAnswered(view, entry.state, entry.detail ?? undefined, ctx.today)] }];
+    }
+    await adoptPressedList(ctx, named);
+  }
+  return answerFor(ctx, command, contact, named ?? (await targetNudge(ctx)));
+}
+
+export type QuestionKind = 'tier' | 'ignored' | 'stale';
+
+function asks(view: NudgeEntryView | undefined, kind: QuestionKind): boolean {
+  if (!view) return false;
+  if (kind === 'tier') return view.reason === 'followup' && view.stage === 'tier';
+  return view.reason === kind;
+}
+
+/** The nudge whose question about this contact an answer settles: the one pressed under, else the newest with it open. */
+async function questionHolder(ctx: Ctx, contactId: number, kind: QuestionKind): Promise<StoredNudge | undefined> {
+  for (const nudge of [await targetNudge(ctx), await openEntryFor(ctx.db, ctx.user.id, contactId, answerWindowStart(ctx))]) {
+    const entry = nudge?.entries.find((e) => e.contactId === contactId && (e.state === 'open' || e.state === 'ignored'));
+    if (nudge && entry && asks(viewOf(nudge, contactId), kind)) return nudge;
+  }
+  return undefined;
+}
+
+/**
+ * An answer to one of the nudge's questions about a person: `work` carries it
+ * out and marks the entry in the same change; the nudge is drawn again.
+ */
+export async function answerQuestion(ctx: Ctx, contact: Contact, kind: QuestionKind, work: (entry: EntryRef | undefined) => Promise<Reply[]>): Promise<Reply[]> {
+  const holder = await questionHolder(ctx, contact.id, kind);
+  const entry = holder ? { nudgeId: holder.id, contactId: contact.id, reason: viewOf(holder, contact.id)!.reason } : undefined;
+  const replies = await work(entry);
+  return withEdited(ctx, holder, { confirmation: replies, questions: [] });
+}
+
+/** "Still follow up with Ole?" — keep (due again today) or drop the follow-up. */
+export async function answerStale(ctx: Ctx, contact: Contact, choice: 'keep' | 'drop'): Promise<Reply[]> {
+  return answerQuestion(ctx, contact, 'stale', async (entry) => {
+    const followUp = contact.followUp;
+    await change(ctx, { key: 'answer', name: contact.name }, async (ch) => {
+      if (followUp) {
+        await updateContact(ch, contact.id, { followUp: choice === 'keep' ? { stage: followUp.stage, due: ctx.today } : null, followUpAskedOn: null });
+      }
+      await markEntry(ch, entry, choice === 'keep' ? 'kept' : 'dropped', null);
+    });
+    return [{ text: [choice === 'keep' ? ctx.t.staleKept(contact.name) : ctx.t.staleDropped(contact.name, contact.tier)] }];
+  });
 }

@@ -1,6 +1,6 @@
 /** Growing and shaping the network: /met, /add, /note, /tier, /every, /archive, /delete, /intro. */
 import type { Command } from '../../commands/command.ts';
-import { startFollowUp } from '../../core/follow-up.ts';
+import { hasFollowUpTrack, startFollowUp } from '../../core/follow-up.ts';
 import { DUNBAR_LIMIT } from '../../core/method.ts';
 import { matchContacts } from '../../core/names.ts';
 import type { Tier } from '../../core/types.ts';
@@ -22,6 +22,7 @@ import { resolveContact } from '../resolve.ts';
 import { ask, type PayloadOf } from '../questions.ts';
 import { change } from './undoable.ts';
 import { logTouch } from './log-touch.ts';
+import { markEntry, type EntryRef } from '../entries.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
@@ -53,6 +54,8 @@ export const met: Handler<Of<'met'>> = async (ctx, command, resolved) => {
   if (resolved.name !== undefined) return metAgain(ctx, command, resolved.name);
 
   const tier = command.tier ?? 'B';
+  // A D contact (no potential) gets no follow-up, and none is promised.
+  const followUp = hasFollowUpTrack(tier) ? startFollowUp(command.date, ctx.workdays) : null;
   const contactId = await change(ctx, { key: 'met', name: command.name }, async (ch) => {
     const id = await createContact(ch, {
       name: command.name,
@@ -61,7 +64,7 @@ export const met: Handler<Of<'met'>> = async (ctx, command, resolved) => {
       place: command.place ?? null,
       metOn: command.date,
       tags: command.tags,
-      followUp: startFollowUp(command.date),
+      followUp,
       lastTouchOn: command.date,
       createdOn: ctx.today,
     });
@@ -72,7 +75,7 @@ export const met: Handler<Of<'met'>> = async (ctx, command, resolved) => {
   const saved: Reply = {
     text: [
       t.metSaved({ name: command.name, tier, place: command.place, date: command.date, today: ctx.today, tags: command.tags }),
-      t.followUpPlanned(startFollowUp(command.date).due, ctx.today),
+      ...(followUp ? [t.followUpPlanned(followUp.due, ctx.today)] : []),
       ...(command.note ? [t.noteKept(command.note)] : []),
       ...(command.tier ? [] : [t.askTier()]),
       ...(await dunbarLines(ctx)),
@@ -87,7 +90,7 @@ async function metAgain(ctx: Ctx, command: Of<'met'>, contactId: number): Promis
   const contact = await getContact(ctx.db, ctx.user.id, contactId);
   if (!contact) return [{ text: [ctx.t.contactGone()] }];
   await change(ctx, { key: 'touch', name: contact.name }, async (ch) => {
-    await logTouch(ch, contact, command.date, 'meeting', command.place ?? null, ctx.today);
+    await logTouch(ch, contact, command.date, 'meeting', command.place ?? null, ctx.workdays);
     const patch: Parameters<typeof updateContact>[2] = {};
     if (command.place && !contact.place) patch.place = command.place;
     if (command.tags.length > 0) patch.tags = [...new Set([...contact.tags, ...command.tags])];
@@ -134,11 +137,15 @@ export const note: Handler<Of<'note'>> = async (ctx, command, resolved) => {
   return [{ text: [ctx.t.noteAdded(found.contact.name, command.note)] }];
 };
 
-/** Sets a tier; a pending "confirm the tier" step of the follow-up track is answered by it. */
-export async function setTier(ctx: Ctx, contact: Contact, tier: Tier): Promise<Reply[]> {
-  await change(ctx, { key: 'tier', name: contact.name }, (ch) =>
-    updateContact(ch, contact.id, { tier, ...(contact.followUp?.stage === 'tier' ? { followUp: null } : {}) }),
-  );
+/**
+ * Sets a tier; a pending "confirm the tier" step of the follow-up track is
+ * answered by it, and so is the nudge's question when `entry` names it.
+ */
+export async function setTier(ctx: Ctx, contact: Contact, tier: Tier, entry?: EntryRef): Promise<Reply[]> {
+  await change(ctx, { key: 'tier', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { tier, ...(contact.followUp?.stage === 'tier' ? { followUp: null } : {}) });
+    await markEntry(ch, entry, 'tiered', { tier, tierChanged: tier !== contact.tier });
+  });
   return [{ text: [ctx.t.tierSet(contact.name, contact.tier, tier), ...(await dunbarLines(ctx))] }];
 }
 
@@ -159,11 +166,24 @@ export const cadence: Handler<Of<'cadence'>> = async (ctx, command, resolved) =>
 export const archive: Handler<Of<'archive'>> = async (ctx, command, resolved) => {
   const found = await resolveContact(ctx, command, 'name', resolved);
   if ('replies' in found) return found.replies;
-  const { contact } = found;
-  if (contact.status === 'archived') return [{ text: [ctx.t.alreadyArchived(contact.name)] }];
-  await change(ctx, { key: 'archive', name: contact.name }, (ch) => updateContact(ch, contact.id, { status: 'archived' }));
-  return [{ text: [ctx.t.archived(contact.name)] }];
+  return archiveContact(ctx, found.contact);
 };
+
+/** Archives a contact; the nudge's "keep, C or archive?" question is answered by it when `entry` names it. */
+export async function archiveContact(ctx: Ctx, contact: Contact, entry?: EntryRef): Promise<Reply[]> {
+  if (contact.status === 'archived') return [{ text: [ctx.t.alreadyArchived(contact.name)] }];
+  await change(ctx, { key: 'archive', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { status: 'archived' });
+    await markEntry(ch, entry, 'archived', null);
+  });
+  return [{ text: [ctx.t.archived(contact.name)] }];
+}
+
+/** "Keep" to the nudge's question about someone named three times without an answer. */
+export async function keepContact(ctx: Ctx, contact: Contact, entry?: EntryRef): Promise<Reply[]> {
+  if (entry) await change(ctx, { key: 'answer', name: contact.name }, (ch) => markEntry(ch, entry, 'kept', null));
+  return [{ text: [ctx.t.keptAsIs(contact.name)] }];
+}
 
 /** /delete asks first; the answer runs `confirmDelete`. */
 export const remove: Handler<Of<'delete'>> = async (ctx, command, resolved) => {
@@ -199,8 +219,8 @@ export const intro: Handler<Of<'intro'>> = async (ctx, command, resolved) => {
   if (a.id === b.id) return [{ text: [ctx.t.introSelf(a.name)] }];
   await change(ctx, { key: 'intro', name: a.name, other: b.name }, async (ch) => {
     await insertIntroduction(ch, a.id, b.id, command.note ?? null, ctx.today);
-    await logTouch(ch, a, ctx.today, 'message', command.note ?? null, ctx.today);
-    await logTouch(ch, b, ctx.today, 'message', command.note ?? null, ctx.today);
+    await logTouch(ch, a, ctx.today, 'message', command.note ?? null, ctx.workdays);
+    await logTouch(ch, b, ctx.today, 'message', command.note ?? null, ctx.workdays);
   });
   return [{ text: [ctx.t.introLogged(a.name, b.name, command.note)] }];
 };

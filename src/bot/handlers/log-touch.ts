@@ -1,10 +1,11 @@
-/** Logging a touch the same way everywhere: /touch, done, a nudge's buttons, /met. */
+/** Logging a touch the same way everywhere: /touch, done, a nudge's buttons, /met, /intro. */
 import type { ContactFacts } from '../../core/contact.ts';
 import { applyTouch, isRealTouch } from '../../core/touches.ts';
 import type { LocalDate, TouchKind } from '../../core/types.ts';
-import { completeDueReminders, insertTouch } from '../../store/activity.ts';
+import type { WorkingDaySettings } from '../../core/working-day.ts';
+import { insertTouch } from '../../store/activity.ts';
 import type { Change } from '../../store/change.ts';
-import { updateContact } from '../../store/contacts.ts';
+import { updateContact, type ContactPatch } from '../../store/contacts.ts';
 
 export interface TouchOutcome {
   /** The contact as it is after the touch. */
@@ -14,8 +15,10 @@ export interface TouchOutcome {
 }
 
 /**
- * Logs a touch and moves the contact on: last contact date, follow-up track,
- * reminders that were due. An attempt only records itself.
+ * Logs a touch and moves the contact on: last contact date, follow-up track
+ * (its next step on a working day), and a promised return is settled by the
+ * contact itself. An attempt only records itself. Reminders are the user's:
+ * a touch never closes them (the reply asks instead).
  */
 export async function logTouch(
   change: Change,
@@ -23,14 +26,18 @@ export async function logTouch(
   on: LocalDate,
   kind: TouchKind,
   note: string | null,
-  today: LocalDate,
+  workdays: WorkingDaySettings,
 ): Promise<TouchOutcome> {
   await insertTouch(change, contact.id, on, kind, note);
-  const after = applyTouch(contact, { on, kind });
+  const after = applyTouch(contact, { on, kind }, workdays);
+  const patch: ContactPatch = {};
   if (after.lastTouchOn !== contact.lastTouchOn || after.followUp !== contact.followUp) {
-    await updateContact(change, contact.id, { lastTouchOn: after.lastTouchOn, followUp: after.followUp });
+    patch.lastTouchOn = after.lastTouchOn;
+    patch.followUp = after.followUp;
   }
-  if (isRealTouch(kind)) await completeDueReminders(change, contact.id, today);
+  if (isRealTouch(kind) && (contact.backOn ?? null) !== null) patch.backOn = null;
+  if (after.followUp !== contact.followUp && (contact.followUpAskedOn ?? null) !== null) patch.followUpAskedOn = null;
+  await updateContact(change, contact.id, patch);
   const completedFollowUp = contact.followUp !== null && after.followUp !== contact.followUp ? contact.followUp : null;
-  return { after, completedFollowUp };
+  return { after: { ...after, ...(patch.backOn !== undefined ? { backOn: null } : {}) }, completedFollowUp };
 }

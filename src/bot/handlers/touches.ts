@@ -1,10 +1,16 @@
 /** Logging contact and planning the next: touch, done, no answer, skip, snooze, remind. */
 import type { Command } from '../../commands/command.ts';
+import { encodeAction } from '../../commands/actions.ts';
+import { nextDueOn } from '../../core/cadence.ts';
+import type { ContactFacts } from '../../core/contact.ts';
 import { addDays } from '../../core/dates.ts';
+import { isNudgedTier, RETRY_AFTER_ATTEMPT_DAYS } from '../../core/method.ts';
+import type { EntryDetail } from '../../core/nudge-model.ts';
 import type { TouchKind } from '../../core/types.ts';
-import { insertReminder } from '../../store/activity.ts';
+import { completeReminder, insertReminder, openRemindersOf, type Reminder } from '../../store/activity.ts';
 import { updateContact, type Contact } from '../../store/contacts.ts';
 import type { Ctx, Handler } from '../context.ts';
+import { markEntry, nudgeDayFrom, type EntryRef } from '../entries.ts';
 import type { Reply } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
 import { change } from './undoable.ts';
@@ -12,49 +18,119 @@ import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
-/** "No answer": the person comes back after this many days, without resetting the cadence. */
-const RETRY_AFTER_ATTEMPT_DAYS = 3;
+/** A touch asks about the person's open reminders due within this many days ("also mark it as done?"). */
+const ASK_ABOUT_REMINDERS_WITHIN_DAYS = 7;
 
-/** Logs a real touch with a contact and says what it changed. */
-export async function touchContact(ctx: Ctx, contact: Contact, on: string, kind: TouchKind, note: string | null): Promise<Reply[]> {
-  const outcome = await change(ctx, { key: 'touch', name: contact.name }, (ch) => logTouch(ch, contact, on, kind, note, ctx.today));
-  return [
-    {
-      text: [
-        ctx.t.touchLogged({ name: contact.name, kind, on, note, today: ctx.today }),
-        ...(outcome.completedFollowUp ? [ctx.t.followUpDone(outcome.completedFollowUp.stage)] : []),
-        ctx.t.nextDue({ ...contact, ...outcome.after }, ctx.user.cadences, ctx.today),
-      ],
-    },
-  ];
+/** What an answer says, and the questions it leaves (they keep their buttons even when the nudge is edited in place). */
+export interface AnswerReplies {
+  confirmation: Reply[];
+  questions: Reply[];
 }
 
-/** Tried, did not reach them: logged, cadence untouched, back in a few days. */
-export async function attemptContact(ctx: Ctx, contact: Contact, note: string | null): Promise<Reply[]> {
-  const back = addDays(ctx.today, RETRY_AFTER_ATTEMPT_DAYS);
-  await change(ctx, { key: 'attempt', name: contact.name }, async (ch) => {
-    await logTouch(ch, contact, ctx.today, 'attempt', note, ctx.today);
-    await updateContact(ch, contact.id, { snoozedUntil: back });
+/** The mark of a "done": the next step of the follow-up track, else the next due date of the cadence. */
+function doneDetail(after: ContactFacts, ctx: Ctx): EntryDetail {
+  if (after.followUp) return { nextStage: after.followUp.stage, nextDue: after.followUp.due };
+  const due = nextDueOn(after, ctx.user.cadences);
+  return due ? { nextDue: due } : {};
+}
+
+/** "Also mark the reminder … as done?" — one question with its buttons per open reminder. */
+function reminderQuestions(ctx: Ctx, reminders: Reminder[]): Reply[] {
+  return reminders.slice(0, 3).map((r) => ({
+    text: [ctx.t.reminderQuestion(r.text, r.due, ctx.today)],
+    buttons: [[
+      { label: ctx.t.reminderDoneButton(), action: encodeAction({ kind: 'reminder', reminderId: r.id, choice: 'done' }), style: 'primary' as const },
+      { label: ctx.t.reminderKeepButton(), action: encodeAction({ kind: 'reminder', reminderId: r.id, choice: 'keep' }) },
+    ]],
+  }));
+}
+
+/**
+ * Logs a real touch with a contact and says what it changed. Answering a
+ * nudge's reminder entry ("done" on it) closes that reminder; any other touch
+ * leaves the person's reminders open and asks about them instead.
+ */
+export async function touchContact(
+  ctx: Ctx,
+  contact: Contact,
+  on: string,
+  kind: TouchKind,
+  note: string | null,
+  entry?: EntryRef,
+  options: { answersReminder?: boolean } = {},
+): Promise<AnswerReplies> {
+  const outcome = await change(ctx, { key: 'touch', name: contact.name }, async (ch) => {
+    const logged = await logTouch(ch, contact, on, kind, note, ctx.workdays);
+    let closed: Reminder | undefined;
+    if (options.answersReminder && entry?.reason === 'reminder') {
+      const [oldest] = await openRemindersOf(ch.tx, ctx.user.id, contact.id, ctx.today);
+      if (oldest) closed = await completeReminder(ch, oldest.id);
+    }
+    await markEntry(ch, entry, 'done', doneDetail(logged.after, ctx));
+    return { ...logged, closed };
   });
-  return [{ text: [ctx.t.attemptLogged(contact.name, back, ctx.today)] }];
+  const open = await openRemindersOf(ctx.db, ctx.user.id, contact.id, addDays(ctx.today, ASK_ABOUT_REMINDERS_WITHIN_DAYS));
+  const completed = outcome.completedFollowUp;
+  return {
+    confirmation: [
+      {
+        text: [
+          ctx.t.touchLogged({ name: contact.name, kind, on, note, today: ctx.today }),
+          ...(completed ? [ctx.t.followUpDone(completed.stage, outcome.after.followUp, ctx.today)] : []),
+          ...(outcome.closed ? [ctx.t.reminderClosed(outcome.closed.text)] : []),
+          ctx.t.nextDue({ ...contact, ...outcome.after }, ctx.user.cadences, ctx.today),
+        ],
+      },
+    ],
+    questions: reminderQuestions(ctx, open),
+  };
 }
 
-export async function snoozeContact(ctx: Ctx, contact: Contact, until: string): Promise<Reply[]> {
-  await change(ctx, { key: 'snooze', name: contact.name }, (ch) => updateContact(ch, contact.id, { snoozedUntil: until }));
-  return [{ text: [ctx.t.snoozed(contact.name, until, ctx.today)] }];
+/**
+ * Tried, did not reach them: logged, cadence untouched, and a promise — the
+ * nudge names them again on the first nudge day three days on.
+ */
+export async function attemptContact(ctx: Ctx, contact: Contact, note: string | null, entry?: EntryRef): Promise<AnswerReplies> {
+  const back = nudgeDayFrom(ctx, addDays(ctx.today, RETRY_AFTER_ATTEMPT_DAYS));
+  await change(ctx, { key: 'attempt', name: contact.name }, async (ch) => {
+    await logTouch(ch, contact, ctx.today, 'attempt', note, ctx.workdays);
+    await updateContact(ch, contact.id, { snoozedUntil: back, backOn: back });
+    await markEntry(ch, entry, 'attempt', { until: back });
+  });
+  return { confirmation: [{ text: [ctx.t.attemptLogged(contact.name, back, ctx.today)] }], questions: [] };
 }
 
-/** Skip: not today. The contact is left out until tomorrow. */
-export async function skipContact(ctx: Ctx, contact: Contact): Promise<Reply[]> {
-  await change(ctx, { key: 'skip', name: contact.name }, (ch) => updateContact(ch, contact.id, { snoozedUntil: addDays(ctx.today, 1) }));
-  return [{ text: [ctx.t.skipped(contact.name)] }];
+/**
+ * Snooze: left out until the first nudge day on or after `until`. When the
+ * person will be due by then, that is a promise: the nudge of that day names them.
+ */
+export async function snoozeContact(ctx: Ctx, contact: Contact, until: string, entry?: EntryRef): Promise<AnswerReplies> {
+  const back = nudgeDayFrom(ctx, until);
+  const due = nextDueOn(contact, ctx.user.cadences);
+  const promised = isNudgedTier(contact.tier) && due !== null && due <= back;
+  await change(ctx, { key: 'snooze', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { snoozedUntil: back, backOn: promised ? back : null });
+    await markEntry(ch, entry, 'snoozed', { until: back });
+  });
+  return { confirmation: [{ text: [ctx.t.snoozed(contact.name, back, ctx.today, promised)] }], questions: [] };
 }
 
-export const touch: Handler<Of<'touch'>> = async (ctx, command, resolved) => {
-  const found = await resolveContact(ctx, command, 'name', resolved);
-  if ('replies' in found) return found.replies;
-  return touchContact(ctx, found.contact, command.date, command.kind, command.note ?? null);
-};
+/** Skip: not today. The contact is left out until the next nudge day. */
+export async function skipContact(ctx: Ctx, contact: Contact, entry?: EntryRef): Promise<AnswerReplies> {
+  const back = nudgeDayFrom(ctx, addDays(ctx.today, 1));
+  await change(ctx, { key: 'skip', name: contact.name }, async (ch) => {
+    await updateContact(ch, contact.id, { snoozedUntil: back });
+    await markEntry(ch, entry, 'skipped', { until: back });
+  });
+  return { confirmation: [{ text: [ctx.t.skipped(contact.name)] }], questions: [] };
+}
+
+/** Yes or no to "also mark the reminder … as done?". */
+export async function answerReminder(ctx: Ctx, reminderId: number, choice: 'done' | 'keep'): Promise<Reply[]> {
+  if (choice === 'keep') return [{ text: [ctx.t.reminderKept()] }];
+  const closed = await change(ctx, { key: 'reminderDone' }, (ch) => completeReminder(ch, reminderId));
+  return [{ text: [closed ? ctx.t.reminderClosed(closed.text) : ctx.t.reminderGone()] }];
+}
 
 export const remind: Handler<Of<'remind'>> = async (ctx, command, resolved) => {
   const found = await resolveContact(ctx, command, 'name', resolved);
