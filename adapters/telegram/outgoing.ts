@@ -5,7 +5,7 @@
  */
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../src/port.ts';
+import type { Reply, ReplyFile } from '../../src/port.ts';
 import type { CallbackStore } from './callbacks.ts';
 import { renderChunks } from './render.ts';
 
@@ -53,7 +53,9 @@ async function sendChunks(api: Api, chatId: string, chunks: string[], markup: In
     id = sent.message_id;
   }
   if (reply.file) {
-    const sent = await api.sendDocument(chat, new InputFile(reply.file.content, reply.file.name));
+    const upload = new InputFile(reply.file.content, reply.file.name);
+    // A picture (the /stats chart) is shown in the chat; anything else is a file to download.
+    const sent = isPicture(reply.file) ? await api.sendPhoto(chat, upload) : await api.sendDocument(chat, upload);
     id ??= sent.message_id;
   }
   return id;
@@ -75,4 +77,9 @@ export async function editReply(api: Api, chatId: string, messageId: number, rep
 /** Takes the buttons off a message that could not be edited, so they are not pressed again. */
 export async function removeKeyboard(api: Api, chatId: string, messageId: number): Promise<void> {
   await api.editMessageReplyMarkup(chatIdOf(chatId), messageId);
+}
+
+/** PNG and JPEG go as photos; Telegram recompresses photos, which suits a chart and spares the user a download. */
+function isPicture(file: ReplyFile): boolean {
+  return file.mimeType === 'image/png' || file.mimeType === 'image/jpeg';
 }

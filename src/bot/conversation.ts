@@ -28,6 +28,7 @@ import { answerReminder } from './handlers/touches.ts';
 import * as contacts from './handlers/contacts.ts';
 import { eraseEverything, isForgetWord } from './handlers/forget.ts';
 import * as importer from './handlers/import.ts';
+import { answerAddress, askForAddress } from './handlers/occasions.ts';
 import { reviewAnswer } from './handlers/review.ts';
 import { awaitsSecret, receiveSecret } from './handlers/sources.ts';
 import { dispatch } from './dispatch.ts';
@@ -250,6 +251,10 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
     if (!isParseError(parsed) && parsed.intent === 'cancel') return [cancelled];
     return [cancelled, ...(await onParsed(ctx, text, undefined))];
   }
+  if (pending?.kind === 'address') {
+    const answered = await answerAddress(ctx, pending, text);
+    if (answered) return answered;
+  }
   return onParsed(ctx, text, pending);
 }
 
@@ -308,6 +313,8 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
       return answerAll(ctx, action.nudgeId, action.answer);
     case 'groupdone':
       return groupDone(ctx, action.nudgeId, action.contactId);
+    case 'address':
+      return askForAddress(ctx, action.contactId);
     case 'review':
       return reviewAnswer(ctx, action.contactId, action.choice);
     case 'ignored': {

@@ -2,6 +2,8 @@
 import type { Command, Intent } from '../commands/command.ts';
 import type { Ctx, Handler, Resolved } from './context.ts';
 import { answer, touch } from './handlers/answers.ts';
+import { cards } from './handlers/cards.ts';
+import * as occasions from './handlers/occasions.ts';
 import * as contacts from './handlers/contacts.ts';
 import { exportData } from './handlers/export.ts';
 import { forget } from './handlers/forget.ts';
@@ -45,6 +47,9 @@ const handlers: Handlers = {
   pause: settings.pause,
   resume: settings.resume,
   export: exportData,
+  cards,
+  birthday: occasions.birthday,
+  address: occasions.address,
   forget,
   undo,
   help,

@@ -29,6 +29,8 @@ export type Question =
   | { kind: 'delete'; payload: { contactId: number } }
   /** A file read and planned (import_plans): import it? */
   | { kind: 'import'; payload: { planId: number } }
+  /** The card list's "add the address" button: the next message is the address. */
+  | { kind: 'address'; payload: { contactId: number } }
   /** /forget waits for the typed word. */
   | { kind: 'forget'; payload: Record<string, never> }
   /** /calendar caldav and /mail wait for the password: the next message is it, never a command (handlers/sources.ts). */
@@ -45,7 +47,7 @@ export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['
 /** An asked question and the token its buttons carry. */
 export type OpenQuestion = Question & { token: string };
 
-const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'same', 'delete', 'import', 'forget', 'secret']);
+const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'same', 'delete', 'import', 'forget', 'address', 'secret']);
 
 /** Asks `question`, replacing any open one; returns the token for its buttons. */
 export function ask(ctx: Ctx, question: Question): Promise<string> {

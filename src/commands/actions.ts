@@ -35,6 +35,8 @@ export type Action =
   | { kind: 'ignored'; contactId: number; choice: 'keep' | 'C' | 'archive' }
   /** All open follow-ups of a nudge who were met where this contact was met. */
   | { kind: 'groupdone'; nudgeId: number; contactId: number }
+  /** "Add the address" under the card list: asks for this contact's postal address. */
+  | { kind: 'address'; contactId: number }
   /** The same answer for every open person of a nudge ("done both"). */
   | { kind: 'all'; nudgeId: number; answer: 'done' | 'skip' | 'noanswer' };
 
@@ -78,6 +80,8 @@ export function encodeAction(action: Action): string {
       return `gd:${action.nudgeId}:${action.contactId}`;
     case 'all':
       return `all:${action.nudgeId}:${action.answer}`;
+    case 'address':
+      return `adr:${action.contactId}`;
   }
 }
 
@@ -145,6 +149,10 @@ export function decodeAction(payload: string): Action | undefined {
       const nudgeId = id(a);
       const contactId = id(b);
       return nudgeId !== undefined && contactId !== undefined ? { kind: 'groupdone', nudgeId, contactId } : undefined;
+    }
+    case 'adr': {
+      const contactId = id(a);
+      return contactId !== undefined && b === undefined ? { kind: 'address', contactId } : undefined;
     }
     default:
       return undefined;

@@ -7,6 +7,7 @@
  * `other`, `place`, `date`, `until`, `tier`, `kind`, `note`, `tags`,
  * `cadenceDays`, `query`, `key`, `value`, `format`, `topic`.
  */
+import type { PostalAddress } from '../core/address.ts';
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
 import type { SourceCommand } from './parse-sources.ts';
 
@@ -48,6 +49,11 @@ export type Command =
   | { intent: 'resume' }
   | { intent: 'stats' }
   | { intent: 'export'; format: ExportFormat; tiers: Tier[] }
+  /** The year's card list (no tiers: A and B), or with `sent` a card touch for everyone on it (parse-occasion.ts). */
+  | { intent: 'cards'; tiers: Tier[]; sent: boolean }
+  /** `birthday` in the stored form, `MM-DD` or `YYYY-MM-DD`. */
+  | { intent: 'birthday'; name: string; birthday: string }
+  | { intent: 'address'; name: string; address: PostalAddress }
   | { intent: 'forget' }
   | { intent: 'undo' }
   | { intent: 'help'; topic?: string }
@@ -90,6 +96,8 @@ export type ParseErrorCode =
   /** /settings holidays with something that is not a region code (`DE-BY`) or `none`. */
   | 'bad_holidays'
   | 'bad_format'
+  | 'bad_birthday'
+  | 'bad_address'
   /** A sources command without what it needs; `usage` names which (parse-sources.ts). */
   | 'bad_source';
 

@@ -6,6 +6,7 @@
 import type { Intent } from './command.ts';
 import type { SourceIntent } from './parse-sources.ts';
 import { collapse, fold } from './normalize.ts';
+import { OCCASION_WORDS } from './parse-occasion.ts';
 
 /** An intent word; `later` is snooze until tomorrow, `both` is "done both". */
 export type Keyword = Exclude<Intent, SourceIntent> | 'later' | 'both';
@@ -45,6 +46,7 @@ const WORDS: Record<Keyword, readonly string[]> = {
   confirm: ['yes', 'y', 'yep', 'yeah', 'ok', 'okay', 'sure', 'confirm', 'ja', 'jo', 'jep', 'klar', 'bestaetigen', 'passt'],
   cancel: ['no', 'n', 'nope', 'cancel', 'nein', 'abbrechen', 'abbruch', 'nee'],
   both: ['both', 'beide', 'beiden'],
+  ...OCCASION_WORDS,
 };
 
 // Several words naming one intent; tried before single words so "no answer"

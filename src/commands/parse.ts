@@ -9,6 +9,7 @@ import type { Command, ParseContext, ParseError } from './command.ts';
 import { keywordOf, leadingKeyword } from './keywords.ts';
 import type { Keyword } from './keywords.ts';
 import { parseNatural } from './natural.ts';
+import { parseOccasion, parseOccasionCommand } from './parse-occasion.ts';
 import { parseCadence, parseIntro, parseNameOnly, parseNote, parseRemind, parseTier } from './parse-contact.ts';
 import { parseMet } from './parse-met.ts';
 import { parseBare, parseExport, parseFind, parseHelp, parseList, parsePause, parseToday } from './parse-nameless.ts';
@@ -48,7 +49,7 @@ function interpret(raw: string, context: ParseContext): Command | ParseError {
   }
   const text = collapse(collapsed.normalize('NFC'));
   const ctx: ParseContext = isValidTimeZone(context.timeZone) ? context : { ...context, timeZone: 'UTC' };
-  return text.startsWith('/') ? interpretSlash(text, ctx) : interpretPlain(text, ctx);
+  return parseOccasion(text, ctx) ?? (text.startsWith('/') ? interpretSlash(text, ctx) : interpretPlain(text, ctx));
 }
 
 function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
@@ -129,6 +130,10 @@ function dispatch(keyword: Keyword, arg: string, ctx: ParseContext): Command | P
       return parseExport(arg);
     case 'help':
       return parseHelp(arg);
+    case 'cards':
+    case 'birthday':
+    case 'address':
+      return parseOccasionCommand(keyword, arg, ctx);
     case 'overdue':
     case 'review':
     case 'resume':

@@ -64,7 +64,7 @@ export function followUpAfterTouch(
   workdays: WorkingDaySettings = EVERY_DAY,
 ): FollowUp | null {
   if (followUp === null || followUp.stage === 'tier') return followUp;
-  if (touch.kind === 'attempt' || touch.kind === 'met') return followUp;
+  if (touch.kind === 'attempt' || touch.kind === 'card' || touch.kind === 'met') return followUp;
   return advanceFollowUp(followUp, touch.on, workdays);
 }
 

@@ -36,6 +36,19 @@ export interface NudgeEntryView {
   lost: boolean;
 }
 
+/** A birthday the nudge names (src/nudge/birthdays.ts). */
+export interface BirthdayView {
+  contactId: number;
+  name: string;
+  tier: Tier;
+  /** Whom the greeting line speaks of ("her", "his"); null: the name alone. */
+  addressed: 'female' | 'male' | 'neutral' | null;
+  /** The birthday itself; the nudge that greets it may come a working day or two before. */
+  on: LocalDate;
+  /** The age turned, when the year of birth is known. */
+  turns: number | null;
+}
+
 export interface NudgeModel {
   /** The local date the nudge is for. */
   date: LocalDate;
@@ -45,6 +58,10 @@ export interface NudgeModel {
   week?: WeekSummary;
   /** Half a year since the last review: invite to /review. */
   reviewInvite: boolean;
+  /** Birthdays to greet today, outside the count of calls (absent: none). */
+  birthdays?: BirthdayView[];
+  /** Mondays: the week's birthdays of A and B contacts. */
+  weekBirthdays?: BirthdayView[];
   entries: NudgeEntryView[];
   /** What calendars and mailboxes logged, and today's meetings with contacts (src/nudge/source-digest.ts). */
   sources?: SourceDigest;

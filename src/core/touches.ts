@@ -7,9 +7,13 @@ import { followUpAfterTouch } from './follow-up.ts';
 import type { LocalDate, TouchKind } from './types.ts';
 import { EVERY_DAY, type WorkingDaySettings } from './working-day.ts';
 
-/** Cadence rule: every kind of touch except `attempt` counts as contact. */
+/**
+ * Cadence rule: every kind of touch except `attempt` and `card` counts as
+ * contact. A card goes to everyone on the list at once: counting it would
+ * push every A and B call back by a full cadence in December.
+ */
 export function isRealTouch(kind: TouchKind): boolean {
-  return kind !== 'attempt';
+  return kind !== 'attempt' && kind !== 'card';
 }
 
 /**

@@ -13,8 +13,11 @@ export type LocalDate = string;
 /** An instant, always stored and passed as ISO-8601 UTC: `YYYY-MM-DDTHH:MM:SS.sssZ`. */
 export type Instant = string;
 
-/** How a contact happened. `attempt` is "tried, did not reach them": it never resets a cadence. */
-export type TouchKind = 'met' | 'call' | 'meeting' | 'message' | 'email' | 'other' | 'attempt';
+/**
+ * How a contact happened. `attempt` is "tried, did not reach them"; `card` is
+ * the year's Christmas card (/cards sent). Neither resets a cadence.
+ */
+export type TouchKind = 'met' | 'call' | 'meeting' | 'message' | 'email' | 'other' | 'attempt' | 'card';
 
 export type Language = 'en' | 'de';
 

@@ -6,6 +6,7 @@
  */
 import type { PostalAddress } from '../core/address.ts';
 import type { FollowUpStage } from '../core/contact.ts';
+import type { NoteHookKind } from '../core/hooks.ts';
 import type { ContactSource, ContactStatus, Language, Tier, TouchKind } from '../core/types.ts';
 
 export interface ExportedContact {
@@ -35,7 +36,8 @@ export interface ExportedContact {
   followUp: { stage: FollowUpStage; due: string } | null;
   /** The latest real touch (derived from `touches`; kept for readers of the file). */
   lastTouchOn: string | null;
-  notes: { text: string; at: string }[];
+  /** `due` and `hook` only on a note with a hook (docs/occasions.md). */
+  notes: { text: string; at: string; due?: string; hook?: NoteHookKind }[];
   touches: { at: string; kind: TouchKind; note: string | null }[];
   /** Open reminders (done ones are not exported). `id` keeps calendar entries stable. */
   reminders: { id: number; due: string; text: string | null }[];

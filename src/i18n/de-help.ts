@@ -34,7 +34,16 @@ const TOPICS: Record<HelpTopic, RichText> = {
     l`${code('/settings holidays DE-BY')}: keine Erinnerung an den Feiertagen deiner Region (Land oder Land-Bundesland), und jedes Datum, das ich vorschlage, weicht ihnen aus; ${code('keine')} schaltet sie ab. Ohne die Einstellung wählen Zeitzone und Sprache das Land.`,
   ],
   pause: [l`${code('/pause bis WANN')} hält die Erinnerungen an (Urlaub); ${code('/resume')} setzt sie fort.`, ex('/pause bis 6. Januar')],
-  stats: [l`${code('/stats')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150.`],
+  stats: [l`${code('/stats')} — Kontakte pro Woche, Anteil auf A-Kontakten (Ziel: 80 %), Überfällige je Stufe, Netzwerkgröße im Vergleich zu ~150 — und die letzten 12 Wochen als Bild.`],
+  birthday: [
+    l`${code('/geburtstag NAME DATUM')} — ich erinnere in der Morgennachricht am Tag daran (am Freitag bei einem Geburtstag am Wochenende). Ganze Sätze gehen auch.`,
+    ex('/geburtstag Anna 12.3.', '/geburtstag Anna 12. März 1985', 'Anna hat am 12. März Geburtstag'),
+  ],
+  address: [l`${code('/adresse NAME: STRASSE, PLZ ORT[, LAND]')} — die Postanschrift für die Kartenliste; der Doppelpunkt beendet den Namen.`, ex('/adresse Anna Keller: Hauptstr. 5, 80331 München')],
+  cards: [
+    l`${code('/weihnachtskarten [A-D …]')} (${code('/cards')}) — die Weihnachtskartenliste dieses Jahres, A und B wenn nicht anders gesagt: wem die Adresse fehlt, eine CSV für Excel und Adressetiketten (PDF, Avery Zweckform 3422). ${code('/weihnachtskarten verschickt')} trägt für alle eine Karte ein.`,
+    ex('/weihnachtskarten', '/weihnachtskarten A', '/weihnachtskarten A B C', '/weihnachtskarten verschickt'),
+  ],
   export: [
     l`${code('/export json|csv|vcf|ics [A-D …]')} — deine Daten als Datei: ${code('json')} enthält alles (und lässt sich wieder importieren), ${code('csv')} und ${code('vcf')} deine Kontakte (nach Stufe: die Liste für Weihnachtskarten), ${code('ics')} einen Kalender, wer wann dran ist, und deine Erinnerungen.`,
     ex('/export json', '/export csv A B', '/export vcf', '/export ics'),
@@ -55,6 +64,7 @@ export const deHelp = {
     l`${code('/today')} ${code('/overdue')} ${code('erledigt')} ${code('überspringen')} ${code('snooze')} — wen anrufen, und deine Antworten`,
     l`${code('/show')} ${code('/find')} ${code('/list')} ${code('/stats')} — dein Netzwerk ansehen`,
     l`${code('/tier')} ${code('/every')} ${code('/intro')} ${code('/review')} ${code('/archive')} ${code('/delete')} — es gestalten`,
+    l`${code('/geburtstag')} ${code('/adresse')} ${code('/weihnachtskarten')} — Geburtstage, Adressen, die Kartenliste`,
     l`${code('/settings')} ${code('/pause')} ${code('/resume')} ${code('/export')} ${code('/forget')} ${code('/undo')}`,
     l`${code('/kalender')} ${code('/mail')} ${code('/quellen')} — Treffen und Mails, die sich selbst eintragen`,
     l`${code('/help BEFEHL')} erklärt einen, z. B. ${code('/help met')}.`,

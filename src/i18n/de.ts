@@ -68,6 +68,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'eine E-Mail',
   other: 'ein Kontakt',
   attempt: 'ein Versuch',
+  card: 'eine Weihnachtskarte',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -98,6 +99,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   answer: (x) => `Antwort zu ${x.name}`,
   reminderDone: () => 'Erinnerung als erledigt markiert',
   sync: (x) => `was ${x.name} von selbst eingetragen hat`,
+  cards: (x) => `Weihnachtskarten ${x.name}`,
+  birthday: (x) => `Geburtstag von ${x.name}`,
+  address: (x) => `Adresse von ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -166,6 +170,9 @@ function parseError(e: ParseError): RichText {
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
     case 'bad_source':
       return deSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
+    case 'bad_birthday':
+    case 'bad_address':
+      return deOccasions.occasionParseError(e);
   }
 }
 

@@ -34,7 +34,16 @@ const TOPICS: Record<HelpTopic, RichText> = {
     l`${code('/settings holidays DE-BY')}: no nudge on the public holidays of your region (a country, or country-state), and every date I suggest avoids them; ${code('none')} switches them off. Without it, your time zone and language choose the country.`,
   ],
   pause: [l`${code('/pause until WHEN')} stops the nudges for a while (holidays); ${code('/resume')} starts them again.`, ex('/pause until January 6')],
-  stats: [l`${code('/stats')} — touches per week, the share on A contacts (aim: 80 %), overdue per tier, network size against ~150.`],
+  stats: [l`${code('/stats')} — touches per week, the share on A contacts (aim: 80 %), overdue per tier, network size against ~150 — and the last 12 weeks as a picture.`],
+  birthday: [
+    l`${code('/birthday NAME DATE')} — I greet them in the morning nudge on the day (on Friday for a weekend birthday). Plain words work too.`,
+    ex('/birthday Anna 12.3.', '/birthday Anna March 12 1985', "Anna's birthday is March 12", 'Anna hat am 12. März Geburtstag'),
+  ],
+  address: [l`${code('/address NAME: STREET, POSTCODE CITY[, COUNTRY]')} — the postal address for the card list; the colon ends the name.`, ex('/address Anna Keller: Hauptstr. 5, 80331 München')],
+  cards: [
+    l`${code('/cards [A-D …]')} (${code('/weihnachtskarten')}) — this year's Christmas-card list, A and B by default: who has no address yet, a CSV for Excel and address labels (PDF, Avery Zweckform 3422). ${code('/cards sent')} logs a card for everyone on it.`,
+    ex('/weihnachtskarten', '/cards A', '/cards A B C', '/cards sent'),
+  ],
   export: [
     l`${code('/export json|csv|vcf|ics [A-D …]')} — your data as a file: ${code('json')} holds everything (and imports back), ${code('csv')} and ${code('vcf')} your contacts (by tier: the holiday-card list), ${code('ics')} a calendar of who is due when and your reminders.`,
     ex('/export json', '/export csv A B', '/export vcf', '/export ics'),
@@ -55,6 +64,7 @@ export const enHelp = {
     l`${code('/today')} ${code('/overdue')} ${code('done')} ${code('skip')} ${code('snooze')} — whom to call and your answers`,
     l`${code('/show')} ${code('/find')} ${code('/list')} ${code('/stats')} — look at your network`,
     l`${code('/tier')} ${code('/every')} ${code('/intro')} ${code('/review')} ${code('/archive')} ${code('/delete')} — shape it`,
+    l`${code('/birthday')} ${code('/address')} ${code('/weihnachtskarten')} — birthdays, addresses, the card list`,
     l`${code('/settings')} ${code('/pause')} ${code('/resume')} ${code('/export')} ${code('/forget')} ${code('/undo')}`,
     l`${code('/calendar')} ${code('/mail')} ${code('/sources')} — meetings and mails that log themselves`,
     l`${code('/help COMMAND')} explains one, e.g. ${code('/help met')}.`,

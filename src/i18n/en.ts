@@ -63,6 +63,7 @@ const KIND: Record<TouchKind, string> = {
   email: 'an email',
   other: 'contact',
   attempt: 'an attempt',
+  card: 'a holiday card',
 };
 
 const FOLLOW_UP: Record<FollowUpStage, string> = {
@@ -93,6 +94,9 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   answer: (x) => `answer about ${x.name}`,
   reminderDone: () => 'reminder marked done',
   sync: (x) => `what ${x.name} logged by itself`,
+  cards: (x) => `holiday cards ${x.name}`,
+  birthday: (x) => `birthday of ${x.name}`,
+  address: (x) => `address of ${x.name}`,
 };
 
 function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: LocalDate): Line {
@@ -161,6 +165,9 @@ function parseError(e: ParseError): RichText {
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
     case 'bad_source':
       return enSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
+    case 'bad_birthday':
+    case 'bad_address':
+      return enOccasions.occasionParseError(e);
   }
 }
 

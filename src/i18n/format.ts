@@ -22,3 +22,13 @@ export function formatDate(date: LocalDate, language: Language, today?: LocalDat
 export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
+
+/** A stored birthday (`MM-DD` or `YYYY-MM-DD`) as read: `12 March 1985` / `12. März 1985`, without a year when none is known. */
+export function formatBirthdayText(stored: string, language: Language): string {
+  const m = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(stored);
+  if (!m) return stored;
+  // 2000 is a leap year: 29 February has a month name too.
+  const dt = DateTime.fromObject({ year: 2000, month: Number(m[2]), day: Number(m[3]) }, { zone: 'utc' }).setLocale(language === 'de' ? 'de-DE' : 'en-GB');
+  const dayMonth = dt.toFormat(language === 'de' ? 'd. LLLL' : 'd LLLL');
+  return m[1] ? `${dayMonth} ${m[1]}` : dayMonth;
+}

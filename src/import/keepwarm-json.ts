@@ -49,8 +49,8 @@ const contact = z.object({
   createdOn: date.optional(),
   reviewedOn: date.nullable().optional(),
   followUp: z.object({ stage: z.enum(['first', 'second', 'tier']), due: date }).nullable().optional(),
-  notes: z.array(z.object({ text: z.string(), at: instant })).optional(),
-  touches: z.array(z.object({ at: date, kind: z.enum(['met', 'call', 'meeting', 'message', 'email', 'other', 'attempt']), note: text })).optional(),
+  notes: z.array(z.object({ text: z.string(), at: instant, due: date.optional(), hook: z.enum(['dated', 'news']).optional() })).optional(),
+  touches: z.array(z.object({ at: date, kind: z.enum(['met', 'call', 'meeting', 'message', 'email', 'other', 'attempt', 'card']), note: text })).optional(),
   reminders: z.array(z.object({ due: date, text })).optional(),
 });
 
@@ -144,7 +144,9 @@ export function parseKeepwarmJson(json: string, today: string): ParsedImport | I
         createdOn: c.createdOn ?? today,
         reviewedOn: c.reviewedOn ?? null,
         followUp: c.followUp ?? null,
-        dated: (c.notes ?? []).map((n) => ({ text: cleanNote(n.text), at: new Date(n.at).toISOString() })).filter((n) => n.text !== ''),
+        dated: (c.notes ?? [])
+          .map((n) => ({ text: cleanNote(n.text), at: new Date(n.at).toISOString(), ...(n.due && n.hook ? { hook: { kind: n.hook, dueOn: n.due } } : {}) }))
+          .filter((n) => n.text !== ''),
         touches: (c.touches ?? []).map((t) => ({ on: t.at, kind: t.kind, note: t.note })),
         reminders: (c.reminders ?? []).map((r) => ({ due: r.due, text: r.text })),
       },

@@ -17,6 +17,7 @@
  */
 import type { PostalAddress } from '../core/address.ts';
 import { nameKey } from '../core/names.ts';
+import { isRealTouch } from '../core/touches.ts';
 import type { LocalDate, Tier } from '../core/types.ts';
 import { fold, folded, mergeInto, type Folded, type MergeState } from './fold.ts';
 import { peopleIndex } from './matching.ts';
@@ -161,7 +162,7 @@ export function planImport(parsed: ParsedImport, context: PlanContext): ImportPl
 
   for (const { merge: m } of merges.values()) {
     // The contact's last contact moves forward with what the import adds (attempts do not count).
-    const dates = [m.touch, ...m.keepwarm.touches.filter((t) => t.kind !== 'attempt').map((t) => t.on)].filter((d): d is string => d !== null);
+    const dates = [m.touch, ...m.keepwarm.touches.filter((t) => isRealTouch(t.kind)).map((t) => t.on)].filter((d): d is string => d !== null);
     const latest = dates.sort().at(-1);
     const before = existing.get(m.contactId)?.lastTouchOn ?? null;
     if (latest && (before === null || latest > before)) m.patch.lastTouchOn = latest;

@@ -6,6 +6,7 @@
  */
 import type { PostalAddress } from '../core/address.ts';
 import type { FollowUpStage } from '../core/contact.ts';
+import type { NoteHook } from '../core/hooks.ts';
 import type { ContactSource, ContactStatus, LocalDate, Tier, TouchKind } from '../core/types.ts';
 
 /** Where a file came from; decides the wording of the preview and the note on a "connected on" touch. */
@@ -58,7 +59,8 @@ export interface KeepwarmContact {
   reviewedOn: LocalDate | null;
   followUp: { stage: FollowUpStage; due: LocalDate } | null;
   /** Notes with the instant they were written. */
-  dated: { text: string; at: string }[];
+  /** Notes as written, with the hook one carried (a date it names, or news). */
+  dated: { text: string; at: string; hook?: NoteHook }[];
   touches: { on: LocalDate; kind: TouchKind; note: string | null }[];
   reminders: { due: LocalDate; text: string | null }[];
 }

@@ -14,6 +14,8 @@ import { latestNotesOf, loadNudgeInputs, touchesWithTier, type NudgeInputs } fro
 import type { DB } from '../store/schema.ts';
 import { sourceDigests } from './source-digest.ts';
 import type { User } from '../store/users.ts';
+import { addBirthdays } from './birthdays.ts';
+import { addDueHooks } from './hooks.ts';
 
 export interface ComposedNudge {
   model: NudgeModel;
@@ -52,6 +54,7 @@ export async function composeNudges(
 ): Promise<Map<number, ComposedNudge>> {
   const ids = users.map((u) => u.id);
   const inputs = await loadNudgeInputs(db, ids, today);
+  await addDueHooks(db, inputs, today);
   const chosen = new Map<number, { choice: NudgeChoice; agenda: AgendaItem[] }>();
   const named: number[] = [];
   for (const user of users) {
@@ -85,5 +88,6 @@ export async function composeNudges(
     const digest = digests.get(user.id);
     composed.set(user.id, { model: digest ? { ...model, sources: digest } : model, ...entry });
   }
+  await addBirthdays(db, users, composed, today, kind);
   return composed;
 }

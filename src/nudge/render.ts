@@ -9,6 +9,7 @@ import type { EntryStates, NudgeEntryView, NudgeModel } from '../core/nudge-mode
 import { encodeAction } from '../commands/actions.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { Button, Line, Reply } from '../port.ts';
+import { birthdayBlock } from './render-birthdays.ts';
 
 const FOLLOW_UP_BUTTONS_PER_ROW = 3;
 /** From this size on, a group of follow-ups gets one "all done" button instead of one each. */
@@ -55,6 +56,9 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
   lines.push(t.nudgeGreeting(model.kind, picks.length));
   if (model.week) lines.push(t.weekLine(model.week));
   if (model.sources) lines.push(...t.sourceDigest(model.sources, today));
+  const occasions = birthdayBlock(model, t, today);
+  lines.push(...occasions.lines);
+  buttons.push(...occasions.buttons);
 
   picks.forEach((v, index) => {
     if (!isOpen(v)) {
@@ -64,7 +68,8 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
     lines.push(t.pickHead(index + 1, v));
     if (v.reason === 'reminder') lines.push(t.agendaReminder(v.reminderText ?? null, v.reminderDue ?? model.date, today));
     if (v.place) lines.push(t.agendaPlace(v.place, v.metOn, today));
-    if (v.note) lines.push(t.talkAbout(v.note));
+    // A dated hook is the reminder and the newest note at once: said once.
+    if (v.note && v.note !== v.reminderText) lines.push(t.talkAbout(v.note));
     if (v.lost) lines.push(t.lostWarning(v.daysSince));
     buttons.push(...answerRows(t, { id: v.contactId, name: v.name }, nudgeId));
   });

@@ -11,6 +11,7 @@ import { isEmptyChoice } from '../core/nudge-choice.ts';
 import { firstNudgeAtOrAfter, isNudgeDay, isWithinCatchUp, nudgeAfter, type NudgeSchedule } from '../core/nudge-time.ts';
 import type { Logger } from '../log.ts';
 import { composeNudges, type ComposedNudge } from '../nudge/compose.ts';
+import { hasBirthdays } from '../nudge/birthdays.ts';
 import { claimRows } from '../store/db.ts';
 import { markUnansweredIgnored } from '../store/nudges.ts';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.ts';
@@ -251,8 +252,8 @@ function fairStart(now: Date, userId: number, date: string): string {
 
 function statusOf(nudge: ComposedNudge | undefined): NudgeStatus {
   if (!nudge) return 'empty';
-  // Today's meetings and what sources logged are worth a morning message of their own.
-  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !nudge.model.sources ? 'empty' : 'planned';
+  // Birthdays, today's meetings and what sources logged are worth a morning message of their own.
+  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !hasBirthdays(nudge.model) && !nudge.model.sources ? 'empty' : 'planned';
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Touches, notes, reminders and introductions of one user's contacts. */
 import type { Kysely } from 'kysely';
 import type { ReminderFacts, TouchFacts } from '../core/contact.ts';
+import type { NoteHook } from '../core/hooks.ts';
 import type { LocalDate, TouchKind } from '../core/types.ts';
 import type { DB } from './schema.ts';
 import type { Change } from './change.ts';
@@ -36,10 +37,11 @@ export async function insertTouch(change: Change, contactId: number, on: LocalDa
   return id;
 }
 
-export async function insertNote(change: Change, contactId: number, text: string): Promise<number> {
+/** A note; with a hook (a date it names, or news to congratulate on) when it has one (src/commands/note-hook.ts). */
+export async function insertNote(change: Change, contactId: number, text: string, hook: NoteHook | null = null): Promise<number> {
   const { id } = await change.tx
     .insertInto('notes')
-    .values({ user_id: change.userId, contact_id: contactId, text, created_at: change.nowIso })
+    .values({ user_id: change.userId, contact_id: contactId, text, created_at: change.nowIso, due_on: hook?.dueOn ?? null, hook: hook?.kind ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   change.undo.push({ op: 'delete', table: 'notes', id });

@@ -72,7 +72,7 @@ export async function exportUserData(db: Kysely<DB>, userId: number): Promise<Ex
         reviewedOn: c.reviewedOn,
         followUp: c.followUp,
         lastTouchOn: c.lastTouchOn,
-        notes: (notesOf.get(c.id) ?? []).map((n) => ({ text: n.text, at: n.created_at })),
+        notes: (notesOf.get(c.id) ?? []).map((n) => ({ text: n.text, at: n.created_at, ...(n.hook && n.due_on ? { due: n.due_on, hook: n.hook } : {}) })),
         touches: (touchesOf.get(c.id) ?? []).map((t) => ({ at: t.touched_on, kind: t.kind, note: t.note })),
         reminders: (remindersOf.get(c.id) ?? []).map((r) => ({ id: r.id, due: r.due, text: r.text })),
       };

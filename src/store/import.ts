@@ -12,6 +12,7 @@
 import { CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import { parseStoredAddress, storedAddress } from '../core/address.ts';
 import { nextDueOn } from '../core/cadence.ts';
+import type { NoteHook } from '../core/hooks.ts';
 import { latestTouchOn } from '../core/touches.ts';
 import type { LocalDate } from '../core/types.ts';
 import type { ExistingContact, ImportPlan, PlanContext, PlannedContact, Target } from '../import/plan.ts';
@@ -261,7 +262,7 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
     }
     if (record.keepwarm) {
       for (const t of record.keepwarm.touches) touches.push({ ...base, touched_on: t.on, kind: t.kind, note: t.note });
-      for (const n of record.keepwarm.dated) notes.push({ ...base, text: n.text, created_at: n.at });
+      for (const n of record.keepwarm.dated) notes.push({ ...base, text: n.text, created_at: n.at, due_on: n.hook?.dueOn ?? null, hook: n.hook?.kind ?? null });
       for (const r of record.keepwarm.reminders) reminders.push({ ...base, due: r.due, text: r.text, done_at: null });
     } else if (record.lastContactOn) {
       touches.push({ ...base, touched_on: record.lastContactOn, kind: 'other', note: options.touchNote });
@@ -275,10 +276,10 @@ async function createContacts(change: Change, plan: ImportPlan, options: ApplyOp
   return ids;
 }
 
-async function insertDatedNote(change: Change, contactId: number, text: string, at: string): Promise<void> {
+async function insertDatedNote(change: Change, contactId: number, text: string, at: string, hook?: NoteHook): Promise<void> {
   const { id } = await change.tx
     .insertInto('notes')
-    .values({ user_id: change.userId, contact_id: contactId, text, created_at: at })
+    .values({ user_id: change.userId, contact_id: contactId, text, created_at: at, due_on: hook?.dueOn ?? null, hook: hook?.kind ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   change.undo.push({ op: 'delete', table: 'notes', id });
@@ -294,7 +295,7 @@ export async function applyImport(change: Change, plan: ImportPlan, options: App
     await updateContact(change, merge.contactId, merge.patch);
     if (merge.touch) await insertTouch(change, merge.contactId, merge.touch, 'other', options.touchNote);
     for (const text of merge.notes) await insertDatedNote(change, merge.contactId, text, change.nowIso);
-    for (const note of merge.keepwarm.dated) await insertDatedNote(change, merge.contactId, note.text, note.at);
+    for (const note of merge.keepwarm.dated) await insertDatedNote(change, merge.contactId, note.text, note.at, note.hook);
     for (const t of merge.keepwarm.touches) await insertTouch(change, merge.contactId, t.on, t.kind, t.note);
     for (const r of merge.keepwarm.reminders) await insertReminder(change, merge.contactId, r.due, r.text);
   }

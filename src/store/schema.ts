@@ -3,8 +3,9 @@
  * do not import this: they are frozen in time, this moves with the code.
  * Stored forms: see docs/storage.md.
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { FollowUpStage } from '../core/contact.ts';
+import type { NoteHookKind } from '../core/hooks.ts';
 import type { EntryReason, EntryState } from '../core/nudge-choice.ts';
 import type { ContactSource, ContactStatus, Tier, TouchKind } from '../core/types.ts';
 
@@ -103,6 +104,9 @@ export interface NotesTable {
   contact_id: number;
   text: string;
   created_at: string;
+  /** A dated hook's day (the month's first for "in March"); a news note's day written. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  hook: ColumnType<NoteHookKind | null, NoteHookKind | null | undefined, NoteHookKind | null>;
 }
 
 export interface RemindersTable {

@@ -176,7 +176,7 @@ async function refreshContacts(change: Change, contactIds: number[], added: Map<
         .select((eb) => ['contact_id', eb.fn.max('touched_on').as('last')])
         .where('user_id', '=', userId)
         .where('contact_id', 'in', part)
-        .where('kind', '!=', 'attempt')
+        .where('kind', 'not in', ['attempt', 'card'])
         .groupBy('contact_id')
         .execute(),
     ]);

@@ -26,7 +26,11 @@ export type UndoKey =
   /** A reminder marked done after "also mark it as done?". */
   | 'reminderDone'
   /** The touches one sync of a calendar or mailbox logged (name: the source's name). */
-  | 'sync';
+  | 'sync'
+  /** /cards sent: a card touch for everyone on the list (name: the year). */
+  | 'cards'
+  | 'birthday'
+  | 'address';
 
 export interface UndoLabel {
   key: UndoKey;

@@ -47,6 +47,9 @@ const EXAMPLES: Record<Intent, string> = {
   sources: 'sources',
   disconnect: 'disconnect 2',
   sync: 'sync',
+  cards: 'cards A B',
+  birthday: 'birthday Anna 12.3.',
+  address: 'address Anna Keller: Hauptstr. 5, 80331 München',
 };
 
 describe('every intent as slash command and plain text', () => {

@@ -64,7 +64,7 @@ export class FakeSlack {
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   /** Emits `response` (path) when a response_url is posted to, for waiting without polling. */
   readonly events = new EventEmitter();
-  readonly uploads: { fileId: string; bytes: number }[] = [];
+  readonly uploads: { fileId: string; bytes: number; body: Buffer }[] = [];
   readonly files = new Map<string, FakeFile>();
   readonly users = new Map<string, { tz?: string; locale?: string }>();
   clientId = 'client-id';
@@ -162,7 +162,7 @@ export class FakeSlack {
       return;
     }
     if (path.startsWith('/upload/')) {
-      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length });
+      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length, body: raw });
       return send(res, 200, 'OK - ' + raw.length, 'text/plain');
     }
     if (path.startsWith('/files/') && req.method === 'GET') {

@@ -258,6 +258,15 @@ export class FakeChats {
         if (!this.messages.delete(`${chatId}:${Number(p.message_id)}`)) throw new ApiError(400, 'Bad Request: message to delete not found');
         return true;
       }
+      case 'sendPhoto': {
+        const chatId = this.checkChat(p.chat_id);
+        const photo = p.photo as { name: string; content: Buffer } | undefined;
+        if (!photo?.content) throw new ApiError(400, 'Bad Request: there is no photo in the request');
+        const messageId = this.newMessageId(chatId);
+        this.messages.set(`${chatId}:${messageId}`, { chatId, messageId, fromBot: true, text: '', document: photo });
+        const size = { file_id: `photo${messageId}`, file_unique_id: `p${messageId}`, width: 960, height: 540 };
+        return { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: this.me, photo: [size] };
+      }
       default:
         throw new ApiError(404, 'Not Found');
     }

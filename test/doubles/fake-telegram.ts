@@ -52,7 +52,7 @@ export interface FakeTelegramOptions {
   username?: string;
   /** Added to every answer (benchmarks: network latency). */
   latencyMs?: number;
-  /** sendMessage/sendDocument above this many a second get 429 (benchmarks). */
+  /** sendMessage/sendDocument/sendPhoto above this many a second get 429 (benchmarks). */
   sendLimitPerSecond?: number;
 }
 
@@ -200,7 +200,7 @@ export class FakeTelegram extends FakeChats {
       this.record({ method, payload, fault: String(fault.code), errorCode: fault.code });
       return answer(res, fault.code, errorBody(new ApiError(fault.code, fault.description, fault.retryAfter)));
     }
-    if ((method === 'sendMessage' || method === 'sendDocument') && this.overSendLimit()) {
+    if ((method === 'sendMessage' || method === 'sendDocument' || method === 'sendPhoto') && this.overSendLimit()) {
       this.record({ method, payload, fault: '429', errorCode: 429 });
       return answer(res, 429, errorBody(new ApiError(429, 'Too Many Requests: retry after 1', 1)));
     }

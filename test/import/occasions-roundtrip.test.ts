@@ -56,6 +56,28 @@ describe('occasions in the exports', () => {
     expect(occasionsOf(after.contacts)).toEqual(occasionsOf(before.contacts));
   });
 
+  it('JSON: a note keeps its hook ("due" and "hook") through export, /forget and import; a plain note has none', async () => {
+    const chat = await startChat();
+    await chat.say('/add Anna Keller, tier A');
+    await chat.say('/note Anna in March: speaks at the forum');
+    await chat.say('/note Anna likes sailing');
+    const file = await exported(chat, 'json');
+    const notes = (JSON.parse(file.content.toString('utf8')) as ExportData).contacts[0]!.notes;
+    expect(notes.map((n) => [n.text, n.due, n.hook])).toEqual([
+      ['in March: speaks at the forum', '2027-03-01', 'dated'],
+      ['likes sailing', undefined, undefined],
+    ]);
+    await chat.say('/forget');
+    await chat.say('ERASE');
+    await sendFile(chat, 'keepwarm.json', file.content);
+    await chat.press('Import');
+    const rows = await chat.db.selectFrom('notes').select(['text', 'due_on', 'hook']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { text: 'in March: speaks at the forum', due_on: '2027-03-01', hook: 'dated' },
+      { text: 'likes sailing', due_on: null, hook: null },
+    ]);
+  });
+
   it('vCard: BDAY (--MMDD without a year), ADR with its type, and salutation and title in N read back the same', async () => {
     const chat = await networkWithOccasions();
     const file = await exported(chat, 'vcf');

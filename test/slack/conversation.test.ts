@@ -3,6 +3,7 @@
  * requests as Slack sends them, and a fake Web API recording every call.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pngInside, readPicture } from '../doubles/png.ts';
 import { blocksButtons, blocksText, startSlackTest, visible, type SlackTest } from './harness.ts';
 
 let t: SlackTest;
@@ -190,6 +191,42 @@ describe('exports', () => {
     await t.fake.waitFor(() => t.fake.callsTo('files.completeUploadExternal')[1], 'the second upload');
     expect(t.fake.callsTo('files.completeUploadExternal')[1]!.args.channel_id).toBe('DT1U1');
   });
+});
+
+describe('the card list', () => {
+  it('a DM "/weihnachtskarten" posts the list with an address button, then uploads the CSV and the label PDF into the DM', async () => {
+    await t.sender.message('T1', 'U1', '/add Anna Keller, tier A');
+    await posted(0);
+    await t.sender.message('T1', 'U1', '/address Anna: Hauptstr. 5, 80331 München');
+    await posted(1);
+    await t.sender.message('T1', 'U1', '/add Bob Meyer, tier B');
+    await posted(2);
+    await t.sender.message('T1', 'U1', '/weihnachtskarten');
+    await t.fake.waitFor(() => t.fake.callsTo('files.completeUploadExternal')[1], 'the second upload');
+    const names = t.fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename).replace(/\d{4}/, 'YYYY'));
+    expect(names).toEqual(['holiday-cards-YYYY.csv', 'holiday-cards-YYYY-labels.pdf']);
+    expect(t.fake.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id)).toEqual(['DT1U1', 'DT1U1']);
+    const messages = await Promise.all([3, 4].map((n) => posted(n)));
+    expect(messages.map((m) => m.shown).join('\n')).toContain('Anna Keller — München');
+    expect(messages.flatMap((m) => m.buttons).map((b) => b.label)).toEqual(['📮 Bob Meyer']);
+  });
+});
+
+describe('the /stats picture', () => {
+  it('a DM "stats" posts the figures and uploads the chart into the DM as a PNG with something drawn on it', async () => {
+    await t.sender.message('T1', 'U1', '/add Anna Keller, tier A');
+    await posted(0);
+    await t.sender.message('T1', 'U1', 'stats');
+    expect((await posted(1)).shown).toContain('Your network');
+    const complete = await t.fake.waitFor(() => t.fake.callsTo('files.completeUploadExternal')[0], 'the upload');
+    expect(complete.args.channel_id).toBe('DT1U1');
+    expect(String(t.fake.callsTo('files.getUploadURLExternal')[0]!.args.filename)).toMatch(/\.png$/);
+    const picture = readPicture(pngInside(t.fake.uploads[0]!.body));
+    expect([picture.width, picture.height]).toEqual([960, 540]);
+    expect(picture.white).toBeGreaterThan(0.5);
+    expect(picture.white).toBeLessThan(0.99);
+    expect(picture.colours).toBeGreaterThan(20);
+  }, 60_000);
 });
 
 describe('the Home tab', () => {

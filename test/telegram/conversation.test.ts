@@ -10,6 +10,7 @@ import { downloadFile, FileTooLarge } from '../../adapters/telegram/files.ts';
 import type { Conversation } from '../../src/bot/conversation.ts';
 import type { Incoming } from '../../src/port.ts';
 import { tgUser, type Payload } from '../doubles/fake-telegram.ts';
+import { readPicture } from '../doubles/png.ts';
 import { parseTelegramHtml } from '../doubles/telegram-html.ts';
 import { startHarness, until, type Harness } from './harness.ts';
 
@@ -191,6 +192,38 @@ describe('forwards and files', () => {
     await expect(downloadFile(plainApi(config), config, fileId, 32)).rejects.toBeInstanceOf(FileTooLarge);
     await expect(downloadFile(plainApi(config), config, fileId, 64)).resolves.toEqual(Buffer.alloc(64, 'x'));
   });
+
+  it('/weihnachtskarten sends the list with an address button each, then the CSV and the label PDF as documents', async () => {
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/add Anna Keller, tier A'));
+    await h.deliver(h.fake.text(ada, '/address Anna: Hauptstr. 5, 80331 München'));
+    await h.deliver(h.fake.text(ada, '/add Bob Meyer, tier B'));
+    const { calls } = await h.deliver(h.fake.text(ada, '/weihnachtskarten'));
+    const texts = sent(calls).map(shown);
+    expect(texts[0]).toContain('Anna Keller — München');
+    const missing = sent(calls).find((p) => shown(p).includes('Without an address (1)'))!;
+    expect((missing.reply_markup.inline_keyboard as Payload[][]).flat().map((b) => b.text)).toEqual(['📮 Bob Meyer']);
+    const documents = sent(calls, 'sendDocument').map((p) => p.document as { name: string; content: Buffer });
+    expect(documents.map((d) => d.name.replace(/\d{4}/, 'YYYY'))).toEqual(['holiday-cards-YYYY.csv', 'holiday-cards-YYYY-labels.pdf']);
+    expect(documents[0]!.content.toString('utf8')).toContain('Hauptstr. 5');
+    expect(documents[1]!.content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('/stats sends the figures and the chart as a photo: a 960 × 540 PNG with something drawn on it', async () => {
+    h = await startHarness();
+    await h.deliver(h.fake.text(ada, '/add Anna Keller, tier A'));
+    await h.deliver(h.fake.text(ada, 'called Anna today'));
+    const { calls } = await h.deliver(h.fake.text(ada, '/stats'));
+    expect(shown(sent(calls)[0]!)).toContain('Your network');
+    expect(sent(calls, 'sendDocument')).toEqual([]);
+    const photo = sent(calls, 'sendPhoto')[0]!.photo as { name: string; content: Buffer };
+    expect(photo.name).toMatch(/^keepwarm-stats-\d{4}-\d{2}-\d{2}\.png$/);
+    const picture = readPicture(photo.content);
+    expect([picture.width, picture.height]).toEqual([960, 540]);
+    expect(picture.white).toBeGreaterThan(0.5);
+    expect(picture.white).toBeLessThan(0.99);
+    expect(picture.colours).toBeGreaterThan(20);
+  }, 60_000);
 
   it('sends an export as a document', async () => {
     h = await startHarness();

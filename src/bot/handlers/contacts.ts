@@ -1,5 +1,6 @@
 /** Growing and shaping the network: /met, /add, /note, /tier, /every, /archive, /delete, /intro. */
 import type { Command } from '../../commands/command.ts';
+import { noteHook } from '../../commands/note-hook.ts';
 import { hasFollowUpTrack, startFollowUp } from '../../core/follow-up.ts';
 import { DUNBAR_LIMIT } from '../../core/method.ts';
 import { matchContacts } from '../../core/names.ts';
@@ -69,7 +70,7 @@ export const met: Handler<Of<'met'>> = async (ctx, command, resolved) => {
       createdOn: ctx.today,
     });
     await insertTouch(ch, id, command.date, 'met', command.place ?? null);
-    if (command.note) await insertNote(ch, id, command.note);
+    if (command.note) await insertNote(ch, id, command.note, noteHook(command.note, ctx.today));
     return id;
   });
   const saved: Reply = {
@@ -97,7 +98,7 @@ async function metAgain(ctx: Ctx, command: Of<'met'>, contactId: number): Promis
     if (command.tier && command.tier !== contact.tier) patch.tier = command.tier;
     if (contact.status === 'archived') patch.status = 'active';
     await updateContact(ch, contact.id, patch);
-    if (command.note) await insertNote(ch, contact.id, command.note);
+    if (command.note) await insertNote(ch, contact.id, command.note, noteHook(command.note, ctx.today));
   });
   return [{ text: [ctx.t.metAgain(contact.name, command.date, ctx.today)] }];
 }
@@ -117,7 +118,7 @@ export const add: Handler<Of<'add'>> = async (ctx, command) => {
       createdOn: ctx.today,
     });
     if (command.date) await insertTouch(ch, id, command.date, 'other', null);
-    if (command.note) await insertNote(ch, id, command.note);
+    if (command.note) await insertNote(ch, id, command.note, noteHook(command.note, ctx.today));
   });
   return [
     {
@@ -133,7 +134,7 @@ export const add: Handler<Of<'add'>> = async (ctx, command) => {
 export const note: Handler<Of<'note'>> = async (ctx, command, resolved) => {
   const found = await resolveContact(ctx, command, 'name', resolved);
   if ('replies' in found) return found.replies;
-  await change(ctx, { key: 'note', name: found.contact.name }, (ch) => insertNote(ch, found.contact.id, command.note));
+  await change(ctx, { key: 'note', name: found.contact.name }, (ch) => insertNote(ch, found.contact.id, command.note, noteHook(command.note, ctx.today)));
   return [{ text: [ctx.t.noteAdded(found.contact.name, command.note)] }];
 };
 

@@ -7,6 +7,7 @@ import { overdueByTier } from '../../core/overdue.ts';
 import { computeStats } from '../../core/stats.ts';
 import { startOfIsoWeek } from '../../core/dates.ts';
 import { STATS_WEEKS } from '../../core/method.ts';
+import { CHART_WEEKS, statsChartData } from '../../chart/data.ts';
 import { TIERS } from '../../core/types.ts';
 import { contactHistory, openReminders, touchesSince } from '../../store/activity.ts';
 import { saveShownList } from '../../store/nudges.ts';
@@ -16,6 +17,7 @@ import { listContacts, searchContacts, type Contact } from '../../store/contacts
 import type { Ctx, Handler } from '../context.ts';
 import type { Line } from '../../port.ts';
 import { resolveContact } from '../resolve.ts';
+import { occasionLines } from './occasions.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 
@@ -78,7 +80,8 @@ export const show: Handler<Of<'show'>> = async (ctx, command, resolved) => {
   if ('replies' in found) return found.replies;
   const { contact } = found;
   const { touches, notes, reminders } = await contactHistory(ctx.db, ctx.user.id, contact.id);
-  return [{ text: ctx.t.contactCard(contact, { touches, notes, reminders }, ctx.user.cadences, ctx.today) }];
+  const [head, ...rest] = ctx.t.contactCard(contact, { touches, notes, reminders }, ctx.user.cadences, ctx.today);
+  return [{ text: [...(head ? [head] : []), ...occasionLines(ctx, contact), ...rest] }];
 };
 
 export const find: Handler<Of<'find'>> = async (ctx, command) => {
@@ -101,8 +104,15 @@ export const list: Handler<Of<'list'>> = async (ctx, command) => {
   return [{ text: lines }];
 };
 
+/** /stats: the figures as text, and the last 12 weeks as a picture (src/chart) attached to the same reply. */
 export const stats: Handler<Of<'stats'>> = async (ctx) => {
-  const since = addDays(startOfIsoWeek(ctx.today), -7 * (STATS_WEEKS - 1));
+  const weeks = Math.max(STATS_WEEKS, CHART_WEEKS);
+  const since = addDays(startOfIsoWeek(ctx.today), -7 * (weeks - 1));
   const [contacts, touches] = await Promise.all([listContacts(ctx.db, ctx.user.id), touchesSince(ctx.db, ctx.user.id, since)]);
-  return [{ text: ctx.t.stats(computeStats(contacts, touches, ctx.user.cadences, ctx.today), ctx.today) }];
+  const text = ctx.t.stats(computeStats(contacts, touches, ctx.user.cadences, ctx.today), ctx.today);
+  const chart = statsChartData(computeStats(contacts, touches, ctx.user.cadences, ctx.today, CHART_WEEKS));
+  // Loaded on the first picture: ECharts takes a moment to load and most processes never draw.
+  const { statsChartPng } = await import('../../chart/render.ts');
+  const png = await statsChartPng(chart, ctx.t.statsChartTexts());
+  return [{ text, file: { name: `keepwarm-stats-${ctx.today}.png`, mimeType: 'image/png', content: png } }];
 };
