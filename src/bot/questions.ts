@@ -5,6 +5,7 @@
  * JSON payload; only `ask` writes them, so a stored kind names its payload.
  */
 import type { Command } from '../commands/command.ts';
+import type { ImapTls } from '../sources/model.ts';
 import { getPending, setPending } from '../store/pending.ts';
 import type { Ctx, Resolved } from './context.ts';
 
@@ -31,7 +32,14 @@ export type Question =
   /** The card list's "add the address" button: the next message is the address. */
   | { kind: 'address'; payload: { contactId: number } }
   /** /forget waits for the typed word. */
-  | { kind: 'forget'; payload: Record<string, never> };
+  | { kind: 'forget'; payload: Record<string, never> }
+  /** /calendar caldav and /mail wait for the password: the next message is it, never a command (handlers/sources.ts). */
+  | { kind: 'secret'; payload: SecretPayload };
+
+/** Where the awaited password belongs: everything but the password itself, which is never stored unsealed. */
+export type SecretPayload =
+  | { source: 'caldav'; url: string; user: string; askedAt: string }
+  | { source: 'imap'; host: string; port: number; tls: ImapTls; user: string; askedAt: string };
 
 type QuestionKind = Question['kind'];
 export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['payload'];
@@ -39,7 +47,7 @@ export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['
 /** An asked question and the token its buttons carry. */
 export type OpenQuestion = Question & { token: string };
 
-const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'same', 'delete', 'import', 'forget', 'address']);
+const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'same', 'delete', 'import', 'forget', 'address', 'secret']);
 
 /** Asks `question`, replacing any open one; returns the token for its buttons. */
 export function ask(ctx: Ctx, question: Question): Promise<string> {

@@ -4,11 +4,12 @@
  * in natural.ts ("called Bob", "mit Jürgen telefoniert").
  */
 import type { Intent } from './command.ts';
+import type { SourceIntent } from './parse-sources.ts';
 import { collapse, fold } from './normalize.ts';
 import { OCCASION_WORDS } from './parse-occasion.ts';
 
 /** An intent word; `later` is snooze until tomorrow, `both` is "done both". */
-export type Keyword = Intent | 'later' | 'both';
+export type Keyword = Exclude<Intent, SourceIntent> | 'later' | 'both';
 
 // Folded spellings (fold() in text.ts): "überfällig" is stored as "ueberfaellig".
 const WORDS: Record<Keyword, readonly string[]> = {

@@ -15,6 +15,7 @@ import { parseMet } from './parse-met.ts';
 import { parseBare, parseExport, parseFind, parseHelp, parseList, parsePause, parseToday } from './parse-nameless.ts';
 import { parseDone, parseNoAnswer, parseSkip, parseSnooze } from './parse-nudge.ts';
 import { parseSettings } from './parse-settings.ts';
+import { parseSourceCommand, sourceWordOf } from './parse-sources.ts';
 import { parseTouchCommand, parseTouchPhrase } from './parse-touch.ts';
 import { collapse } from './normalize.ts';
 import { refuse } from './command.ts';
@@ -54,6 +55,8 @@ function interpret(raw: string, context: ParseContext): Command | ParseError {
 function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
   const m = SLASH.exec(text);
   const word = m?.[1] ?? text.slice(1).split(' ')[0] ?? '';
+  const sourceWord = m && word !== '' ? sourceWordOf(word) : undefined;
+  if (m && sourceWord) return parseSourceCommand(sourceWord, collapse(text.slice(m[0].length).replace(/^[\s,:;]+/u, '')));
   const keyword = m && word !== '' ? keywordOf(word) : undefined;
   if (!m || keyword === undefined) return refuse('unknown_command', { word });
   const arg = collapse(text.slice(m[0].length).replace(/^[\s,:;]+/u, ''));
@@ -61,6 +64,13 @@ function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
 }
 
 function interpretPlain(text: string, ctx: ParseContext): Command | ParseError {
+  // "sources", "mail inbox on": only when it reads as one ("mail Anna" stays a touch).
+  const first = /^[\p{L}]+/u.exec(text)?.[0];
+  const sourceWord = first !== undefined && /^$|^\s/u.test(text.slice(first.length)) ? sourceWordOf(first) : undefined;
+  if (sourceWord) {
+    const source = parseSourceCommand(sourceWord, collapse(text.slice(first!.length)));
+    if (!('error' in source)) return source;
+  }
   const lead = leadingKeyword(text);
   if (!lead) return parseNatural(text, ctx) ?? refuse('not_understood', { got: text.slice(0, 80) });
   const result = dispatch(lead.keyword, lead.rest, ctx);

@@ -6,6 +6,10 @@ import { helpTopicOf, type HelpTopic } from './help-topics.ts';
 const ex = (...examples: string[]): Line => line('z. B. ', ...examples.flatMap((e, index) => [index > 0 ? ' · ' : '', code(e)]));
 
 const TOPICS: Record<HelpTopic, RichText> = {
+  sources: [
+    l`Treffen und Mails tragen sich selbst ein: ${code('/kalender https://…')} (eine geheime iCal-Adresse), ${code('/kalender caldav https://… BENUTZER')} oder ${code('/mail imap.example.org BENUTZER')} – das Passwort kommt in der nächsten Nachricht und wird verschlüsselt gespeichert.`,
+    l`Ein Treffen mit einem Kontakt oder eine Mail, die du einem geschickt hast, wird ein Kontakt. ${code('/quellen')} zeigt, was verbunden ist, ${code('/sync')} liest jetzt, ${code('/trennen N')} entfernt eine, ${code('/mail posteingang an')} zählt auch empfangene Mails, ${code('/kalender privat aus')} lässt private Termine aus.`,
+  ],
   met: [l`${code('/met NAME [auf/bei ORT] [WANN] [, Stufe A-D] [#tag] [, Notiz]')} — eine neue Bekanntschaft. Ich plane das Nachfassen innerhalb von 48 Stunden.`, ex('/met Dr. Jürgen Müller auf der Hannover Messe, Stufe A', '/met Lena Vogel gestern beim Gründerstammtisch')],
   add: [l`${code('/add NAME [, Stufe A-D] [, last talked WANN]')} — jemand, den du schon kennst; ohne Nachfassen.`, ex('/add Ingrid Larsen, Stufe A')],
   touch: [l`Kontakt in eigenen Worten eintragen, oder ${code('/touch NAME [WANN]')}.`, ex('mit Jürgen telefoniert', 'Jürgen gestern angerufen', '/touch Tom vor 3 Monaten')],
@@ -62,6 +66,7 @@ export const deHelp = {
     l`${code('/tier')} ${code('/every')} ${code('/intro')} ${code('/review')} ${code('/archive')} ${code('/delete')} — es gestalten`,
     l`${code('/geburtstag')} ${code('/adresse')} ${code('/weihnachtskarten')} — Geburtstage, Adressen, die Kartenliste`,
     l`${code('/settings')} ${code('/pause')} ${code('/resume')} ${code('/export')} ${code('/forget')} ${code('/undo')}`,
+    l`${code('/kalender')} ${code('/mail')} ${code('/quellen')} — Treffen und Mails, die sich selbst eintragen`,
     l`${code('/help BEFEHL')} erklärt einen, z. B. ${code('/help met')}.`,
   ],
   topic: (word: string): RichText | undefined => {

@@ -1,5 +1,6 @@
 /** Deutsche Antworten — dieselben Schlüssel wie en.ts, sonst meldet der Type-Check einen Fehler. */
 import type { ParseError } from '../commands/command.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -112,6 +113,11 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Wieder fällig am ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
+function sourceMark(t: Touch): string {
+  return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${deSources.touchFromSource(t.kind)}` : '';
+}
+
 function parseError(e: ParseError): RichText {
   const p = e.params;
   const got = p.got ?? '';
@@ -162,6 +168,8 @@ function parseError(e: ParseError): RichText {
       return [l`${b(got)} ist keine Feiertagsregion — schreib z. B. ${code('/settings holidays DE-BY')}, ${code('AT')} oder ${code('keine')}.`];
     case 'bad_format':
       return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
+    case 'bad_source':
+      return deSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
     case 'bad_birthday':
     case 'bad_address':
       return deOccasions.occasionParseError(e);
@@ -309,7 +317,7 @@ export const de: Messages = {
     ...(h.notes.length ? [line(b('Notizen')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Erinnerungen')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
-      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, t.note ? ': ' : '', t.note ? i(t.note) : ''))]
+      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, sourceMark(t), t.note ? ': ' : '', t.note ? i(t.note) : ''))]
       : []),
   ],
   stats: (s: Stats, today: LocalDate): RichText => {

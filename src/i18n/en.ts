@@ -1,5 +1,6 @@
 /** English replies. The keys and their parameters define every catalog (messages.ts). */
 import type { ParseError } from '../commands/command.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -107,6 +108,11 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Next due ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
+function sourceMark(t: Touch): string {
+  return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${enSources.touchFromSource(t.kind)}` : '';
+}
+
 function parseError(e: ParseError): RichText {
   const p = e.params;
   const got = p.got ?? '';
@@ -157,6 +163,8 @@ function parseError(e: ParseError): RichText {
       return [l`${b(got)} is not a holiday region — say e.g. ${code('/settings holidays DE-BY')}, ${code('NZ')}, or ${code('none')}.`];
     case 'bad_format':
       return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
+    case 'bad_source':
+      return enSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
     case 'bad_birthday':
     case 'bad_address':
       return enOccasions.occasionParseError(e);
@@ -312,7 +320,7 @@ export const en = {
     ...(h.notes.length ? [line(b('Notes')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Reminders')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
-      ? [line(b('History')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, t.note ? ': ' : '', t.note ? i(t.note) : ''))]
+      ? [line(b('History')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, sourceMark(t), t.note ? ': ' : '', t.note ? i(t.note) : ''))]
       : []),
   ],
   stats: (s: Stats, today: LocalDate): RichText => {
