@@ -16,6 +16,8 @@ const PURE = [
   'src/core', 'src/commands', 'src/import', 'src/export',
   // The sources' planner: what a calendar or mailbox means, decided without I/O.
   'src/sources/calendar-events.ts', 'src/sources/match.ts', 'src/sources/plan.ts',
+  // Its vocabulary (types and the typed failure), which the command language names too.
+  'src/sources/model.ts',
 ];
 
 /** Packages that do I/O or speak to a platform: never in a pure layer. */

@@ -16,7 +16,7 @@ import { languageOf } from './store/users.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
-import { boot, consoleIdentity, consoleTimeZone, main } from './main.ts';
+import { boot, consoleIdentity, consoleTimeZone, main, sourceSync } from './main.ts';
 import { backupCommand, exportChoice, exportCommand, importCommand, type Output } from './cli-data.ts';
 import { migrateDataCommand } from './migrate-data/cli.ts';
 import { readImportsInThisThread } from './import-thread/thread.ts';
@@ -80,8 +80,9 @@ async function run(argv: string[]): Promise<number> {
       const who = parseIdentity(values.user ?? config.consoleUser ?? 'me');
       if (!who) return usageError(`--user: cannot read ${values.user}`);
       const t = catalog(languageOf(config.locale));
+      const sources = await sourceSync({ config, database, log }, who);
       const chat = startConsoleChat({
-        conversation: createConversation({ db: database.db, log }),
+        conversation: createConversation({ db: database.db, log, sources: { box: config.secretBox, runSource: sources.runSource, runForUser: sources.runForUser } }),
         user: who,
         ...(config.locale ? { locale: config.locale } : {}),
         timeZone: consoleTimeZone(config),

@@ -91,7 +91,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const { config, database, log } = await boot(env, onPlatforms ? 'info' : 'warn', derived);
   warmUpParser();
   const ops = createOps({ db: database.db, log });
-  const conversation = createConversation({ db: database.db, log, observer: ops.metrics });
+  // The console user owns the operator's mailbox unless KEEPWARM_IMAP_FOR names another.
+  const who = signal ? undefined : consoleIdentity(config);
+  const sources = await sourceSync({ config, database, log }, who);
+  const conversation = createConversation({
+    db: database.db,
+    log,
+    observer: ops.metrics,
+    sources: { box: config.secretBox, runSource: sources.runSource, runForUser: sources.runForUser },
+  });
   if (signal) {
     const fatal = deferred<Error>();
     const platforms: RunningPlatform[] = [];
@@ -127,7 +135,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       }
       throw error;
     }
-    const sources = await sourceSync({ config, database, log }, undefined);
     // PostgreSQL plans several batches at once on its pool; SQLite has one connection.
     const parallel = database.kind === 'postgres' ? Math.max(1, Math.min(3, config.poolSize - 1)) : 1;
     return serve(platforms, { database, config, log, ops }, Promise.race([signal, fatal.promise]), { parallel, sources });
@@ -137,10 +144,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const interactive = Boolean(process.stdin.isTTY);
   const t = catalog(languageOf(config.locale));
   if (interactive) process.stdout.write(`${t.consoleBanner()}\n\n`);
-  const who = consoleIdentity(config);
   const chat = startConsoleChat({
     conversation,
-    user: who,
+    user: who ?? consoleIdentity(config),
     ...(config.locale ? { locale: config.locale } : {}),
     timeZone: consoleTimeZone(config),
     input: process.stdin,
@@ -149,11 +155,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     filesDir: 'data/exports',
     words: { prompt: t.consolePrompt(), savedTo: t.consoleSavedTo },
   });
-  const sources = await sourceSync({ config, database, log }, who);
   const endOfInput = chat.done.then(() => 'end of input' as const);
   return serve([chat], { database, config, log, ops }, Promise.race([endOfInput, untilSignal()]), {
     sources,
-    audience: [{ platform: 'console', userIds: [who.userId] }],
+    audience: [{ platform: 'console', userIds: [(who ?? consoleIdentity(config)).userId] }],
   });
 }
 

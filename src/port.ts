@@ -77,6 +77,12 @@ export interface Reply {
   /** Replace this earlier bot message instead of sending a new one, where the platform allows. */
   editMessageId?: string;
   language?: Language;
+  /**
+   * The message this answers held a secret (a password, a secret calendar
+   * URL): the adapter deletes it from the chat where the platform lets a bot
+   * (Telegram); elsewhere the reply itself asks the user to.
+   */
+  deleteIncoming?: boolean;
 }
 
 /** Where and to whom a message goes when the bot speaks first (the daily nudge). */

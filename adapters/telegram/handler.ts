@@ -95,7 +95,7 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
     }
   }
 
-  async function converse(api: Api, incoming: Incoming): Promise<void> {
+  async function converse(api: Api, incoming: Incoming, messageId?: number): Promise<void> {
     let replies: Reply[];
     try {
       replies = await conversation.handle(incoming, now());
@@ -103,6 +103,10 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       // Refused for now (the database cannot take it): the user hears so, then the update is refused for Telegram to deliver again.
       if (error instanceof RetryLater) await deliver(api, incoming.chatId, error.replies);
       throw error;
+    }
+    // The message held a secret (a password, a secret calendar URL): out of the chat first.
+    if (messageId !== undefined && replies.some((reply) => reply.deleteIncoming)) {
+      await api.deleteMessage(chatIdOf(incoming.chatId), messageId).catch((error: unknown) => log.warn({ chatId: incoming.chatId, ...errorFields(error) }, 'telegram: a message with a secret could not be deleted'));
     }
     await deliver(api, incoming.chatId, replies);
   }
@@ -145,7 +149,7 @@ export function keepwarmUpdates(deps: HandlerDeps): Middleware<Context> {
       case 'incoming': {
         const incoming = update.incoming;
         if (incoming.action !== undefined) incoming.action = await callbacks.decode(incoming.action);
-        return converse(api, incoming);
+        return converse(api, incoming, incoming.action === undefined ? ctx.message?.message_id : undefined);
       }
       case 'document':
         return onDocument(api, update.incoming, update.document);

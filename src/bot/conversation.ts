@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { isParseError } from '../commands/command.ts';
 import { keywordOf } from '../commands/keywords.ts';
+import { sourceWordOf } from '../commands/parse-sources.ts';
 import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { cleanInput } from '../core/input-text.ts';
@@ -19,7 +20,7 @@ import { clearPending } from '../store/pending.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureUser } from '../store/users.ts';
 import { decodeAction, type Action } from '../commands/actions.ts';
-import type { Ctx } from './context.ts';
+import type { Ctx, SourcesAccess } from './context.ts';
 import { createDeliveries, type DeliveryOptions } from './delivery.ts';
 import { RetryLater, retryLaterIn } from './retry-later.ts';
 import { answerAll, answerButton, answerQuestion, answerStale, groupDone } from './handlers/answers.ts';
@@ -29,6 +30,7 @@ import { eraseEverything, isForgetWord } from './handlers/forget.ts';
 import * as importer from './handlers/import.ts';
 import { answerAddress, askForAddress } from './handlers/occasions.ts';
 import { reviewAnswer } from './handlers/review.ts';
+import { awaitsSecret, receiveSecret } from './handlers/sources.ts';
 import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
 import { allOrNothing } from './handlers/undoable.ts';
@@ -67,6 +69,7 @@ function intentOf(incoming: Incoming): string {
 }
 
 export type { NoticeArgs, NoticeKey, NoticeTarget } from './notices.ts';
+export type { SourcesAccess } from './context.ts';
 export { RetryLater } from './retry-later.ts';
 
 /**
@@ -97,11 +100,18 @@ export interface Conversation {
 
 /** True when `word` names a command in any language (`tier`, `Stufe`): Slack's umbrella `/keepwarm tier …`. */
 export function isCommandWord(word: string): boolean {
-  return keywordOf(word) !== undefined;
+  return keywordOf(word) !== undefined || sourceWordOf(word) !== undefined;
 }
 
-export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger, 'error'> & Partial<Logger>; observer?: ConversationObserver; delivery?: DeliveryOptions }): Conversation {
-  const { db, log, observer } = options;
+export function createConversation(options: {
+  db: Kysely<DB>;
+  log?: Pick<Logger, 'error'> & Partial<Logger>;
+  observer?: ConversationObserver;
+  delivery?: DeliveryOptions;
+  /** Calendars and mailboxes (docs/sources.md); without it their commands say the operator must set them up. */
+  sources?: SourcesAccess;
+}): Conversation {
+  const { db, log, observer, sources } = options;
 
   async function run(incoming: Incoming, now: Date): Promise<Reply[]> {
     const user = await ensureUser(
@@ -111,7 +121,7 @@ export function createConversation(options: { db: Kysely<DB>; log?: Pick<Logger,
       now,
     );
     const workdays = await workingDaysOf(user);
-    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming, workdays };
+    const ctx: Ctx = { db, user, now, today: localDateOf(now, user.timeZone), t: catalog(user.language), incoming, workdays, ...(sources ? { sources } : {}) };
     if (incoming.action !== undefined) return onAction(ctx, incoming.action);
     if (incoming.file !== undefined) return importer.receiveFile(ctx, incoming.file);
     if (incoming.forwardedFrom !== undefined) return onForward(ctx, incoming.forwardedFrom);
@@ -219,6 +229,16 @@ function onForward(ctx: Ctx, forwarded: NonNullable<Incoming['forwardedFrom']>):
 
 async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
   const pending = await openQuestion(ctx);
+  // The password after /calendar caldav or /mail: never parsed, never logged.
+  if (pending?.kind === 'secret') {
+    if (awaitsSecret(pending, ctx.now)) {
+      intents.set(ctx.incoming, 'secret');
+      return receiveSecret(ctx, pending, text);
+    }
+    // Asked too long ago: this message is a message again.
+    await clearPending(ctx.db, ctx.user.id, pending.token);
+    return onParsed(ctx, text, undefined);
+  }
   if (pending?.kind === 'forget') {
     if (isForgetWord(text)) {
       intents.set(ctx.incoming, 'forget');

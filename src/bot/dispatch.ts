@@ -13,6 +13,7 @@ import { forget } from './handlers/forget.ts';
 import { help, start } from './handlers/help.ts';
 import { review } from './handlers/review.ts';
 import * as settings from './handlers/settings.ts';
+import * as sources from './handlers/sources.ts';
 import * as touches from './handlers/touches.ts';
 import { undo } from './handlers/undo.ts';
 import * as views from './handlers/views.ts';
@@ -61,6 +62,13 @@ const handlers: Handlers = {
   start,
   confirm: noPending,
   cancel: noPending,
+  calendar: sources.calendar,
+  caldav: sources.caldav,
+  mail: sources.mail,
+  sourceOption: sources.sourceOption,
+  sources: sources.sources,
+  disconnect: sources.disconnect,
+  sync: sources.sync,
 };
 
 export function dispatch(ctx: Ctx, command: Command, resolved: Resolved = {}): Promise<Reply[]> {

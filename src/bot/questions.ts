@@ -6,6 +6,7 @@
  */
 import type { Command } from '../commands/command.ts';
 import { clearPending, getPending, newToken, setPending } from '../store/pending.ts';
+import type { ImapTls } from '../sources/model.ts';
 import type { Ctx, Resolved } from './context.ts';
 
 /** Where a name sits in a command: its `name`, the `other` of an intro, or a place in `names`. */
@@ -36,7 +37,14 @@ export type Question =
   /** The card list's "add the address" button: the next message is the address. */
   | { kind: 'address'; payload: { contactId: number } }
   /** /forget waits for the typed word. */
-  | { kind: 'forget'; payload: Record<string, never> };
+  | { kind: 'forget'; payload: Record<string, never> }
+  /** /calendar caldav and /mail wait for the password: the next message is it, never a command (handlers/sources.ts). */
+  | { kind: 'secret'; payload: SecretPayload };
+
+/** Where the awaited password belongs: everything but the password itself, which is never stored unsealed. */
+export type SecretPayload =
+  | { source: 'caldav'; url: string; user: string; askedAt: string }
+  | { source: 'imap'; host: string; port: number; tls: ImapTls; user: string; askedAt: string };
 
 type QuestionKind = Question['kind'];
 export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['payload'];
@@ -44,7 +52,7 @@ export type PayloadOf<K extends QuestionKind> = Extract<Question, { kind: K }>['
 /** An asked question and the token its buttons carry. */
 export type OpenQuestion = Question & { token: string };
 
-const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'near', 'same', 'review', 'delete', 'import', 'forget', 'address']);
+const KINDS: ReadonlySet<string> = new Set<QuestionKind>(['choose', 'unknown', 'near', 'same', 'review', 'delete', 'import', 'forget', 'address', 'secret']);
 
 /**
  * Asks `question`, replacing any open one; returns the token for its buttons.

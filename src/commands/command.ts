@@ -9,6 +9,7 @@
  */
 import type { PostalAddress } from '../core/address.ts';
 import type { Language, LocalDate, Tier, TouchKind } from '../core/types.ts';
+import type { SourceCommand } from './parse-sources.ts';
 
 export type SettingKey = 'time' | 'timezone' | 'days' | 'count' | 'cadence' | 'language' | 'holidays';
 export type ExportFormat = 'json' | 'csv' | 'vcf' | 'ics';
@@ -79,7 +80,9 @@ export type Command =
   | { intent: 'start' }
   /** "yes" / "ja" and "no" / "nein": answers to a pending question. */
   | { intent: 'confirm' }
-  | { intent: 'cancel' };
+  | { intent: 'cancel' }
+  /** Calendars and mailboxes (src/commands/parse-sources.ts). */
+  | SourceCommand;
 
 export type Intent = Command['intent'];
 
@@ -125,7 +128,9 @@ export type ParseErrorCode =
   | 'bad_holidays'
   | 'bad_format'
   | 'bad_birthday'
-  | 'bad_address';
+  | 'bad_address'
+  /** A sources command without what it needs; `usage` names which (parse-sources.ts). */
+  | 'bad_source';
 
 export interface ParseError {
   error: ParseErrorCode;

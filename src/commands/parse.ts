@@ -18,6 +18,7 @@ import { parseMet } from './parse-met.ts';
 import { parseBare, parseExport, parseFind, parseHelp, parseList, parseToday } from './parse-nameless.ts';
 import { parseDone, parseNoAnswer, parsePause, parseSkip, parseSnooze } from './parse-nudge.ts';
 import { parseSettings } from './parse-settings.ts';
+import { parseSourceCommand, sourceWordOf } from './parse-sources.ts';
 import { parseTouchCommand, parseTouchPhrase } from './parse-touch.ts';
 import { collapse } from './normalize.ts';
 import { refuse } from './command.ts';
@@ -94,6 +95,8 @@ function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
   const m = SLASH.exec(text);
   const word = m?.[1] ?? text.slice(1).split(' ')[0] ?? '';
   const arg = m ? collapse(text.slice(m[0].length).replace(/^[\s,:;]+/u, '')) : '';
+  const sourceWord = m && word !== '' ? sourceWordOf(word) : undefined;
+  if (m && sourceWord) return parseSourceCommand(sourceWord, arg);
   const keyword = m && word !== '' ? keywordOf(word) : undefined;
   if (m && keyword !== undefined) return dispatch(keyword, arg, ctx);
   const field = m && word !== '' ? detailFieldOf(word) : undefined;
@@ -104,6 +107,13 @@ function interpretSlash(text: string, ctx: ParseContext): Command | ParseError {
 const PLAIN_WORD = /^([\p{L}-]+)(?=$|[\s,.:;!?])/u;
 
 function interpretPlain(text: string, ctx: ParseContext): Command | ParseError {
+  // "sources", "mail inbox on": only when it reads as one ("mail Anna" stays a touch).
+  const first = /^[\p{L}]+/u.exec(text)?.[0];
+  const sourceWord = first !== undefined && /^$|^\s/u.test(text.slice(first.length)) ? sourceWordOf(first) : undefined;
+  if (sourceWord) {
+    const source = parseSourceCommand(sourceWord, collapse(text.slice(first!.length)));
+    if (!('error' in source)) return source;
+  }
   const lead = leadingKeyword(text);
   const word = lead ? undefined : PLAIN_WORD.exec(text);
   const field = word?.[1] === undefined ? undefined : detailFieldOf(word[1]);

@@ -7,6 +7,7 @@ import type { FollowUpStage } from './contact.ts';
 import type { EntryReason, EntryState, NudgeChoice } from './nudge-choice.ts';
 import type { LocalDate, Tier } from './types.ts';
 import type { WeekSummary } from './week-summary.ts';
+import type { SourceDigest } from './source-digest.ts';
 
 export interface NudgeEntryView {
   contactId: number;
@@ -62,6 +63,8 @@ export interface NudgeModel {
   /** Mondays: the week's birthdays of A and B contacts. */
   weekBirthdays?: BirthdayView[];
   entries: NudgeEntryView[];
+  /** What calendars and mailboxes logged, and today's meetings with contacts (src/nudge/source-digest.ts). */
+  sources?: SourceDigest;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Intent, ParseError } from '../commands/command.ts';
 import type { RichText } from '../port.ts';
 import { b, code, l, line } from '../rich.ts';
 import { deOccasions } from './de-occasions.ts';
+import { deSources } from './de-sources.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 
 /** „Wen?“ mit einem Beispiel des Befehls, zu dem es fehlt („/zurückstellen“ allein, „/email“ ohne Namen). */
 const WHOM: Partial<Record<Intent, [string, string]>> = {
@@ -74,6 +76,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} ist keine E-Mail-Adresse. Schreib z. B. ${code('/email Anna anna@example.org')}.`];
     case 'bad_phone':
       return [l`${b(got)} ist keine Telefonnummer. Schreib z. B. ${code('/telefon Bob +49 30 1234567')}.`];
+    case 'bad_source':
+      return deSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
     case 'bad_birthday':
       return deOccasions.occasionParseError(e);
     case 'bad_address':

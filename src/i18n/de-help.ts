@@ -6,6 +6,10 @@ import { helpTopicOf, type HelpTopic } from './help-topics.ts';
 const ex = (...examples: string[]): Line => line('z. B. ', ...examples.flatMap((e, index) => [index > 0 ? ' · ' : '', code(e)]));
 
 const TOPICS: Record<HelpTopic, RichText> = {
+  sources: [
+    l`Treffen und Mails tragen sich selbst ein: ${code('/kalender https://…')} (eine geheime iCal-Adresse), ${code('/kalender caldav https://… BENUTZER')} oder ${code('/mail imap.example.org BENUTZER')} – das Passwort kommt in der nächsten Nachricht und wird verschlüsselt gespeichert.`,
+    l`Ein Treffen mit einem Kontakt oder eine Mail, die du einem geschickt hast, wird ein Kontakt. ${code('/quellen')} zeigt, was verbunden ist, ${code('/sync')} liest jetzt, ${code('/trennen N')} entfernt eine, ${code('/mail posteingang an')} zählt auch empfangene Mails, ${code('/kalender privat aus')} lässt private Termine aus.`,
+  ],
   met: [l`${code('/met NAME [auf/bei ORT] [WANN] [, Stufe A-D] [#tag] [, Notiz]')} — eine neue Bekanntschaft. Ich plane das Nachfassen innerhalb von 48 Stunden.`, ex('/met Dr. Jürgen Müller auf der Hannover Messe, Stufe A', '/met Tom Berger und Lisa Kranz auf der Messe Essen, Stufe B', '/met Lena Vogel gestern beim Gründerstammtisch')],
   add: [l`${code('/hinzufügen NAME [, Stufe A-D] [, zuletzt gesprochen WANN]')} — jemand, den du schon kennst; ohne Nachfassen. Kommas sind nicht nötig.`, ex('/hinzufügen Ingrid Larsen, Stufe A', '/hinzufügen Monika Wagner Stufe B zuletzt gesprochen am 3. November')],
   touch: [l`Kontakt in eigenen Worten eintragen, auch mit mehreren, oder ${code('/kontakt NAME [WANN]')}.`, ex('mit Jürgen telefoniert', 'hab mit petra und monika gesprochen', 'Jürgen gestern angerufen', '/kontakt Tom vor 3 Monaten')],
@@ -71,6 +75,7 @@ export const deHelp = {
     l`${code('/stufe')} ${code('/rhythmus')} ${code('/vorstellen')} ${code('/durchsicht')} ${code('/archivieren')} ${code('/löschen')} — es gestalten`,
     l`${code('/geburtstag')} ${code('/adresse')} ${code('/weihnachtskarten')} — Geburtstage, Adressen, die Kartenliste`,
     l`${code('/einstellungen')} ${code('/pause')} ${code('/fortsetzen')} ${code('/exportieren')} ${code('/vergessen')} ${code('/rückgängig')}`,
+    l`${code('/kalender')} ${code('/mail')} ${code('/quellen')} — Treffen und Mails, die sich selbst eintragen`,
     l`${code('/hilfe BEFEHL')} erklärt einen, z. B. ${code('/hilfe notiz')}.`,
   ],
   topic: (word: string): RichText | undefined => {

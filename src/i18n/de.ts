@@ -118,6 +118,12 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
 /** The German word of an answer, for its example. */
 const ANSWER_WORDS: Record<string, string> = { done: 'erledigt', noanswer: 'nicht erreicht', skip: 'überspringen', keep: 'behalten', archive: 'archivieren' };
 
+/** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
+function sourceMark(t: Touch): string {
+  return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${deSources.touchFromSource(t.kind)}` : '';
+}
+
+
 export const de: Messages = {
   ...deTelegram,
   lang: 'de',
@@ -260,7 +266,7 @@ export const de: Messages = {
     ...(h.notes.length ? [line(b('Notizen')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Erinnerungen')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
-      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, t.note ? ': ' : '', t.note ? i(t.note) : ''))]
+      ? [line(b('Verlauf')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, sourceMark(t), t.note ? ': ' : '', t.note ? i(t.note) : ''))]
       : []),
   ],
   stats: (s: Stats, today: LocalDate): RichText => {

@@ -3,6 +3,8 @@ import type { Intent, ParseError } from '../commands/command.ts';
 import type { RichText } from '../port.ts';
 import { b, code, l, line } from '../rich.ts';
 import { enOccasions } from './en-occasions.ts';
+import { enSources } from './en-sources.ts';
+import type { SourceUsage } from '../commands/parse-sources.ts';
 
 /** "Whom?" with an example of the command it was said for ("/snooze" alone, "/email" without a name). */
 const WHOM: Partial<Record<Intent, [string, string]>> = {
@@ -72,6 +74,8 @@ export function parseError(e: ParseError): RichText {
       return [l`${b(got)} is not an email address. Say e.g. ${code('/email Anna anna@example.org')}.`];
     case 'bad_phone':
       return [l`${b(got)} is not a phone number. Say e.g. ${code('/phone Bob +49 30 1234567')}.`];
+    case 'bad_source':
+      return enSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
     case 'bad_birthday':
       return enOccasions.occasionParseError(e);
     case 'bad_address':

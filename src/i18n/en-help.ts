@@ -6,6 +6,10 @@ import { helpTopicOf, type HelpTopic } from './help-topics.ts';
 const ex = (...examples: string[]): Line => line('e.g. ', ...examples.flatMap((e, index) => [index > 0 ? ' · ' : '', code(e)]));
 
 const TOPICS: Record<HelpTopic, RichText> = {
+  sources: [
+    l`Meetings and mails log themselves: ${code('/calendar https://…')} (a secret iCal address), ${code('/calendar caldav https://… USER')} or ${code('/mail imap.example.org USER')} — the password comes in the next message, stored encrypted.`,
+    l`A meeting with a contact, or a mail you sent to one, becomes a touch. ${code('/sources')} shows what is connected, ${code('/sync')} reads now, ${code('/disconnect N')} removes one, ${code('/mail inbox on')} counts received mail too, ${code('/calendar private off')} leaves private events out.`,
+  ],
   met: [l`${code('/met NAME [at PLACE] [WHEN] [, tier A-D] [#tag] [, note]')} — a new acquaintance. I plan a follow-up within 48 hours.`, ex('/met Anna at Verbandstagung, tier A', '/met Carla Rossi at Web Summit last Thursday #fintech')],
   add: [l`${code('/add NAME [, tier A-D] [, last talked WHEN]')} — someone you already know; no follow-up.`, ex('/add Bob Meyer, tier B, last talked 4 months ago')],
   touch: [l`Log contact in plain words, or ${code('/touch NAME [WHEN]')}.`, ex('called Bob last Friday about the offer', 'had lunch with Anna yesterday', 'emailed Carla', '/touch Tom 3 months ago')],
@@ -71,6 +75,7 @@ export const enHelp = {
     l`${code('/tier')} ${code('/every')} ${code('/intro')} ${code('/review')} ${code('/archive')} ${code('/delete')} — shape it`,
     l`${code('/birthday')} ${code('/address')} ${code('/weihnachtskarten')} — birthdays, addresses, the card list`,
     l`${code('/settings')} ${code('/pause')} ${code('/resume')} ${code('/export')} ${code('/forget')} ${code('/undo')}`,
+    l`${code('/calendar')} ${code('/mail')} ${code('/sources')} — meetings and mails that log themselves`,
     l`${code('/help COMMAND')} explains one, e.g. ${code('/help met')}.`,
   ],
   topic: (word: string): RichText | undefined => {

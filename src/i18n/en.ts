@@ -110,6 +110,11 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Next due ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
+function sourceMark(t: Touch): string {
+  return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${enSources.touchFromSource(t.kind)}` : '';
+}
+
 export const en = {
   ...enTelegram,
   lang: 'en' as 'en' | 'de',
@@ -260,7 +265,7 @@ export const en = {
     ...(h.notes.length ? [line(b('Notes')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Reminders')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
-      ? [line(b('History')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, t.note ? ': ' : '', t.note ? i(t.note) : ''))]
+      ? [line(b('History')), ...h.touches.slice(0, 5).map((t) => line(`• ${day(t.on, today)} — ${KIND[t.kind]}`, sourceMark(t), t.note ? ': ' : '', t.note ? i(t.note) : ''))]
       : []),
   ],
   stats: (s: Stats, today: LocalDate): RichText => {

@@ -18,7 +18,7 @@ export interface HolidaysShown {
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
-  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details' | 'birthday' | 'address' | 'cards';
+  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details' | 'birthday' | 'address' | 'cards' | 'sources';
 
 const ALIASES: Record<string, HelpTopic> = {
   met: 'met', getroffen: 'met', kennengelernt: 'met',
@@ -54,6 +54,8 @@ const ALIASES: Record<string, HelpTopic> = {
   birthday: 'birthday', geburtstag: 'birthday', birthdays: 'birthday', geburtstage: 'birthday',
   address: 'address', adresse: 'address', anschrift: 'address',
   cards: 'cards', karten: 'cards', weihnachtskarten: 'cards', 'holiday-cards': 'cards', holiday_cards: 'cards',
+  sources: 'sources', quellen: 'sources', calendar: 'sources', kalender: 'sources', mail: 'sources', postfach: 'sources',
+  disconnect: 'sources', trennen: 'sources', sync: 'sources', caldav: 'sources',
 };
 
 /** The topic a word asks about (`met`, `/met`, `Notiz`), or undefined. */

@@ -12,6 +12,7 @@ import type { LocalDate } from '../core/types.ts';
 import { lastWeekSummary } from '../core/week-summary.ts';
 import { latestNotesOf, loadNudgeInputs, touchesWithTier, type NudgeInputs } from '../store/nudge-inputs.ts';
 import type { DB } from '../store/schema.ts';
+import { sourceDigests } from './source-digest.ts';
 import type { User } from '../store/users.ts';
 import { addBirthdays } from './birthdays.ts';
 import { addDueHooks } from './hooks.ts';
@@ -67,6 +68,8 @@ export async function composeNudges(
   const monday = kind === 'daily' && isoWeekday(today) === 1;
   const weekStart = addDays(startOfIsoWeek(today), -7);
   const weeks = monday ? await touchesWithTier(db, ids, weekStart, addDays(weekStart, 6)) : new Map();
+  // Calendars and mailboxes: the morning's "🔄 logged by themselves" and "📅 today" lines.
+  const digests = kind === 'daily' ? await sourceDigests(db, users, today) : new Map();
 
   const composed = new Map<number, ComposedNudge>();
   for (const user of users) {
@@ -82,7 +85,8 @@ export async function composeNudges(
       reviewInvite: kind === 'daily' && shouldInviteToReview(user, today),
       agenda: entry.agenda,
     });
-    composed.set(user.id, { model, ...entry });
+    const digest = digests.get(user.id);
+    composed.set(user.id, { model: digest ? { ...model, sources: digest } : model, ...entry });
   }
   await addBirthdays(db, users, composed, today, kind);
   return composed;

@@ -55,6 +55,7 @@ export function renderNudge(model: NudgeModel, states: EntryStates, t: Messages,
   const picks = model.entries.filter((e) => CALL_REASONS.has(e.reason));
   lines.push(t.nudgeGreeting(model.kind, picks.length));
   if (model.week) lines.push(t.weekLine(model.week));
+  if (model.sources) lines.push(...t.sourceDigest(model.sources, today));
   const occasions = birthdayBlock(model, t, today);
   lines.push(...occasions.lines);
   buttons.push(...occasions.buttons);

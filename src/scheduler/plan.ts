@@ -252,7 +252,8 @@ function fairStart(now: Date, userId: number, date: string): string {
 
 function statusOf(nudge: ComposedNudge | undefined): NudgeStatus {
   if (!nudge) return 'empty';
-  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !hasBirthdays(nudge.model) ? 'empty' : 'planned';
+  // Birthdays, today's meetings and what sources logged are worth a morning message of their own.
+  return isEmptyChoice(nudge.choice) && !nudge.model.reviewInvite && !hasBirthdays(nudge.model) && !nudge.model.sources ? 'empty' : 'planned';
 }
 
 /**

@@ -55,6 +55,8 @@ export interface SourceSync {
   runDue(): Promise<SourceRunResult[]>;
   /** Syncs all of one user's sources now, due or not (`keepwarm sync --user`), unless another instance holds one. */
   runForUser(userId: number): Promise<SourceRunResult[]>;
+  /** Syncs one of a user's sources now (the chat's check of a new one); empty when another instance holds it. */
+  runSource(userId: number, sourceId: number): Promise<SourceRunResult[]>;
   /** Starts runDue in the background unless one is running (the scheduler's minute tick). */
   kick(): void;
   /** Waits for a running pass to finish. */
@@ -145,6 +147,9 @@ export function createSourceSync(options: SourceSyncOptions): SourceSync {
     runDue,
     async runForUser(userId) {
       return runClaimed(await claimSources(options.db, now(), { limit: 100, leaseMs, userId }));
+    },
+    async runSource(userId, sourceId) {
+      return runClaimed(await claimSources(options.db, now(), { limit: 1, leaseMs, userId, sourceId }));
     },
     kick() {
       if (running || stopping) return;

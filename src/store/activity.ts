@@ -12,6 +12,8 @@ export interface Touch {
   on: LocalDate;
   kind: TouchKind;
   note: string | null;
+  /** A calendar or mailbox logged it (touches.source_item_id), not the user. */
+  fromSource?: boolean;
 }
 
 export interface Note {
@@ -140,7 +142,7 @@ export async function contactHistory(db: Kysely<DB>, userId: number, contactId: 
       .where('done_at', 'is', null).orderBy('due').execute(),
   ]);
   return {
-    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind, note: t.note })),
+    touches: touches.map((t): Touch => ({ id: t.id, contactId: t.contact_id, on: t.touched_on, kind: t.kind, note: t.note, ...(t.source_item_id !== null ? { fromSource: true } : {}) })),
     notes: notes.map((n): Note => ({ id: n.id, contactId: n.contact_id, text: n.text, at: n.created_at })),
     reminders: reminders.map((r): Reminder => ({ id: r.id, contactId: r.contact_id, due: r.due, text: r.text, doneAt: r.done_at })),
   };

@@ -46,6 +46,8 @@ export interface NewSource {
   secret?: string | null;
   options?: SourceOptions;
   origin?: 'user' | 'env';
+  /** When the scheduler first syncs it (default: at once). The chat checks a new source itself and sets this later, so no tick races it. */
+  firstSyncAt?: Date;
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -95,7 +97,7 @@ export async function connectSource(db: Db, userId: number, fields: NewSource, b
       origin: fields.origin ?? 'user',
       options: JSON.stringify(fields.options ?? {}),
       created_at: nowIso,
-      next_sync_at: nowIso,
+      next_sync_at: (fields.firstSyncAt ?? now).toISOString(),
       last_sync_at: null,
       last_result: null,
       last_summary: null,
@@ -169,6 +171,8 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Only this user's sources, whether due or not (`keepwarm sync --user`). */
   userId?: number;
+  /** With `userId`: only this one of theirs (the chat's check of a new source). */
+  sourceId?: number;
 }
 
 /**
@@ -189,6 +193,7 @@ export async function claimSources(db: Kysely<DB>, now: Date, options: ClaimOpti
       .orderBy('id')
       .limit(options.limit);
     query = options.userId !== undefined ? query.where('user_id', '=', options.userId) : query.where('next_sync_at', '<=', nowIso);
+    if (options.userId !== undefined && options.sourceId !== undefined) query = query.where('id', '=', options.sourceId);
     const rows = await claimRows(tx, query).execute();
     const claimed: ClaimedSource[] = [];
     for (const row of rows) {

@@ -8,6 +8,7 @@ import { createConversation, type Conversation } from '../../src/bot/conversatio
 import type { Button, Incoming, Reply } from '../../src/port.ts';
 import { plainText } from '../../src/rich.ts';
 import type { PlatformIdentity } from '../../src/core/identity.ts';
+import type { SourcesAccess } from '../../src/bot/conversation.ts';
 import type { Database } from '../../src/store/db.ts';
 import { testDatabase } from './database.ts';
 import type { DB } from '../../src/store/schema.ts';
@@ -20,6 +21,9 @@ export const memoryDatabase = testDatabase;
 
 export interface ChatOptions {
   user?: string;
+  /** Calendars and mailboxes for the conversation (test/sources/chat.test.ts). */
+  sources?: SourcesAccess;
+  platform?: PlatformIdentity['platform'];
   locale?: string;
   timeZone?: string;
   now?: Date;
@@ -99,12 +103,16 @@ export async function startChat(options: ChatOptions = {}): Promise<TestChat & {
 /** Another user (or the same) on an existing database. */
 export async function chatOn(database: Database, options: ChatOptions = {}): Promise<TestChat> {
   const errors: unknown[] = [];
-  const bot = createConversation({ db: database.db, log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined } });
+  const bot = createConversation({
+    db: database.db,
+    log: { error: (fields) => errors.push((fields as { err?: unknown }).err ?? fields), warn: () => undefined },
+    ...(options.sources ? { sources: options.sources } : {}),
+  });
   const chat = new TestChat(
     bot,
     database.db,
     errors,
-    { platform: 'console', teamId: '', userId: options.user ?? 'tester' },
+    { platform: options.platform ?? 'console', teamId: '', userId: options.user ?? 'tester' },
     options.locale,
     options.timeZone ?? 'Europe/Berlin',
     options.now ?? MONDAY_10_BERLIN,

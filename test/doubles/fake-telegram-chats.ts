@@ -252,6 +252,12 @@ export class FakeChats {
         this.messages.set(`${chatId}:${messageId}`, { chatId, messageId, fromBot: true, text: '', document });
         return { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: this.me, document: { file_id: `sent${messageId}`, file_unique_id: `s${messageId}`, file_name: document.name } };
       }
+      case 'deleteMessage': {
+        // A bot may delete a user's message in a private chat (within 48 hours).
+        const chatId = this.checkChat(p.chat_id);
+        if (!this.messages.delete(`${chatId}:${Number(p.message_id)}`)) throw new ApiError(400, 'Bad Request: message to delete not found');
+        return true;
+      }
       case 'sendPhoto': {
         const chatId = this.checkChat(p.chat_id);
         const photo = p.photo as { name: string; content: Buffer } | undefined;
@@ -264,5 +270,10 @@ export class FakeChats {
       default:
         throw new ApiError(404, 'Not Found');
     }
+  }
+
+  /** Whether a message is still in the chat (not deleted). */
+  holds(chatId: number, messageId: number): boolean {
+    return this.messages.has(`${chatId}:${messageId}`);
   }
 }

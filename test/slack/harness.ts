@@ -2,7 +2,7 @@
  * The real Slack adapter (bolt in HTTP mode) on an in-memory database, talking
  * to a fake Slack Web API; tests play Slack with signed requests.
  */
-import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
+import { createConversation, type Conversation, type SourcesAccess } from '../../src/bot/conversation.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Incoming } from '../../src/port.ts';
 import type { UserLimiter } from '../../src/user-limit.ts';
@@ -41,6 +41,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Each user's bounded share (default: the production default). */
   limiter?: UserLimiter;
+  /** Calendars and mailboxes for the conversation (test/sources/platforms.test.ts). */
+  sources?: SourcesAccess;
 }
 
 export async function startSlackTest(options: HarnessOptions = {}): Promise<SlackTest> {
@@ -60,7 +62,7 @@ export async function startSlackTest(options: HarnessOptions = {}): Promise<Slac
     },
     { secrets: [team.token, SECRET, fake.clientSecret, 'state-secret'] },
   );
-  const real = createConversation({ db: database.db, log });
+  const real = createConversation({ db: database.db, log, ...(options.sources ? { sources: options.sources } : {}) });
   const seen: Incoming[] = [];
   const watched: Conversation = {
     ...real,

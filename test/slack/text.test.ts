@@ -27,6 +27,9 @@ describe('slash commands as text', () => {
     expect(commandText('/keepwarm', '/show Anna')).toBe('/show Anna');
     expect(commandText('/keepwarm', 'called Bob yesterday')).toBe('called Bob yesterday');
     expect(commandText('/keepwarm', '')).toBe('/help');
+    // The sources commands are commands too: `/keepwarm calendar https://…`, `/keepwarm Kalender …`.
+    expect(commandText('/keepwarm', 'calendar https://cal.example.org/x.ics')).toBe('/calendar https://cal.example.org/x.ics');
+    expect(commandText('/keepwarm', 'Kalender privat aus')).toBe('/Kalender privat aus');
     expect(commandText('/keepwarm', '   ')).toBe('/help');
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { telegramConfig, type TelegramTuning } from '../../adapters/telegram/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { startTelegram, type TelegramRuntime } from '../../adapters/telegram/start.ts';
-import { createConversation, type Conversation } from '../../src/bot/conversation.ts';
+import { createConversation, type Conversation, type SourcesAccess } from '../../src/bot/conversation.ts';
 import { openSqlite, type Database } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { migratedSqliteInMemory } from '../doubles/database.ts';
@@ -79,6 +79,8 @@ export interface HarnessOptions {
   tuning?: Partial<TelegramTuning>;
   /** Wraps keepwarm's conversation (spies, stand-ins). */
   wrap?: (conversation: Conversation) => Pick<Conversation, 'handle'>;
+  /** Calendars and mailboxes for the conversation (test/sources/platforms.test.ts). */
+  sources?: SourcesAccess;
   onFatal?: (error: Error) => void;
   /** The clock the adapter hands the conversation (a test's own "today"); the wall clock when absent. */
   now?: () => Date;
@@ -98,7 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...options.env },
     { ...FAST, ...options.tuning },
   )!;
-  const conversation = createConversation({ db: database.db, log });
+  const conversation = createConversation({ db: database.db, log, ...(options.sources ? { sources: options.sources } : {}) });
   const runtime = await startTelegram({
     conversation: options.wrap ? { ...conversation, ...options.wrap(conversation) } : conversation,
     db: database.db,

@@ -14,9 +14,13 @@ import type { Chrono } from 'chrono-node';
 import type { Salutation } from '../../core/honorifics.ts';
 import type { Language, TouchKind } from '../../core/types.ts';
 import type { ExportFormat, Intent, SettingKey } from '../command.ts';
+import type { SourceIntent } from '../parse-sources.ts';
 
-/** An intent word; `later` is snooze until tomorrow, `both` is "done both". */
-export type Keyword = Intent | 'later' | 'both';
+/**
+ * An intent word; `later` is snooze until tomorrow, `both` is "done both".
+ * The sources commands (/calendar, /mail) are read by parse-sources.ts.
+ */
+export type Keyword = Exclude<Intent, SourceIntent> | 'later' | 'both';
 
 /** Words in the phrase notation above. */
 export type Phrase = string;
