@@ -11,6 +11,8 @@
 import { inspect, parseArgs } from 'node:util';
 import { startConsoleChat } from '../adapters/console/chat.ts';
 import { createConversation } from './bot/conversation.ts';
+import { catalog } from './i18n/index.ts';
+import { languageOf } from './store/users.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError } from './config.ts';
 import { parseIdentity } from './core/identity.ts';
@@ -77,6 +79,7 @@ async function run(argv: string[]): Promise<number> {
       warmUpParser();
       const who = parseIdentity(values.user ?? config.consoleUser ?? 'me');
       if (!who) return usageError(`--user: cannot read ${values.user}`);
+      const t = catalog(languageOf(config.locale));
       const sources = await sourceSync({ config, database, log }, who);
       const chat = startConsoleChat({
         conversation: createConversation({ db: database.db, log, sources: { box: config.secretBox, runSource: sources.runSource, runForUser: sources.runForUser } }),
@@ -87,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
         output: process.stdout,
         interactive: Boolean(process.stdin.isTTY),
         filesDir: 'data/exports',
+        words: { prompt: t.consolePrompt(), savedTo: t.consoleSavedTo },
       });
       await chat.done;
       await database.close();

@@ -8,6 +8,7 @@ import { startConsoleChat } from '../adapters/console/chat.ts';
 import { slackConfig } from '../adapters/slack/config.ts';
 import { telegramConfig } from '../adapters/telegram/config.ts';
 import { createConversation } from './bot/conversation.ts';
+import { catalog } from './i18n/index.ts';
 import type { RunningPlatform } from './port.ts';
 import { warmUpParser } from './commands/parse.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -20,6 +21,7 @@ import { standaloneAddress } from './ops/server.ts';
 import { startScheduler, type SchedulerOptions } from './scheduler/scheduler.ts';
 import type { SourceSync } from './sources/runner.ts';
 import { openDatabase, type Database } from './store/db.ts';
+import { languageOf } from './store/users.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
 export interface Runtime {
@@ -140,7 +142,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   // The console chat opens no port unless OPS_PORT asks for one.
   await ops.listen(standaloneAddress(config, 'console', false));
   const interactive = Boolean(process.stdin.isTTY);
-  if (interactive) process.stdout.write('keepwarm — type /help to begin, Ctrl-D to leave.\n\n');
+  const t = catalog(languageOf(config.locale));
+  if (interactive) process.stdout.write(`${t.consoleBanner()}\n\n`);
   const chat = startConsoleChat({
     conversation,
     user: who ?? consoleIdentity(config),
@@ -150,6 +153,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     output: process.stdout,
     interactive,
     filesDir: 'data/exports',
+    words: { prompt: t.consolePrompt(), savedTo: t.consoleSavedTo },
   });
   const endOfInput = chat.done.then(() => 'end of input' as const);
   return serve([chat], { database, config, log, ops }, Promise.race([endOfInput, untilSignal()]), {

@@ -43,6 +43,8 @@ export interface ConsoleChatOptions {
   interactive: boolean;
   /** Where exported files are written. */
   filesDir?: string;
+  /** The console's own words in the user's language (src/i18n: consolePrompt, consoleSavedTo). */
+  words?: { prompt: string; savedTo: (path: string) => string };
   now?: () => Date;
 }
 
@@ -63,7 +65,8 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   /** The highest number of the lists before numbering started again: those answer "expired". */
   let expiredUpTo = 0;
   let messageCounter = 0;
-  const prompt = interactive ? '\x1b[2myou ›\x1b[22m ' : '';
+  const words = options.words ?? { prompt: 'you ›', savedTo: (path: string) => `saved to ${path}` };
+  const prompt = interactive ? `\x1b[2m${words.prompt}\x1b[22m ` : '';
 
   /** The first number for a message with `count` buttons: on from the last list, from 1 on a new day. */
   function firstNumberFor(count: number, at: Date): number {
@@ -90,7 +93,7 @@ export function startConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         makePrivateDir(options.filesDir);
         const path = join(options.filesDir, reply.file.name.replace(/[^\w.-]/g, '_'));
         writePrivateFile(path, reply.file.content);
-        output.write(`   saved to ${path}\n`);
+        output.write(`   ${words.savedTo(path)}\n`);
       }
       ids.push(id);
     }

@@ -12,7 +12,7 @@ import { parseCommand } from '../commands/parse.ts';
 import { localDateOf } from '../core/dates.ts';
 import { cleanInput } from '../core/input-text.ts';
 import { workingDaysOf } from '../holidays/index.ts';
-import { getContact, createContact } from '../store/contacts.ts';
+import { getContact } from '../store/contacts.ts';
 import { safeError, secretWords, shortId, type Logger } from '../log.ts';
 import { storeFault, storeStatus } from '../store/faults.ts';
 import { withDelivery } from '../store/inbound.ts';
@@ -33,12 +33,13 @@ import { reviewAnswer } from './handlers/review.ts';
 import { awaitsSecret, receiveSecret } from './handlers/sources.ts';
 import { dispatch } from './dispatch.ts';
 import { blocked, notice, noticeOnce, type NoticeArgs, type NoticeKey, type NoticeTarget } from './notices.ts';
-import { change } from './handlers/undoable.ts';
+import { allOrNothing } from './handlers/undoable.ts';
+import { answerIgnored, typedChoice } from './handlers/typed-buttons.ts';
 import { catalog } from '../i18n/index.ts';
 import type { PlatformIdentity } from '../core/identity.ts';
 import type { Incoming, Line, Platform, Reply } from '../port.ts';
 import { openQuestion, type OpenQuestion } from './questions.ts';
-import { slotName } from './resolve.ts';
+import { slotName, withAdd, withChoice } from './resolve.ts';
 
 /**
  * What became of one update: answered, a redelivery of one seen before, an
@@ -261,7 +262,11 @@ async function onText(ctx: Ctx, text: string): Promise<Reply[]> {
 async function onParsed(ctx: Ctx, text: string, pending: OpenQuestion | undefined): Promise<Reply[]> {
   const parsed = parseCommand(text, { now: ctx.now, timeZone: ctx.user.timeZone, language: ctx.user.language });
   intents.set(ctx.incoming, isParseError(parsed) ? 'parse_error' : parsed.intent);
-  if (isParseError(parsed)) return [{ text: ctx.t.parseError(parsed) }];
+  if (isParseError(parsed)) {
+    // "behalten", "archive" alone: a button's label typed, for the question on screen (if any).
+    if (parsed.error === 'missing_name' && (parsed.intent === 'keep' || parsed.intent === 'archive')) return typedChoice(ctx, parsed.intent);
+    return [{ text: ctx.t.parseError(parsed) }];
+  }
   if (parsed.intent === 'confirm' || parsed.intent === 'cancel') {
     if (!pending) return [{ text: [ctx.t.nothingPending()] }];
     return onPendingAnswer(ctx, pending, parsed.intent === 'confirm');
@@ -280,6 +285,12 @@ async function onPendingAnswer(ctx: Ctx, pending: OpenQuestion, yes: boolean): P
     case 'import':
     case 'unknown':
       return onAction(ctx, `${pending.kind === 'unknown' ? 'add' : 'yes'}:${pending.token}`);
+    case 'near': {
+      // "Did you mean Thomas Becker?" — "ja": the one suggested.
+      const [only, ...more] = pending.payload.suggestions;
+      if (only !== undefined && more.length === 0) return onAction(ctx, `pick:${pending.token}:${only}`);
+      return [{ text: [ctx.t.pickAButton()] }];
+    }
     default:
       // "Which Anna?" and "same person?" need a choice, not a yes.
       return [{ text: [ctx.t.pickAButton()] }];
@@ -320,13 +331,7 @@ async function onAction(ctx: Ctx, payload: string): Promise<Reply[]> {
     case 'ignored': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
       if (!contact) return [{ text: [ctx.t.contactGone()] }];
-      return answerQuestion(ctx, contact, 'ignored', (entry) =>
-        action.choice === 'C'
-          ? contacts.setTier(ctx, contact, 'C', entry)
-          : action.choice === 'archive'
-            ? contacts.archiveContact(ctx, contact, entry)
-            : contacts.keepContact(ctx, contact, entry),
-      );
+      return answerIgnored(ctx, contact, action.choice);
     }
     case 'followup': {
       const contact = await getContact(ctx.db, ctx.user.id, action.contactId);
@@ -346,23 +351,26 @@ async function onQuestionAnswer(ctx: Ctx, action: Extract<Action, { token: strin
   if (action.kind === 'no') return [{ text: [ctx.t.cancelled()] }];
 
   switch (pending.kind) {
-    case 'choose': {
-      if (action.kind !== 'pick') break;
-      const { command, slot, resolved } = pending.payload;
-      return dispatch(ctx, command, { ...resolved, [slot]: action.contactId });
-    }
+    case 'choose':
+    case 'near':
     case 'unknown': {
-      if (action.kind !== 'add' && action.kind !== 'yes') break;
       const { command, slot, resolved } = pending.payload;
-      const name = slotName(command, slot) ?? '';
-      const id = await change(ctx, { key: 'add', name }, (ch) => createContact(ch, { name, tier: 'B', source: 'add', createdOn: ctx.today }));
-      const added: Reply = { text: [ctx.t.added({ name, tier: 'B', lastTalked: undefined, today: ctx.today })] };
-      return [added, ...(await dispatch(ctx, command, { ...resolved, [slot]: id }))];
+      if (action.kind === 'pick') return allOrNothing(ctx, null, (c) => dispatch(c, command, withChoice(resolved, slot, action.contactId)));
+      if (pending.kind !== 'choose' && (action.kind === 'add' || action.kind === 'yes')) {
+        // Added with the command itself: one change, one undo step.
+        return allOrNothing(ctx, null, (c) => dispatch(c, command, withAdd(resolved, slot, slotName(command, slot) ?? '')));
+      }
+      break;
     }
     case 'same': {
-      const { command } = pending.payload;
-      if (action.kind === 'same') return dispatch(ctx, command, { name: action.contactId });
-      if (action.kind === 'new') return dispatch(ctx, command, { createNew: true });
+      const { command, slot, resolved = {} } = pending.payload;
+      if (slot === undefined) {
+        if (action.kind === 'same') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, name: action.contactId }));
+        if (action.kind === 'new') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, createNew: true }));
+      } else if (typeof slot === 'number') {
+        if (action.kind === 'same') return allOrNothing(ctx, null, (c) => dispatch(c, command, withChoice(resolved, slot, action.contactId)));
+        if (action.kind === 'new') return allOrNothing(ctx, null, (c) => dispatch(c, command, { ...resolved, fresh: [...(resolved.fresh ?? []), slot] }));
+      }
       break;
     }
     case 'delete':

@@ -5,6 +5,9 @@ import { answer, touch } from './handlers/answers.ts';
 import { cards } from './handlers/cards.ts';
 import * as occasions from './handlers/occasions.ts';
 import * as contacts from './handlers/contacts.ts';
+import { detail, rename } from './handlers/details.ts';
+import { add, met } from './handlers/met.ts';
+import { keep } from './handlers/typed-buttons.ts';
 import { exportData } from './handlers/export.ts';
 import { forget } from './handlers/forget.ts';
 import { help, start } from './handlers/help.ts';
@@ -22,13 +25,16 @@ type Handlers = { [I in Intent]: Handler<CommandOf[I]> };
 const noPending: Handler = async (ctx) => [{ text: [ctx.t.nothingPending()] }];
 
 const handlers: Handlers = {
-  met: contacts.met,
-  add: contacts.add,
+  met,
+  add,
   note: contacts.note,
   tier: contacts.tier,
   cadence: contacts.cadence,
   archive: contacts.archive,
   delete: contacts.remove,
+  keep,
+  rename,
+  detail,
   intro: contacts.intro,
   touch,
   remind: touches.remind,

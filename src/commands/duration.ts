@@ -8,7 +8,9 @@
 import { DateTime } from 'luxon';
 import { addDays } from '../core/dates.ts';
 import type { LocalDate } from '../core/types.ts';
-import { lookup } from './normalize.ts';
+import { gather, gatherRecord } from './lexicon/index.ts';
+import type { DurationUnitWord } from './lexicon/types.ts';
+import { alternation, lookupWord, phrases, table } from './lexicon/compile.ts';
 
 export type DurationUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -23,41 +25,34 @@ export interface DurationFound {
   text: string;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  ein: 1, eine: 1, einen: 1, einem: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8,
-  neun: 9, zehn: 10, elf: 11, zwölf: 12, zwoelf: 12, other: 2, couple: 2,
-};
+const NUMBER_LIST = gatherRecord((l) => l.durations.numbers);
+const NUMBER_WORDS = table(NUMBER_LIST);
+const UNIT_OF = table(gatherRecord((l) => l.durations.units).flatMap(([unit, words]) => words.map((w) => [w, unit as DurationUnitWord] as const)));
+const ADVERB_OF = table(gather((l) => l.durations.adverbs).map(([word, amount, unit]) => [word, { amount, unit }] as const));
 
-const UNITS: readonly (readonly [RegExp, Duration])[] = [
-  [/^(?:days?|tage?n?|tg)$/iu, { amount: 1, unit: 'day' }],
-  [/^(?:weeks?|wks?|wochen?)$/iu, { amount: 1, unit: 'week' }],
-  [/^(?:months?|monate?n?|monats)$/iu, { amount: 1, unit: 'month' }],
-  [/^(?:quarters?|quartale?n?)$/iu, { amount: 3, unit: 'month' }],
-  [/^(?:years?|yrs?|jahre?n?|jahres)$/iu, { amount: 1, unit: 'year' }],
-];
-
-const ADVERBS: readonly (readonly [RegExp, Duration])[] = [
-  [/^(?:daily|täglich|taeglich)$/iu, { amount: 1, unit: 'day' }],
-  [/^(?:weekly|wöchentlich|woechentlich)$/iu, { amount: 1, unit: 'week' }],
-  [/^(?:bi-?weekly|fortnightly|zweiwöchentlich|zweiwoechentlich)$/iu, { amount: 2, unit: 'week' }],
-  [/^(?:monthly|monatlich)$/iu, { amount: 1, unit: 'month' }],
-  [/^(?:bi-?monthly|zweimonatlich)$/iu, { amount: 2, unit: 'month' }],
-  [/^(?:quarterly|vierteljährlich|vierteljaehrlich|quartalsweise)$/iu, { amount: 3, unit: 'month' }],
-  [/^(?:half-?yearly|semi-?annually|halbjährlich|halbjaehrlich)$/iu, { amount: 6, unit: 'month' }],
-  [/^(?:yearly|annually|jährlich|jaehrlich)$/iu, { amount: 1, unit: 'year' }],
-];
-
-const NUM = `\\d{1,6}|${Object.keys(NUMBER_WORDS).join('|')}`;
-const UNIT = 'days?|tage?n?|weeks?|wks?|wochen?|months?|monate?n?|monats|quarters?|quartale?n?|years?|yrs?|jahre?n?|jahres';
-const LEAD = '(?:(?:for|für|fuer|in|um|every|each|alle|jede[nrsm]?|all)\\s+)?';
+const NUM = `\\d{1,6}|${alternation(NUMBER_LIST.map(([word]) => word)).slice(3, -1)}`;
+const UNIT = alternation(gatherRecord((l) => l.durations.units).flatMap(([, words]) => words));
+const EVERY_WORDS = alternation(gather((l) => l.durations.every));
+const LEAD = `(?:(?:${alternation([...gather((l) => l.durations.lead), ...gather((l) => l.durations.every)])})\\s+)?`;
+const OF = gather((l) => l.durations.of);
+const HALF = phrases(gather((l) => l.durations.half));
+const AGO_BEFORE = gather((l) => l.durations.agoBefore);
+const AGO_AFTER = gather((l) => l.durations.agoAfter);
 // "3 months ago" and "vor 3 Monaten" are dates, not spans.
 const SPAN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<!vor\\s)${LEAD}(?:(?<num>${NUM})\\s*(?:of\\s+)?|(?<half>half an?|an? half|ein(?:\\s+|en\\s+)?halbes|halbes)\\s+)?(?<unit>${UNIT})(?![\\p{L}\\p{N}])(?!\\s+ago)`,
+  `(?<![\\p{L}\\p{N}])${AGO_BEFORE.length ? `(?<!${alternation(AGO_BEFORE)}\\s)` : ''}${LEAD}(?:(?<num>${NUM})\\s*${OF.length ? `(?:${alternation(OF)}\\s+)?` : ''}|(?<half>${HALF})\\s+)?(?<unit>${UNIT})(?![\\p{L}\\p{N}])${AGO_AFTER.length ? `(?!\\s+${alternation(AGO_AFTER)})` : ''}`,
   'iu',
 );
-const ADVERB = /(?<![\p{L}\p{N}])(?:daily|täglich|taeglich|weekly|wöchentlich|woechentlich|bi-?weekly|fortnightly|zweiwöchentlich|zweiwoechentlich|monthly|monatlich|bi-?monthly|zweimonatlich|quarterly|vierteljährlich|vierteljaehrlich|quartalsweise|half-?yearly|semi-?annually|halbjährlich|halbjaehrlich|yearly|annually|jährlich|jaehrlich)(?![\p{L}\p{N}])/iu;
-const EVERY = /^(?:every|each|alle|jede[nrsm]?|all)\s/iu;
+const ADVERB = new RegExp(`(?<![\\p{L}\\p{N}])${alternation(gather((l) => l.durations.adverbs.map(([word]) => word)))}(?![\\p{L}\\p{N}])`, 'iu');
+const EVERY = new RegExp(`^${EVERY_WORDS}\\s`, 'iu');
+
+const UNIT_DURATION: Record<DurationUnitWord, Duration> = {
+  day: { amount: 1, unit: 'day' },
+  week: { amount: 1, unit: 'week' },
+  month: { amount: 1, unit: 'month' },
+  quarter: { amount: 3, unit: 'month' },
+  year: { amount: 1, unit: 'year' },
+};
 
 /**
  * The first span of time in `text`. A bare unit counts only after "every"/"jeden"
@@ -67,7 +62,8 @@ export function findDuration(text: string): DurationFound | undefined {
   const span = SPAN.exec(text);
   if (span?.groups) {
     const { num, half, unit } = span.groups;
-    const base = UNITS.find(([re]) => re.test(unit ?? ''))?.[1];
+    const unitWord = lookupWord(UNIT_OF, unit ?? '');
+    const base = unitWord === undefined ? undefined : UNIT_DURATION[unitWord];
     const bareUnitAllowed = num !== undefined || half !== undefined || EVERY.test(span[0]);
     if (base && bareUnitAllowed) {
       const duration = half !== undefined ? halfOf(base) : scale(base, num === undefined ? 1 : numberOf(num));
@@ -75,12 +71,13 @@ export function findDuration(text: string): DurationFound | undefined {
     }
   }
   const adverb = ADVERB.exec(text);
-  const base = adverb && ADVERBS.find(([re]) => re.test(adverb[0]))?.[1];
+  const found = adverb ? lookupWord(ADVERB_OF, adverb[0]) : undefined;
+  const base = found === undefined ? undefined : scale(UNIT_DURATION[found.unit], found.amount);
   return adverb && base ? { duration: base, index: adverb.index, text: adverb[0] } : undefined;
 }
 
 function numberOf(word: string): number {
-  return /^\d+$/.test(word) ? Number(word) : (lookup(NUMBER_WORDS, word.toLowerCase()) ?? 1);
+  return /^\d+$/.test(word) ? Number(word) : (lookupWord(NUMBER_WORDS, word) ?? 1);
 }
 
 function scale(base: Duration, times: number): Duration {

@@ -1,9 +1,11 @@
 /**
  * Pieces that several intents share: `#tags`, tier words ("tier A", "Stufe A",
- * "A-Kontakt") and the place after "at"/"auf der"/"beim".
+ * "A-Kontakt") anywhere in a phrase, and the place after "at"/"auf der"/"beim".
  */
 import type { Tier } from '../core/types.ts';
 import { collapse } from './normalize.ts';
+import { gather } from './lexicon/index.ts';
+import { alternation, phrases } from './lexicon/compile.ts';
 
 // A tag starts a word: "C#" and "Robert#1" are not tags.
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_-]+)(?=$|[\s,.;:!?])/gu;
@@ -18,10 +20,15 @@ export function extractTags(text: string): { tags: string[]; rest: string } {
   return { tags, rest: collapse(text.replace(TAG, ' ')) };
 }
 
-const TIER_WORD = '(?:tier|stufe|kategorie|klasse|category|class|prio(?:rit(?:y|ät|aet))?)';
+const TIER_WORD = alternation(gather((l) => l.tiers.words));
+const CONTACT = alternation(gather((l) => l.tiers.contactSuffix));
 // "tier A", "Stufe: B", "A-Kontakt", "B contact", or a bare letter.
-const TIER_SEGMENT = new RegExp(`^(?:${TIER_WORD}\\s*[:=]?\\s*(?<got>\\S+)|(?<letter>[a-z])[-\\s]?(?:kontakte?|contacts?))$`, 'iu');
-const TIER_AT_END = new RegExp(`\\s${TIER_WORD}\\s*[:=]?\\s*(?<got>\\S+)$`, 'iu');
+const TIER_SEGMENT = new RegExp(`^(?:${TIER_WORD}\\s*[:=]?\\s*(?<got>\\S+)|(?<letter>[a-z])[-\\s]?${CONTACT})$`, 'iu');
+// Inside a phrase only a real tier letter counts ("tier A"), so "class reunion" stays words.
+const TIER_INSIDE = new RegExp(`(?:^|\\s)(?:${TIER_WORD}\\s*[:=]?\\s*(?<got>[a-d])|(?<letter>[a-d])[-\\s]?${CONTACT})[.!]?(?=$|[\\s,])`, 'iu');
+// At the end anything after the tier word is the tier that was meant ("Stufe Z").
+const TIER_AT_END = new RegExp(`(?:^|\\s)${TIER_WORD}\\s*[:=]?\\s*(?<got>\\S+)$`, 'iu');
+const TIER_WORD_ONLY = new RegExp(`^${TIER_WORD}\\s`, 'iu');
 
 /** A tier letter A–D in any case, with trailing punctuation ignored ("a", "B.", "C!"). */
 export function tierOf(token: string): Tier | undefined {
@@ -41,12 +48,28 @@ export function tierSegment(segment: string): TierReading | undefined {
   return undefined;
 }
 
-/** A tier phrase closing a segment, "Anna at X tier A": the reading and the segment without it. */
-export function tierAtEnd(segment: string): { reading: TierReading; rest: string } | undefined {
-  const m = TIER_AT_END.exec(segment);
-  const got = m?.groups?.['got'];
-  if (!m || got === undefined) return undefined;
-  return { reading: readTier(got), rest: collapse(segment.slice(0, m.index)) };
+/** True when a segment starts with a tier word ("Stufe A …"). */
+export function startsWithTierWord(segment: string): boolean {
+  return TIER_WORD_ONLY.test(segment);
+}
+
+/**
+ * A tier phrase anywhere in a phrase ("Monika Wagner Stufe B zuletzt …"), or a
+ * wrong one at its end ("Stufe Z"): the reading and the phrase without it.
+ */
+export function tierInside(segment: string): { reading: TierReading; rest: string } | undefined {
+  const inside = TIER_INSIDE.exec(segment);
+  const letter = inside?.groups?.['letter'];
+  const got = inside?.groups?.['got'] ?? letter;
+  // "a contact of Anna" is no tier: the letter form needs a capital or a hyphen ("A-Kontakt", "B contact").
+  const plainArticle = letter !== undefined && letter === letter.toLowerCase() && !inside?.[0].includes('-');
+  if (inside && got !== undefined && !plainArticle) {
+    return { reading: readTier(got), rest: collapse(`${segment.slice(0, inside.index)} ${segment.slice(inside.index + inside[0].length)}`) };
+  }
+  const end = TIER_AT_END.exec(segment);
+  const bad = end?.groups?.['got'];
+  if (!end || bad === undefined) return undefined;
+  return { reading: readTier(bad), rest: collapse(segment.slice(0, end.index)) };
 }
 
 function readTier(got: string): TierReading {
@@ -54,14 +77,9 @@ function readTier(got: string): TierReading {
   return tier ? { tier } : { bad: got };
 }
 
-// Longest first, so "auf der" wins over "auf" and "at the" over "at".
-const PLACE_WORDS = [
-  'at the', 'at', 'auf der', 'auf dem', 'auf', 'im', 'in der', 'in dem', 'in the', 'in', 'beim', 'bei der', 'bei dem', 'bei',
-  'on the', 'on', 'an der', 'am', 'während der', 'during the', 'during', 'zur', 'zum', 'via',
-];
-const PLACE_ALTERNATION = PLACE_WORDS.map((w) => w.replace(' ', '\\s+')).join('|');
-const PLACE_AFTER_NAME = new RegExp(`^(?<name>.+?)\\s+(?:${PLACE_ALTERNATION})\\s+(?<place>.+)$`, 'iu');
-const PLACE_ONLY = new RegExp(`^(?:${PLACE_ALTERNATION})\\s+(?<place>.+)$`, 'iu');
+const PLACE = phrases(gather((l) => l.met.places));
+const PLACE_AFTER_NAME = new RegExp(`^(?<name>.+?)\\s+${PLACE}\\s+(?<place>.+)$`, 'iu');
+const PLACE_ONLY = new RegExp(`^${PLACE}\\s+(?<place>.+)$`, 'iu');
 
 /**
  * "Anna Berg at the Verbandstagung" → name "Anna Berg", place "Verbandstagung".

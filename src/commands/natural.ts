@@ -1,45 +1,87 @@
 /**
  * Plain-text messages that do not start with an intent word: the name comes
- * first in German ("Bob nicht erreicht", "Anna mit Bob bekannt machen",
- * "Anna auf der Messe kennengelernt"), a verb first in English ("called Bob",
- * "call 3 people now").
+ * first in German ("Bob nicht erreicht", "Ole auf morgen verschieben", "Anna
+ * auf der Messe kennengelernt", "Anna hat am 12. März Geburtstag"), a verb
+ * first in English ("called Bob", "call 3 people now"), or an answer is just
+ * a day ("morgen", "next week", "ole später").
  */
 import type { Command, ParseContext, ParseError } from './command.ts';
-import { parseIntro } from './parse-contact.ts';
+import { parseIntro, parseNameOnly, parseRename } from './parse-contact.ts';
+import { parseDetailSentence } from './parse-detail.ts';
 import { parseMet } from './parse-met.ts';
-import { parseDone, parseNoAnswer } from './parse-nudge.ts';
+import { parseDone, parseNoAnswer, parseSnooze, readUntil } from './parse-nudge.ts';
 import { parseTouchPhrase } from './parse-touch.ts';
 import { readCount } from './setting-values.ts';
 import { collapse } from './normalize.ts';
+import { readPeople } from './name-note.ts';
+import { gather } from './lexicon/index.ts';
+import { alternation, phrases } from './lexicon/compile.ts';
 
-const CALL_N = /^(?:(?:please\s+)?(?:call|ring|phone|contact|who\s+(?:to|should\s+i)\s+call)\s+(?<en>\S+)\s+(?:people|persons|contacts|folks)(?:\s+(?:now|today))?|(?:ruf(?:e)?\s+)?(?:jetzt\s+)?(?<de>\S+)\s+(?:leute|personen|kontakte|menschen)\s+(?:jetzt\s+)?(?:anrufen|an))[\s.!?]*$/iu;
-const MAX_NAME_WORDS = 5;
-const DONE_AFTER_NAME = /^(?<name>(?:\S+\s+){0,4}\S+?)\s+(?:erledigt|done|geschafft)[\s.!✅👍]*$/iu;
-const NO_ANSWER_AFTER_NAME = /^(?<head>.+?)\s+(?:nicht\s+erreicht|nicht\s+erreichbar|keine\s+antwort|no\s+answer|not\s+reached|(?:hat\s+)?nicht\s+abgenommen|ging\s+nicht\s+ran|geht\s+nicht\s+ran|didn'?t\s+(?:answer|pick\s+up))(?<tail>[\s,.:;!?-].*)?$/iu;
-const INTRO_VERB = /\s(?:(?:miteinander|einander)\s+)?(?:bekannt\s+machen|vorstellen|verbinden|vernetzen)(?=$|[\s,.:;!?])/iu;
-const MET_VERB = /\s(?:kennengelernt|kennen\s+gelernt)(?=$|[\s,.:;!?])/iu;
+const PEOPLE = alternation(gather((l) => l.callCount.people));
+const CALL_N = new RegExp(
+  `^(?:${phrases(gather((l) => l.callCount.before))}\\s+)?(?<count>\\S+)\\s+${PEOPLE}(?:\\s+${phrases(gather((l) => l.callCount.after))})?[\\s.!?]*$`,
+  'iu',
+);
+const MAX_NAME_WORDS = 12;
+const trailing = (list: readonly string[]) => phrases(list);
+const DONE_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.trailingIntents.done))}[\\s.!✅👍]*$`, 'iu');
+const NO_ANSWER_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.trailingIntents.noanswer))}(?<tail>[\\s,.:;!?-].*)?$`, 'iu');
+const SNOOZE_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.trailingIntents.snooze))}[\\s.!]*$`, 'iu');
+const LATER_AFTER = new RegExp(`^(?<head>.+?)\\s+${alternation(gather((l) => l.intents.later))}[\\s.!]*$`, 'iu');
+const ARCHIVE_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.trailingIntents.archive))}[\\s.!]*$`, 'iu');
+const RENAME_AFTER = new RegExp(`^(?<head>.+?)\\s+${trailing(gather((l) => l.trailingIntents.rename))}\\s+(?<rest>.+)$`, 'iu');
+const INTRO_VERB = new RegExp(`\\s${phrases(gather((l) => l.intro.verbs))}(?=$|[\\s,.:;!?])`, 'iu');
+const MET_VERB = new RegExp(`\\s${phrases(gather((l) => l.met.after))}(?=$|[\\s,.:;!?])`, 'iu');
+
+// A greeting or filler before an answer ("moin, morgen bitte") is no part of it.
+const LEADING_FILLER = new RegExp(`^(?:${alternation(gather((l) => l.names.filler))}[,!]?\\s+)+`, 'iu');
+
+function fewWords(text: string | undefined): text is string {
+  return text !== undefined && text.split(' ').length <= MAX_NAME_WORDS;
+}
 
 /** A natural-language command, or undefined when the text is none of them. */
 export function parseNatural(text: string, ctx: ParseContext): Command | ParseError | undefined {
   const callN = CALL_N.exec(text);
   if (callN?.groups) {
-    const got = callN.groups['en'] ?? callN.groups['de'] ?? '';
-    const count = readCount(got);
+    const count = readCount(callN.groups['count'] ?? '');
     if (count !== undefined) return { intent: 'today', count };
   }
-  const done = DONE_AFTER_NAME.exec(text);
-  if (done?.groups?.['name'] !== undefined) return parseDone(done.groups['name']);
-  const noAnswer = NO_ANSWER_AFTER_NAME.exec(text);
-  if (noAnswer?.groups?.['head'] !== undefined && noAnswer.groups['head'].split(' ').length <= MAX_NAME_WORDS) {
-    const tail = collapse((noAnswer.groups['tail'] ?? '').replace(/^[\s,.:;!?-]+/u, ''));
-    return parseNoAnswer(tail === '' ? noAnswer.groups['head'] : `${noAnswer.groups['head']}, ${tail}`);
+  const detail = parseDetailSentence(text);
+  if (detail) return detail;
+  const done = DONE_AFTER.exec(text)?.groups?.['head'];
+  if (fewWords(done)) return parseDone(done);
+  const noAnswer = NO_ANSWER_AFTER.exec(text);
+  const head = noAnswer?.groups?.['head'];
+  if (fewWords(head)) {
+    const tail = collapse((noAnswer?.groups?.['tail'] ?? '').replace(/^[\s,.:;!?-]+/u, ''));
+    return parseNoAnswer(tail === '' ? head : `${head}, ${tail}`);
   }
-  const intro = INTRO_VERB.exec(text);
-  if (intro) return parseIntro(text);
+  const snooze = SNOOZE_AFTER.exec(text)?.groups?.['head'];
+  if (fewWords(snooze)) return parseSnooze(snooze, ctx, false);
+  const later = LATER_AFTER.exec(text)?.groups?.['head'];
+  if (fewWords(later) && readPeople(later).note === undefined) return parseSnooze(later, ctx, true);
+  const archive = ARCHIVE_AFTER.exec(text)?.groups?.['head'];
+  if (fewWords(archive)) return parseNameOnly('archive', archive);
+  const rename = RENAME_AFTER.exec(text);
+  if (rename?.groups && fewWords(rename.groups['head'])) return parseRename(`${rename.groups['head']} ${rename.groups['rest'] ?? ''}`);
+  if (INTRO_VERB.test(text)) return parseIntro(text);
   const met = MET_VERB.exec(text);
   if (met) {
     const tail = collapse(text.slice(met.index + met[0].length).replace(/^[\s,.:;!?-]+/u, ''));
     return parseMet('met', tail === '' ? text.slice(0, met.index) : `${text.slice(0, met.index)}, ${tail}`, ctx);
   }
-  return parseTouchPhrase(text, ctx);
+  return parseTouchPhrase(text, ctx) ?? postponed(text, ctx);
+}
+
+/** "morgen", "next week", "ole tomorrow", "in 3 Tagen": an answer that is only a day ahead (and whom). */
+function postponed(typed: string, ctx: ParseContext): Command | ParseError | undefined {
+  const text = typed.replace(LEADING_FILLER, '');
+  const until = readUntil(text, ctx, 'snooze');
+  if (until === undefined || 'error' in until) return undefined;
+  const people = readPeople(until.rest);
+  if (people.note !== undefined) return undefined;
+  const [name] = people.names;
+  if (name === undefined) return { intent: 'snooze', until: until.until };
+  return people.names.length > 1 ? { intent: 'snooze', name, names: people.names, until: until.until } : { intent: 'snooze', name, until: until.until };
 }

@@ -1,35 +1,41 @@
 /**
- * Intents about one named contact (or two, for intro): note, tier, cadence,
- * remind, show, archive, delete, intro.
+ * Intents about one named contact (or two, for intro and rename): note, tier,
+ * cadence, remind, show, archive, delete, intro, rename.
  */
 import type { Command, ParseContext, ParseError } from './command.ts';
+import { MAX_NOTE_LENGTH } from './command.ts';
 import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { findDates, todayOf } from './parse-date.ts';
-import { cleanName, splitNameNote } from './name-note.ts';
-import { collapse, isNoise, removeSpan } from './normalize.ts';
+import { cleanName, readPeople, splitNameNote } from './name-note.ts';
+import { collapse, isNoise } from './normalize.ts';
 import { refuse } from './command.ts';
+import { gather } from './lexicon/index.ts';
+import { alternation, phrases } from './lexicon/compile.ts';
 
 /** A per-contact or per-tier cadence must be at least a day and at most ten years. */
 export const MAX_CADENCE_DAYS = 3650;
 
-/** "/note Anna promoted to CFO", "/note Jürgen: Hobby Segeln". */
+/** "/note Anna promoted to CFO", "/note Jürgen: Hobby Segeln"; up to MAX_NOTE_LENGTH characters of note. */
 export function parseNote(arg: string): Command | ParseError {
-  const { name, note } = splitNameNote(arg, true);
+  const { name, note, loose } = splitNameNote(arg, true);
   if (name === '') return refuse('missing_name', {}, 'note');
   if (note === undefined) return refuse('missing_note', { name }, 'note');
-  return { intent: 'note', name, note };
+  if (note.length > MAX_NOTE_LENGTH) return refuse('too_long', { length: String(note.length), max: String(MAX_NOTE_LENGTH) }, 'note');
+  return { intent: 'note', name, note, ...(loose && { loose }) };
 }
+
+const TIER_LEAD = new RegExp(`^${alternation([...gather((l) => l.tiers.words), ...gather((l) => l.tiers.joiners)])}$`, 'iu');
+const KONTAKT = new RegExp(`^([a-z])-?${alternation(gather((l) => l.tiers.contactSuffix))}$`, 'iu');
 
 /** "/tier Bob C", "/tier Anna Schmidt A", "/tier Bob Stufe A", "/tier Bob A-Kontakt". */
 export function parseTier(arg: string): Command | ParseError {
   const words = arg.split(' ').filter((w) => w !== '');
   const last = words.at(-1) ?? '';
-  const kontakt = /^([a-z])-?(?:kontakt|contact)$/iu.exec(last);
-  const got = kontakt?.[1] ?? last;
+  const got = KONTAKT.exec(last)?.[1] ?? last;
   const nameWords = words.slice(0, -1);
   // "Stufe A", "to A", "auf A": the word before the letter is not part of the name.
-  if (/^(?:tier|stufe|kategorie|klasse|category|class|to|auf|zu|nach|->|=|:)$/iu.test(nameWords.at(-1) ?? '')) nameWords.pop();
+  if (TIER_LEAD.test(nameWords.at(-1) ?? '')) nameWords.pop();
   const name = cleanName(nameWords.join(' '));
   const tier = tierOf(got);
   if (words.length === 0) return refuse('missing_name', {}, 'tier');
@@ -38,9 +44,12 @@ export function parseTier(arg: string): Command | ParseError {
   return { intent: 'tier', name, tier };
 }
 
+const CADENCE_JOINER = new RegExp(`\\s+${alternation(gather((l) => l.cadence.joiners))}$`, 'iu');
+
 /**
  * "/every Müller 2 months" (60 days), "/every Carla 3 weeks", "every 45 days",
- * "alle 3 Wochen", "monthly", "vierteljährlich". Refuses 0 and more than ten years.
+ * "alle 3 Wochen", "monthly", "vierteljährlich". Refuses 0, a negative
+ * span ("-3 weeks") and more than ten years.
  */
 export function parseCadence(arg: string): Command | ParseError {
   const span = findDuration(arg);
@@ -53,7 +62,11 @@ export function parseCadence(arg: string): Command | ParseError {
     if (bare === undefined) return refuse('bad_cadence', { got, name }, 'cadence');
     return cadenceCommand(name, bare, got);
   }
-  const name = cleanName(removeSpan(arg, span.index, span.text.length).replace(/\s+(?:every|alle|jede[nrsm]?|to|auf|=|:)$/iu, ''));
+  // "-3 weeks", "−2 Wochen": a minus before the span.
+  const minus = /[-−–]\s*$/u.exec(arg.slice(0, span.index));
+  const before = minus ? arg.slice(0, minus.index) : arg.slice(0, span.index);
+  const name = cleanName(collapse(`${before} ${arg.slice(span.index + span.text.length)}`).replace(CADENCE_JOINER, ''));
+  if (minus) return refuse('bad_cadence', { got: `-${span.text.trim()}`, name, days: String(-durationDays(span.duration)) }, 'cadence');
   return cadenceCommand(name, durationDays(span.duration), span.text);
 }
 
@@ -64,7 +77,8 @@ function cadenceCommand(name: string, days: number, got: string): Command | Pars
 }
 
 // "remind me to call Bob …", "erinnere mich an Bob …": only the name matters.
-const REMIND_LEAD = /^(?:(?:me|mich|uns|us)\s+)?(?:(?:to\s+(?:call|email|e-mail|text|contact|write|ping|reach\s+out\s+to)|about|of|an|dass\s+ich|daran)\s+)?/iu;
+const REMIND_LEAD = new RegExp(`^${phrases(gather((l) => l.remind.lead))}\\s+`, 'iu');
+const NOTE_LEAD = new RegExp(`^${alternation(gather((l) => l.remind.noteLead))}\\s+`, 'iu');
 
 /** "/remind Bob on December 3 ask about the tender": a name, a date not before today, a note. */
 export function parseRemind(arg: string, ctx: ParseContext): Command | ParseError {
@@ -74,7 +88,8 @@ export function parseRemind(arg: string, ctx: ParseContext): Command | ParseErro
     const name = splitNameNote(body).name;
     return refuse(name === '' ? 'missing_name' : 'missing_date', { name }, 'remind');
   }
-  const before = trimJoiner(collapse(body.slice(0, found.index)));
+  // cleanName drops the words that tied the name to the date ("Bob on", "anna in der").
+  const before = cleanName(body.slice(0, found.index));
   const after = collapse(body.slice(found.index + found.text.length));
   // Usually "NAME DATE NOTE"; "on Friday Bob: ask about X" puts the name after the date.
   const { name, note } = isNoise(before) ? splitNameNote(after) : { name: cleanName(before), note: noteOf(after) };
@@ -83,26 +98,22 @@ export function parseRemind(arg: string, ctx: ParseContext): Command | ParseErro
   return { intent: 'remind', name, date: found.date, ...(note !== undefined && note !== '' && { note }) };
 }
 
-function trimJoiner(text: string): string {
-  return text.replace(/(?:^|\s+)(?:on|am|at|um|by|bis|until|for|für|zum|zur|in)$/iu, '');
-}
-
 function noteOf(text: string): string | undefined {
-  const note = collapse(text.replace(/^(?:[,.:;!?-]+|\s)+/u, '').replace(/^(?:to|and|und|that|dass)\s+/iu, ''));
+  const note = collapse(text.replace(/^(?:[,.:;!?-]+|\s)+/u, '').replace(NOTE_LEAD, ''));
   return note === '' ? undefined : note;
 }
 
-/** show, archive, delete: the whole argument is the name. */
-export function parseNameOnly(intent: 'show' | 'archive' | 'delete', arg: string): Command | ParseError {
+/** show, delete, archive, keep: the whole argument is the name (archive and keep may name nobody: the open question's person). */
+export function parseNameOnly(intent: 'show' | 'archive' | 'delete' | 'keep', arg: string): Command | ParseError {
   const name = isNoise(arg) ? '' : cleanName(arg);
   // TypeScript does not distribute a union-typed `intent` over the Command union.
   return name === '' ? refuse('missing_name', {}, intent) : ({ intent, name } as Command);
 }
 
 // "Anna to Bob", "Anna und Bob", "Anna mit Bob" …
-const INTRO_JOIN = /\s+(?:to|and|with|und|mit|an|bei|&|\+|<->|<>|->|→)\s+/iu;
+const INTRO_JOIN = new RegExp(`\\s+${phrases(gather((l) => l.intro.join))}\\s+`, 'iu');
 // "Anna mit Bob bekannt machen", "Anna und Bob einander vorstellen".
-const INTRO_VERB = /\s+(?:(?:miteinander|einander)\s+)?(?:bekannt\s+machen|vorstellen|verbinden|vernetzen|verkuppeln|introduce)$/iu;
+const INTRO_VERB = new RegExp(`\\s+${phrases(gather((l) => l.intro.verbs))}$`, 'iu');
 
 /** "/intro Anna to Bob, both work on heat pumps", "Anna mit Bob bekannt machen". */
 export function parseIntro(arg: string): Command | ParseError {
@@ -115,4 +126,35 @@ export function parseIntro(arg: string): Command | ParseError {
   if (name === '') return refuse('missing_name', {}, 'intro');
   if (other === '') return refuse('missing_other', { name }, 'intro');
   return { intent: 'intro', name, other, ...(note !== '' && { note }) };
+}
+
+const RENAME_JOIN = new RegExp(`\\s+${alternation(gather((l) => l.rename.join))}\\s+`, 'iu');
+
+/**
+ * "/rename Bob to Robert Meyer", "/umbenennen Tom Berger in Thomas Berger",
+ * "/rename Bob Robert Meyer": without a joining word the old name is guessed
+ * (its first word; the conversation takes the longest start the network knows).
+ */
+export function parseRename(arg: string): Command | ParseError {
+  const text = collapse(arg);
+  if (isNoise(text)) return refuse('missing_name', {}, 'rename');
+  const join = RENAME_JOIN.exec(text);
+  if (join) {
+    const name = cleanName(text.slice(0, join.index));
+    const newName = cleanName(text.slice(join.index + join[0].length));
+    if (name === '') return refuse('missing_name', {}, 'rename');
+    if (newName === '') return refuse('missing_other', { name }, 'rename');
+    return { intent: 'rename', name, newName };
+  }
+  const words = text.split(' ');
+  const name = cleanName(words[0] ?? '');
+  const newName = cleanName(words.slice(1).join(' '));
+  if (name === '') return refuse('missing_name', {}, 'rename');
+  if (newName === '') return refuse('missing_other', { name }, 'rename');
+  return { intent: 'rename', name, newName, guessed: true };
+}
+
+/** The names of a plain list: "petra und monika" → both (for callers that take several). */
+export function namesOf(text: string): string[] {
+  return readPeople(text).names;
 }

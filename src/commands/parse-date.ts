@@ -2,21 +2,28 @@
  * Natural-language dates through chrono-node, resolved in the user's time zone
  * and calendar, never in the machine's. chrono gets the zone's UTC offset at
  * `now`; the answer is read from its year/month/day components, never from
- * `result.date()` (platforms.md §3.2).
+ * `result.date()` (platforms.md §3.2). Calendar words chrono does not know
+ * come from the lexicons (calendar-words.ts): "KW 3", "Anfang März",
+ * "März 2024", "nächste Woche", "20.11.".
  */
 import type { ParsedResult } from 'chrono-node';
-// Only the two locales keepwarm speaks: the package root loads all of chrono's
-// languages (500-odd modules), which costs every process a second at start.
-import * as de from 'chrono-node/de';
-import * as en from 'chrono-node/en';
 import { DateTime } from 'luxon';
-import { addDays, isLocalDate, localDateOf, zoneOffsetMinutes } from '../core/dates.ts';
-import type { Language, LocalDate } from '../core/types.ts';
+import { addDays, daysBetween, isLocalDate, localDateOf, zoneOffsetMinutes } from '../core/dates.ts';
+import type { LocalDate } from '../core/types.ts';
 import type { ParseContext } from './command.ts';
+import { calendarCandidates, type CalendarCandidate } from './calendar-words.ts';
 import { removeSpan } from './normalize.ts';
+import { byPreference, gather } from './lexicon/index.ts';
+import { alternation, phrases, whole } from './lexicon/compile.ts';
 
-/** Past for what happened (met, touch, last talked); future for what is due (snooze, pause, remind). */
-export type DateDirection = 'past' | 'future';
+export { impossibleDate } from './calendar-words.ts';
+
+/**
+ * Past for what happened (met, touch, last talked); future for what is due
+ * (snooze, pause, remind); nearest for a meeting said without a tense
+ * ("lunch with Anna on Thursday": this week's Thursday, before or after today).
+ */
+export type DateDirection = 'past' | 'future' | 'nearest';
 
 export interface DateFound {
   date: LocalDate;
@@ -26,14 +33,25 @@ export interface DateFound {
   text: string;
 }
 
+const QUALIFIER = new RegExp(`^${alternation(gather((l) => l.dates.qualifiers))}$`, 'iu');
+const EXPLICIT_WEEK = new RegExp(`(?:^|\\s)${alternation(gather((l) => l.dates.explicitWeek))}\\s`, 'iu');
+const NOT_A_DAY = new RegExp(`^${phrases(gather((l) => l.dates.notADay))}$`, 'iu');
+// Words that introduce a date and go with it when it is cut out: "bis", "for".
+const CUT_WITH = new RegExp(`^${alternation([...gather((l) => l.dates.qualifiers), ...gather((l) => l.dates.untilJoiners), ...gather((l) => l.durations.lead)])}$`, 'iu');
+// chrono reads "3D" as three days; "2w" and "5m" alike.
+const UNIT_SUFFIX = /^\d+[a-z]+$/iu;
+// English chrono reads "10.1.2027" as October 1st; dotted dates are day first.
+const DOTTED = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/u;
+const YEAR_ONLY = new RegExp(whole('(?:19|20)\\d{2}'), 'u');
+
 /**
  * The text without a found date phrase and without the word that introduced
  * it ("Anna on Friday at X" → "Anna at X", "Bob bis 10. Januar" → "Bob").
  */
 export function cutDate(text: string, found: DateFound): string {
   let start = found.index;
-  const before = wordBefore(text, start);
-  if (before !== '' && (QUALIFIER.test(before) || /^(?:for|für|to|auf)$/iu.test(before))) {
+  // Every word that ties the date in goes with it: "am kommenden" before "Freitag".
+  for (let before = wordBefore(text, start); before !== '' && CUT_WITH.test(before); before = wordBefore(text, start)) {
     start = text.slice(0, start).trimEnd().length - before.length;
   }
   return removeSpan(text, start, found.index + found.text.length - start);
@@ -44,37 +62,15 @@ export function todayOf(ctx: ParseContext): LocalDate {
   return localDateOf(ctx.now, ctx.timeZone);
 }
 
-/** Parses one English and one German date so the first user message does not pay chrono's cold start. */
+/** Parses one date in each language so the first user message does not pay chrono's cold start. */
 export function warmUpParser(): void {
   // A fixed instant: warming up must not read the clock either.
   const reference = new Date(Date.UTC(2026, 0, 1));
-  en.casual.parse('yesterday', reference);
-  de.casual.parse('gestern', reference);
+  for (const lexicon of byPreference('en')) lexicon.chrono.parse(lexicon.dates.dayWords[1] ?? 'x', reference);
 }
 
-// A bare month or weekday is a date only after one of these words: "on Friday",
-// "letzten Freitag", "until June". Without it, "April Jones", "Friday Okafor"
-// and "Mo Salah" stay names, and German "so"/"mi" stay words.
-const QUALIFIER = /^(?:on|last|next|this|past|coming|until|till|til|by|since|in|before|am|an|letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?|n(?:ä|ae)chste[nrsm]?|kommende[nrsm]?|diese[nrsm]?|bis|seit|ab|im|vom|zum)$/iu;
-// With these the user chose the week themselves; otherwise "Friday" is moved
-// into the past or future that the intent implies.
-const EXPLICIT_WEEK = /(?:^|\s)(?:last|next|this|past|coming|letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?|n(?:ä|ae)chste[nrsm]?|kommende[nrsm]?|diese[nrsm]?)\s/iu;
-// "now"/"jetzt" carry no day of their own and eat place names ("at Now Summit").
-const NOT_A_DAY = /^(?:now|right now|jetzt|gerade)$/iu;
-// chrono reads "3D" as three days; "2w" and "5m" alike.
-const UNIT_SUFFIX = /^\d+[a-z]+$/iu;
-// English chrono reads "10.1.2027" as October 1st; dotted dates are German.
-const DOTTED = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/u;
-// chrono reads neither "am 3.4." nor "bis 20.11.": day and month without a year.
-const DAY_MONTH = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])/gu;
-// Nor "im Juni": a month after "im" (a bare "Juni" may be a name).
-const IM_MONTH = /(?<![\p{L}])im\s+(januar|februar|m(?:ä|ae)rz|april|mai|juni|juli|august|september|oktober|november|dezember)(?![\p{L}])/giu;
-const GERMAN_MONTHS = ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
-
-interface Candidate extends DateFound {
-  yearGiven: boolean;
+interface Candidate extends CalendarCandidate {
   weekdayOnly: boolean;
-  monthGiven: boolean;
   explicitWeek: boolean;
 }
 
@@ -98,30 +94,33 @@ export function findDates(text: string, ctx: ParseContext, direction: DateDirect
     .map((c) => ({ date: resolve(c, direction, today), index: c.index, text: c.text }));
 }
 
+/** The first year standing alone ("letzter Kontakt 2024"): a date that needs its month. */
+export function bareYear(text: string): string | undefined {
+  return YEAR_ONLY.exec(text.trim())?.[0];
+}
+
 function candidates(text: string, ctx: ParseContext, today: LocalDate): Candidate[] {
   const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.now, ctx.timeZone) };
   const found: Candidate[] = [];
-  for (const language of parserOrder(ctx.language)) {
-    for (const result of runChrono(language, text, reference)) {
-      if (language === 'en' && DOTTED.test(result.text)) continue;
+  // The lexicons' own calendar words first: at equal length they win over chrono's reading.
+  for (const c of calendarCandidates(text, today)) found.push({ ...c, weekdayOnly: false, explicitWeek: c.fixed });
+  for (const lexicon of byPreference(ctx.language)) {
+    for (const result of runChrono(lexicon.chrono.parse.bind(lexicon.chrono), text, reference)) {
+      if (lexicon.language !== 'de' && DOTTED.test(result.text)) continue;
       const candidate = fromChrono(result, text);
       if (candidate) found.push(candidate);
     }
   }
-  found.push(...germanCandidates(text, today));
   // Longest first at the same position, so "am 3. Dezember" beats "3."; the
   // user's own language first at equal length (a stable sort keeps that order).
   return found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
 }
 
-function parserOrder(language: Language): Language[] {
-  return language === 'de' ? ['de', 'en'] : ['en', 'de'];
-}
+type Parse = (text: string, reference: { instant: Date; timezone: number }, option: { forwardDate: boolean }) => ParsedResult[];
 
-function runChrono(language: Language, text: string, reference: { instant: Date; timezone: number }): ParsedResult[] {
-  const parser = language === 'de' ? de.casual : en.casual;
+function runChrono(parse: Parse, text: string, reference: { instant: Date; timezone: number }): ParsedResult[] {
   try {
-    return parser.parse(text, reference, { forwardDate: false });
+    return parse(text, reference, { forwardDate: false });
   } catch {
     // A parser bug on odd input must not take the message down; no date is the safe reading.
     return [];
@@ -151,6 +150,7 @@ function fromChrono(result: ParsedResult, text: string): Candidate | undefined {
     yearGiven,
     weekdayOnly: weekdayGiven && !dayGiven,
     monthGiven,
+    fixed: false,
     explicitWeek: EXPLICIT_WEEK.test(` ${before} ${phrase} `),
   };
 }
@@ -164,44 +164,43 @@ function wordBefore(text: string, index: number): string {
   return text.slice(0, index).trimEnd().split(' ').at(-1) ?? '';
 }
 
-/** German forms chrono misses, without a year: "20.11." and "im Juni". */
-function germanCandidates(text: string, today: LocalDate): Candidate[] {
-  const year = Number(today.slice(0, 4));
-  const found: Candidate[] = [];
-  const add = (date: LocalDate | undefined, index: number, phrase: string): void => {
-    if (date) found.push({ date, index, text: phrase, yearGiven: false, weekdayOnly: false, monthGiven: true, explicitWeek: false });
-  };
-  for (const m of text.matchAll(DAY_MONTH)) add(localDate(year, Number(m[2]), Number(m[1])), m.index, m[0]);
-  for (const m of text.matchAll(IM_MONTH)) {
-    const month = GERMAN_MONTHS.indexOf((m[1] ?? '').toLowerCase().replace('ae', 'ä')) + 1;
-    add(localDate(year, month, 1), m.index, m[0]);
-  }
-  return found;
-}
-
-function localDate(year: number | null, month: number | null, day: number | null): LocalDate | undefined {
+export function localDate(year: number | null, month: number | null, day: number | null): LocalDate | undefined {
   if (year === null || month === null || day === null) return undefined;
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return isLocalDate(date) ? date : undefined;
 }
 
 function resolve(c: Candidate, direction: DateDirection, today: LocalDate): LocalDate {
-  if (c.yearGiven || c.explicitWeek) return c.date;
+  if (c.yearGiven || c.explicitWeek || c.fixed) return c.date;
   if (c.weekdayOnly) return shiftWeeks(c.date, direction, today);
-  if (c.monthGiven) return shiftYears(c.date, direction, today);
+  if (c.monthGiven) return c.shift ? c.shift(direction, today) : shiftYears(c.date, direction, today);
   return c.date;
 }
 
+function nearest(past: LocalDate, future: LocalDate, today: LocalDate): LocalDate {
+  return daysBetween(past, today) <= daysBetween(today, future) ? past : future;
+}
+
 function shiftWeeks(date: LocalDate, direction: DateDirection, today: LocalDate): LocalDate {
-  let d = date;
+  let past = date;
+  while (past > today) past = addDays(past, -7);
+  let future = date;
+  while (future <= today) future = addDays(future, 7);
   // A weekday named on that very weekday: "met on Monday" is today, "snooze until Monday" is a week on.
-  if (direction === 'past') while (d > today) d = addDays(d, -7);
-  else while (d <= today) d = addDays(d, 7);
-  return d;
+  if (direction === 'past') return past;
+  if (direction === 'future') return future;
+  return past === today ? today : nearest(past, future, today);
+}
+
+function plusYears(date: LocalDate, years: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ years }).toISODate() ?? date;
 }
 
 function shiftYears(date: LocalDate, direction: DateDirection, today: LocalDate): LocalDate {
-  const step = direction === 'past' ? (date > today ? -1 : 0) : date < today ? 1 : 0;
-  if (step === 0) return date;
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ years: step }).toISODate() ?? date;
+  const past = date > today ? plusYears(date, -1) : date;
+  const future = date < today ? plusYears(date, 1) : date;
+  if (direction === 'past') return past;
+  if (direction === 'future') return future;
+  return nearest(past, future, today);
 }
+

@@ -1,50 +1,65 @@
 /**
  * Intents that name no contact — about the whole network or the account:
- * today, list, find, export, help, pause, and those that take no argument.
+ * today, list, find, export, help, and those that take no argument.
  */
 import type { Tier } from '../core/types.ts';
-import type { Command, ExportFormat, ParseContext, ParseError } from './command.ts';
+import type { Command, ExportFormat, ParseError } from './command.ts';
 import { tierOf } from './extract.ts';
 import { topicOf } from './keywords.ts';
-import { readUntil } from './parse-nudge.ts';
-import { findDates, todayOf } from './parse-date.ts';
-import { addDays } from '../core/dates.ts';
 import { readCount } from './setting-values.ts';
-import { fold, isNoise, lookup } from './normalize.ts';
+import { isNoise } from './normalize.ts';
 import { refuse } from './command.ts';
+import { gather, gatherRecord } from './lexicon/index.ts';
+import { alternation, lookupWord, phrases, table } from './lexicon/compile.ts';
+
+const TODAY_WORDS = new RegExp(`\\s*${alternation(gather((l) => l.today.people))}(?![\\p{L}])`, 'giu');
 
 /** "/today", "/today 3", "heute 2": who to contact now, 1–3 people. */
 export function parseToday(arg: string): Command | ParseError {
   if (isNoise(arg)) return { intent: 'today' };
-  const got = arg.replace(/\s*(?:people|persons|contacts|leute|personen|kontakte|now|jetzt)\b/giu, '').trim();
+  const got = arg.replace(TODAY_WORDS, '').trim();
   const count = readCount(got);
   return count === undefined ? refuse('bad_count', { got: arg }, 'today') : { intent: 'today', count };
 }
 
-/** "/list", "/list A", "/list tier B", "/list A-Kontakte". */
+const LIST_FILLER = table([...gather((l) => l.tiers.words), ...gather((l) => l.names.and)].map((w) => [w, true] as const));
+const LIST_ALL = new RegExp(`^${alternation(gather((l) => l.tiers.all))}$`, 'iu');
+const CONTACT_SUFFIX = new RegExp(`[-\\s]?${alternation(gather((l) => l.tiers.contactSuffix))}$`, 'iu');
+
+/** "/list", "/list A", "/list tier B", "/list A-Kontakte", "/list A B", "/liste A und C". */
 export function parseList(arg: string): Command | ParseError {
-  const word = arg.replace(/^(?:tier|stufe|kategorie|klasse)\s+/iu, '').replace(/[-\s]?(?:kontakte?|contacts?)$/iu, '').trim();
-  if (word === '' || /^(?:all|alle|everyone)$/iu.test(word)) return { intent: 'list' };
-  const tier = tierOf(word);
-  return tier ? { intent: 'list', tier } : refuse('bad_tier', { got: word }, 'list');
+  const tiers: Tier[] = [];
+  for (const raw of arg.split(/[\s,;/+]+/u)) {
+    const word = raw.replace(CONTACT_SUFFIX, '');
+    if (word === '' || lookupWord(LIST_FILLER, word) !== undefined) continue;
+    if (LIST_ALL.test(word)) return { intent: 'list' };
+    const tier = tierOf(word);
+    if (!tier) return refuse('bad_tier', { got: word }, 'list');
+    if (!tiers.includes(tier)) tiers.push(tier);
+  }
+  if (tiers.length === 0) return { intent: 'list' };
+  const [tier] = tiers;
+  return tiers.length === 1 && tier ? { intent: 'list', tier } : { intent: 'list', tiers };
 }
 
-/** "/find siemens": the rest of the message is the search text. */
+const TAG_QUERY = new RegExp(`^(?:${phrases(gather((l) => l.find.tagWords))}\\s+)?#?(?<tag>[\\p{L}\\p{N}_-]+)$`, 'iu');
+
+/** "/find siemens": the rest of the message is the search text; "/find #fintech" looks for the tag. */
 export function parseFind(arg: string): Command | ParseError {
-  return isNoise(arg) ? refuse('not_understood', { missing: 'query' }, 'find') : { intent: 'find', query: arg };
+  if (isNoise(arg)) return refuse('not_understood', { missing: 'query' }, 'find');
+  const tag = arg.startsWith('#') ? TAG_QUERY.exec(arg)?.groups?.['tag'] : undefined;
+  return tag !== undefined ? { intent: 'find', query: arg, tag } : { intent: 'find', query: arg };
 }
 
-const FORMATS: Record<string, ExportFormat> = {
-  json: 'json', csv: 'csv', excel: 'csv', vcf: 'vcf', vcard: 'vcf', vcards: 'vcf', ics: 'ics', ical: 'ics', icalendar: 'ics',
-  calendar: 'ics', kalender: 'ics',
-};
+const FORMATS = table<ExportFormat>(gatherRecord((l) => l.exports.formats));
+const EXPORT_FILLER = table(gather((l) => l.exports.filler).map((w) => [w, true] as const));
 
 /** "/export" (json), "/export csv", "/export csv A B", "/export vcf", "/export ics". */
 export function parseExport(arg: string): Command | ParseError {
   let format: ExportFormat | undefined;
   const tiers: Tier[] = [];
-  for (const word of arg.split(/[\s,;/+]+/u).filter((w) => w !== '' && !/^(?:tier|tiers|stufe|as|als|format)$/iu.test(w))) {
-    const asFormat = lookup(FORMATS, fold(word.replace(/^\./u, '')));
+  for (const word of arg.split(/[\s,;/+]+/u).filter((w) => w !== '' && lookupWord(EXPORT_FILLER, w) === undefined)) {
+    const asFormat = lookupWord(FORMATS, word.replace(/^\./u, ''));
     const tier = tierOf(word);
     if (asFormat && !format) format = asFormat;
     else if (tier) {
@@ -61,43 +76,9 @@ export function parseHelp(arg: string): Command {
   return isNoise(word) ? { intent: 'help' } : { intent: 'help', topic: topicOf(word) };
 }
 
-// "vom 23.12. bis 6.1.", "from December 23 to January 6", "ab heute bis 15. Januar".
-const PAUSE_RANGE = /^(?:vom|von|ab|from)\s+(.+?)\s+(?:bis(?:\s+(?:zum|einschließlich))?|to|until|till|through|-|–)\s+(.+)$/iu;
-
-/**
- * A pause over a range of days, both named: nudges stop on the first (or now,
- * when it has come) and resume the day after the last.
- */
-function parsePauseRange(first: string, last: string, ctx: ParseContext): Command | ParseError {
-  const today = todayOf(ctx);
-  const to = findDates(last, ctx, 'future')[0];
-  if (!to) return refuse('bad_date', { got: last }, 'pause');
-  const end = to.date;
-  if (end > addDays(today, MAX_PAUSE_DAYS)) return refuse('bad_date', { got: to.text, date: end }, 'pause');
-  // The start is the latest reading on or before the end: "vom 1.1." said on 8 January is this
-  // year's (the pause runs already), "vom 23.12. bis 6.1." said in December is the coming one.
-  const starts = [findDates(first, ctx, 'past')[0], findDates(first, ctx, 'future')[0]].filter((d) => d !== undefined && d.date <= end);
-  const from = starts.sort((a, b) => (a!.date < b!.date ? 1 : -1))[0];
-  if (!from) return refuse('bad_date', { got: first }, 'pause');
-  return { intent: 'pause', until: addDays(end, 1), ...(from.date > today ? { from: from.date } : {}) };
-}
-
-/** A pause longer than this is a mistake in the date, not a holiday. */
-const MAX_PAUSE_DAYS = 366;
-
-/** "/pause until January 6", "/pause 2 weeks", "pausieren bis 6. Januar", "/pause vom 23.12. bis 6.1.". */
-export function parsePause(arg: string, ctx: ParseContext): Command | ParseError {
-  const range = PAUSE_RANGE.exec(arg.trim());
-  if (range) return parsePauseRange(range[1]!, range[2]!, ctx);
-  const until = readUntil(arg, ctx, 'pause');
-  if (until === undefined) return refuse('missing_date', { got: arg }, 'pause');
-  if ('error' in until) return until;
-  return { intent: 'pause', until: until.until };
-}
-
 export type BareIntent = 'overdue' | 'review' | 'resume' | 'stats' | 'undo' | 'start' | 'forget' | 'confirm' | 'cancel';
 
-const POLITE = /^(?:please|pls|bitte|thanks|thank you|danke|now|jetzt|all|alles|everything)$/iu;
+const POLITE = new RegExp(`^${phrases(gather((l) => l.answers.polite))}$`, 'iu');
 
 /**
  * Intents without an argument; what follows them is ignored ("/stats please",

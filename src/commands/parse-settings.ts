@@ -8,29 +8,25 @@ import { durationDays, findDuration } from './duration.ts';
 import { tierOf } from './extract.ts';
 import { MAX_CADENCE_DAYS } from './parse-contact.ts';
 import { readCount, readDays, readHolidayRegion, readLanguage, readTime, readTimeZone } from './setting-values.ts';
-import { collapse, fold, lookup, removeSpan } from './normalize.ts';
+import { collapse, removeSpan } from './normalize.ts';
+import { gather, gatherRecord } from './lexicon/index.ts';
+import { alternation, lookupWord, table } from './lexicon/compile.ts';
 import { refuse } from './command.ts';
 
-const KEYS: Record<string, SettingKey> = {
-  time: 'time', nudgetime: 'time', hour: 'time', zeit: 'time', uhrzeit: 'time',
-  timezone: 'timezone', tz: 'timezone', zone: 'timezone', zeitzone: 'timezone',
-  days: 'days', day: 'days', weekdays: 'days', tage: 'days', wochentage: 'days',
-  count: 'count', number: 'count', people: 'count', anzahl: 'count', personen: 'count', leute: 'count',
-  language: 'language', lang: 'language', sprache: 'language',
-  cadence: 'cadence', cadences: 'cadence', rhythmus: 'cadence', kadenz: 'cadence', intervall: 'cadence',
-  holidays: 'holidays', holiday: 'holidays', publicholidays: 'holidays', region: 'holidays',
-  feiertage: 'holidays', feiertag: 'holidays', bundesland: 'holidays',
-};
+const KEYS = table<SettingKey>(gatherRecord((l) => l.settings.keys));
+const VALUE_LEAD = new RegExp(`^(?:[:=]|${alternation(gather((l) => l.settings.valueLead))}(?=\\s))\\s*`, 'iu');
+const TIER_LEAD = alternation(gather((l) => l.settings.tierLead));
+const CONTACTS = alternation(gather((l) => l.tiers.contactSuffix));
+const TIER_CADENCE = new RegExp(`^(?:${TIER_LEAD}\\s+)?([a-z])(?:[-\\s]?${CONTACTS})?\\s*[:=]?\\s*(.*)$`, 'iu');
 
 /** Reads "/settings …"; a value that cannot be read is refused with the key's own code. */
 export function parseSettings(arg: string): Command | ParseError {
   if (arg === '') return { intent: 'settings' };
   const [first = '', ...restWords] = arg.split(' ');
   // "time zone", "nudge time": two words naming one key.
-  const twoWords = fold(`${first}${restWords[0] ?? ''}`);
-  const pair = lookup(KEYS, twoWords);
-  const key = pair ?? lookup(KEYS, fold(first.replace(/[:=]$/u, '')));
-  const value = collapse((pair ? restWords.slice(1) : restWords).join(' ').replace(/^(?:[:=]|(?:to|auf)(?=\s))\s*/iu, ''));
+  const pair = lookupWord(KEYS, `${first}${restWords[0] ?? ''}`);
+  const key = pair ?? lookupWord(KEYS, first.replace(/[:=]$/u, ''));
+  const value = collapse((pair ? restWords.slice(1) : restWords).join(' ').replace(VALUE_LEAD, ''));
   switch (key) {
     case undefined:
       return refuse('bad_setting', { got: first }, 'settings');
@@ -59,7 +55,7 @@ function setting(key: Exclude<SettingKey, 'cadence'>, value: string | undefined,
 
 /** "cadence A 45 days" → A every 45 days. C and D have no cadence by design: they are never nudged. */
 function parseTierCadence(value: string): Command | ParseError {
-  const m = /^(?:(?:tier|stufe|f(?:ü|ue)r|for)\s+)?([a-z])(?:[-\s]?(?:kontakte?|contacts?))?\s*[:=]?\s*(.*)$/iu.exec(value);
+  const m = TIER_CADENCE.exec(value);
   const got = m?.[1] ?? '';
   const tier = tierOf(got);
   if (!m || !tier) return refuse('bad_tier', { got: m ? got : value, key: 'cadence' }, 'settings');

@@ -1,13 +1,15 @@
 /**
  * Canonical values of the settings: a nudge time `HH:MM`, an IANA zone, ISO
- * weekdays `1,2,3,4,5`, a daily count 1–3, a language `en`/`de`. Each reader
+ * weekdays `1,2,3,4,5`, a daily count 1–3, a language `en`/`de`, a holiday
+ * region `DE-BY` or `none`. Each reader
  * returns undefined for input it cannot read.
  */
 import { isValidTimeZone } from '../core/dates.ts';
 import type { Language } from '../core/types.ts';
-import { fold, lookup } from './normalize.ts';
+import { gather, gatherRecord } from './lexicon/index.ts';
+import { alternation, foldKey, lookupWord, phrases, table } from './lexicon/compile.ts';
 
-const TIME = /^(?:at\s+|um\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h|o'clock)?$/iu;
+const TIME = new RegExp(`^(?:${alternation(gather((l) => l.settings.timeLead))}\\s+)?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(${alternation(gather((l) => l.settings.timeSuffix)).slice(3, -1)})?$`, 'iu');
 
 /** "8:30", "8.30", "08:30 Uhr", "8am", "8:30 pm" → "08:30" / "20:30"; 25:00 and 8:75 are not times. */
 export function readTime(text: string): string | undefined {
@@ -56,27 +58,14 @@ export function readTimeZone(text: string): string | undefined {
   return raw.includes('/') && isValidTimeZone(raw) ? raw : undefined;
 }
 
-const WEEKDAYS: readonly (readonly string[])[] = [
-  ['mon', 'monday', 'mo', 'montag'],
-  ['tue', 'tues', 'tuesday', 'di', 'dienstag'],
-  ['wed', 'wednesday', 'mi', 'mittwoch'],
-  ['thu', 'thur', 'thurs', 'thursday', 'do', 'donnerstag'],
-  ['fri', 'friday', 'fr', 'freitag'],
-  ['sat', 'saturday', 'sa', 'samstag', 'sonnabend'],
-  ['sun', 'sunday', 'so', 'sonntag'],
-];
-const GROUPS: Record<string, readonly number[]> = {
-  weekdays: [1, 2, 3, 4, 5], workdays: [1, 2, 3, 4, 5], werktags: [1, 2, 3, 4, 5], wochentags: [1, 2, 3, 4, 5],
-  werktage: [1, 2, 3, 4, 5], arbeitstage: [1, 2, 3, 4, 5],
-  weekends: [6, 7], weekend: [6, 7], wochenende: [6, 7], wochenenden: [6, 7],
-  daily: [1, 2, 3, 4, 5, 6, 7], everyday: [1, 2, 3, 4, 5, 6, 7], taeglich: [1, 2, 3, 4, 5, 6, 7], all: [1, 2, 3, 4, 5, 6, 7],
-  alle: [1, 2, 3, 4, 5, 6, 7], jedentag: [1, 2, 3, 4, 5, 6, 7],
-};
+const WEEKDAYS = table(gather((l) => l.dates.weekdays.flatMap((names, index) => names.map((name) => [name, index + 1] as const))));
+const GROUPS = table(gatherRecord((l) => l.settings.dayGroups));
+const EVERY_DAY = new RegExp(`(?<![\\p{L}])${phrases(gather((l) => l.settings.everyDay))}(?![\\p{L}])`, 'giu');
+const RANGE_TO = new RegExp(`\\s*(?:–|-|\\.\\.)\\s*|\\s+${alternation(gather((l) => l.settings.rangeTo))}\\s+`, 'giu');
+const LIST_AND = new RegExp(`\\s*(?:,|;|\\+|\\/|\\s${alternation(gather((l) => l.settings.listAnd))}\\s|\\s)\\s*`, 'iu');
 
 function weekdayOf(word: string): number | undefined {
-  const w = fold(word).replace(/\.$/u, '');
-  const index = WEEKDAYS.findIndex((names) => names.includes(w));
-  return index === -1 ? undefined : index + 1;
+  return lookupWord(WEEKDAYS, word.replace(/\.$/u, ''));
 }
 
 /**
@@ -84,21 +73,22 @@ function weekdayOf(word: string): number | undefined {
  * "every day", "täglich", "sat-mon" → ISO weekdays ascending, "1,2,3,4,5".
  */
 export function readDays(text: string): string | undefined {
-  const compact = fold(text)
-    .replace(/\b(?:every|each|jeden)\s+(?:day|tag)\b/gu, 'daily')
-    .replace(/\s*(?:–|-|\.\.)\s*|\s+(?:to|bis)\s+/gu, '-')
+  const compact = text
+    .toLowerCase()
+    .replace(EVERY_DAY, 'daily')
+    .replace(RANGE_TO, '-')
     .replace(/\s+/gu, ' ')
     .trim();
   if (compact === '') return undefined;
   const days = new Set<number>();
-  for (const part of compact.split(/\s*(?:,|;|\+|\/|\s(?:and|und)\s|\s)\s*/u)) {
+  for (const part of compact.split(LIST_AND)) {
     if (part === '') continue;
-    const group = lookup(GROUPS, part);
+    const group = lookupWord(GROUPS, part);
     if (group) {
       for (const d of group) days.add(d);
       continue;
     }
-    const range = /^([a-z.]+)-([a-z.]+)$/u.exec(part);
+    const range = /^([\p{L}.]+)-([\p{L}.]+)$/u.exec(part);
     const from = range ? weekdayOf(range[1] ?? '') : weekdayOf(part);
     const to = range ? weekdayOf(range[2] ?? '') : from;
     if (from === undefined || to === undefined) return undefined;
@@ -110,26 +100,23 @@ export function readDays(text: string): string | undefined {
   return days.size === 0 ? undefined : [...days].sort((a, b) => a - b).join(',');
 }
 
-const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3 };
+const COUNT_WORDS = table(gatherRecord((l) => l.settings.counts));
 
 /** People per nudge: 1, 2 or 3 (docs/design.md §1: call 1–2 a day, "call 3 people now"). */
 export function readCount(text: string): number | undefined {
-  const word = fold(text.trim());
-  const n = /^\d{1,2}$/u.test(word) ? Number(word) : lookup(COUNT_WORDS, word);
+  const word = text.trim();
+  const n = /^\d{1,2}$/u.test(word) ? Number(word) : lookupWord(COUNT_WORDS, word);
   return n !== undefined && n >= 1 && n <= 3 ? n : undefined;
 }
 
-const LANGUAGE_WORDS: Record<string, Language> = {
-  en: 'en', english: 'en', englisch: 'en', eng: 'en',
-  de: 'de', deutsch: 'de', german: 'de', ger: 'de', deu: 'de',
-};
+const LANGUAGE_WORDS = table(gatherRecord((l) => l.settings.languages));
 
 /** "de", "deutsch", "English" → `de` / `en`. */
 export function readLanguage(text: string): Language | undefined {
-  return lookup(LANGUAGE_WORDS, fold(text.trim()));
+  return lookupWord(LANGUAGE_WORDS, text.trim());
 }
 
-const NO_HOLIDAY_WORDS = new Set(['none', 'no', 'off', 'keine', 'kein', 'aus', 'nein', 'ohne']);
+const NO_HOLIDAY_WORDS = new Set(gather((l) => l.settings.noHolidays).map(foldKey));
 
 /**
  * A public-holiday region as written: `DE-BY`, `de by`, `NZ`, `CH-ZH` → upper
@@ -137,8 +124,8 @@ const NO_HOLIDAY_WORDS = new Set(['none', 'no', 'off', 'keine', 'kein', 'aus', '
  * exists is for the holiday calendar to say (src/holidays), not the parser.
  */
 export function readHolidayRegion(text: string): string | undefined {
-  const word = fold(text.trim());
-  if (NO_HOLIDAY_WORDS.has(word)) return 'none';
+  const word = text.trim().toLowerCase();
+  if (NO_HOLIDAY_WORDS.has(foldKey(word))) return 'none';
   const m = /^([a-z]{2})(?:[-_\s]+([a-z0-9]{1,5}))?(?:[-_\s]+([a-z0-9]{1,5}))?$/u.exec(word);
   if (!m) return undefined;
   return [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).join('-').toUpperCase();

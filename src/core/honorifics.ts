@@ -7,6 +7,8 @@
  * type them); personName() takes it apart for cards.
  */
 
+import type { Language } from './types.ts';
+
 /** A salutation in the form it is stored: the word, spelt one way. */
 export type Salutation = 'Frau' | 'Herr' | 'Ms' | 'Mrs' | 'Mr' | 'Mx';
 export const SALUTATIONS: readonly Salutation[] = ['Frau', 'Herr', 'Ms', 'Mrs', 'Mr', 'Mx'];
@@ -14,10 +16,16 @@ export const SALUTATIONS: readonly Salutation[] = ['Frau', 'Herr', 'Ms', 'Mrs', 
 /** Whom a salutation addresses: a woman, a man, or someone who asked for neither. */
 export type Addressed = 'female' | 'male' | 'neutral';
 
-const SALUTATION_WORDS: Record<string, Salutation> = {
-  frau: 'Frau', fr: 'Frau', herr: 'Herr', herrn: 'Herr', hr: 'Herr', hrn: 'Herr',
-  ms: 'Ms', miss: 'Ms', mrs: 'Mrs', mr: 'Mr', mister: 'Mr', mx: 'Mx',
+/**
+ * Salutations as they are typed, per language (one source of truth: the
+ * command language's lexicons take theirs from here). Keys are lower case
+ * without the final dot: "Hr." is `hr`, "Herrn" (the dative) is `herrn`.
+ */
+export const SALUTATION_WORDS: Readonly<Record<Language, Readonly<Record<string, Salutation>>>> = {
+  de: { frau: 'Frau', fr: 'Frau', herr: 'Herr', herrn: 'Herr', hr: 'Herr', hrn: 'Herr' },
+  en: { ms: 'Ms', miss: 'Ms', mrs: 'Mrs', mr: 'Mr', mister: 'Mr', mx: 'Mx' },
 };
+const ALL_SALUTATIONS: Readonly<Record<string, Salutation>> = Object.assign({}, ...Object.values(SALUTATION_WORDS));
 
 export function addressed(salutation: Salutation): Addressed {
   return salutation === 'Frau' || salutation === 'Ms' || salutation === 'Mrs' ? 'female' : salutation === 'Mx' ? 'neutral' : 'male';
@@ -26,7 +34,8 @@ export function addressed(salutation: Salutation): Addressed {
 /** The stored salutation, when it is one. */
 export function toSalutation(text: string | null | undefined): Salutation | null {
   if (!text) return null;
-  return SALUTATION_WORDS[text.trim().toLowerCase().replace(/\.$/, '')] ?? null;
+  const key = text.trim().toLowerCase().replace(/\.$/, '');
+  return Object.hasOwn(ALL_SALUTATIONS, key) ? (ALL_SALUTATIONS[key] ?? null) : null;
 }
 
 /**
@@ -34,14 +43,19 @@ export function toSalutation(text: string | null | undefined): Salutation | null
  * spelling. A title may be followed by a faculty ("Dr. med.", "Dr. rer. nat.")
  * and several may stand together ("Prof. Dr.").
  */
-const TITLE_WORDS: Record<string, string> = {
-  dr: 'Dr.', 'dr-ing': 'Dr.-Ing.', prof: 'Prof.', professor: 'Prof.', 'dipl-ing': 'Dipl.-Ing.', 'dipl-kfm': 'Dipl.-Kfm.',
-  'dipl-kffr': 'Dipl.-Kffr.', 'dipl-kff': 'Dipl.-Kff.', 'dipl-inf': 'Dipl.-Inf.', 'dipl-psych': 'Dipl.-Psych.', 'dipl-volksw': 'Dipl.-Volksw.', mag: 'Mag.', ing: 'Ing.',
+export const TITLE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  de: {
+    dr: 'Dr.', 'dr-ing': 'Dr.-Ing.', prof: 'Prof.', professor: 'Prof.', 'dipl-ing': 'Dipl.-Ing.', 'dipl-kfm': 'Dipl.-Kfm.',
+    'dipl-kffr': 'Dipl.-Kffr.', 'dipl-kff': 'Dipl.-Kff.', 'dipl-inf': 'Dipl.-Inf.', 'dipl-psych': 'Dipl.-Psych.', 'dipl-volksw': 'Dipl.-Volksw.', mag: 'Mag.', ing: 'Ing.',
+  },
+  en: { dr: 'Dr.', prof: 'Prof.', professor: 'Prof.' },
 };
+const ALL_TITLES: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(TITLE_WORDS));
 const FACULTIES = new Set(['med', 'dent', 'vet', 'rer', 'nat', 'pol', 'oec', 'phil', 'jur', 'iur', 'theol', 'habil', 'h.c', 'hc', 'sc', 'techn', 'ing', 'mult']);
 
 function titleWord(word: string): string | undefined {
-  return TITLE_WORDS[word.toLowerCase().replace(/\./g, '').replace(/[-\u2011]/g, '-').replace(/-+$/, '')];
+  const key = word.toLowerCase().replace(/\./g, '').replace(/[-\u2011]/g, '-').replace(/-+$/, '');
+  return Object.hasOwn(ALL_TITLES, key) ? ALL_TITLES[key] : undefined;
 }
 
 export interface Honorifics {
@@ -139,4 +153,17 @@ export function withoutSalutation(name: string): { name: string; salutation: Sal
   const match = /^(\S+)\s+(\S.*)$/.exec(name.trim());
   const salutation = match ? toSalutation(match[1]) : null;
   return salutation && match ? { name: (match[2] as string).trim(), salutation } : { name, salutation: null };
+}
+
+/**
+ * A name typed all in lower case, written as a name: "anna schmidt" → "Anna
+ * Schmidt", "jan de vries" → "Jan de Vries", "anna keller-schmidt" → "Anna
+ * Keller-Schmidt". A name with any capital letter is left as typed.
+ */
+export function properCase(name: string): string {
+  if (/\p{Lu}/u.test(name)) return name;
+  return name
+    .split(' ')
+    .map((word, index) => (index > 0 && PARTICLES.has(word) ? word : word.replace(/(^|[-'’])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())))
+    .join(' ');
 }

@@ -21,6 +21,7 @@
  * about when both exist.
  */
 
+import { SALUTATION_WORDS, TITLE_WORDS } from './honorifics.ts';
 import { INVISIBLE } from './input-text.ts';
 
 /** A contact as the matcher sees it. */
@@ -50,7 +51,12 @@ export interface PreparedCandidates<Id = number> {
   readonly names: readonly PreparedName<Id>[];
 }
 
-const TITLES = new Set(['dr', 'prof', 'dipl', 'ing', 'herr', 'frau', 'mr', 'mrs', 'ms', 'mx', 'phd']);
+// Salutations and titles of every language (src/core/honorifics.ts), word by word: "Dipl.-Ing." is "dipl" and "ing".
+const TITLES = new Set([
+  ...Object.values(SALUTATION_WORDS).flatMap((words) => Object.keys(words)),
+  ...Object.values(TITLE_WORDS).flatMap((words) => Object.keys(words).flatMap((key) => key.split('-'))),
+  'phd',
+]);
 const LETTERS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
 };
@@ -225,4 +231,89 @@ export function matchContacts<Id>(
   const first = ids[0];
   if (first === undefined) return { kind: 'none' };
   return ids.length === 1 ? { kind: 'one', id: first } : { kind: 'many', ids };
+}
+
+/** Whole words only: every query word equals a different word of the name (no prefixes). */
+export function matchWholeWords<Id>(query: string, candidates: readonly NameCandidate<Id>[] | PreparedCandidates<Id>): Id[] {
+  const q = wordsOf(query);
+  if (q.length === 0) return [];
+  const names = 'names' in candidates ? candidates.names : prepareCandidates(candidates).names;
+  return names.filter((c) => q.length <= c.words.length && c.words.length <= 30 && assign(q, c.words, q.length)).map((c) => c.id);
+}
+
+/**
+ * Edits between two words (insert, delete, replace, or swap two neighbours),
+ * giving up past `limit`: enough to tell "Tomas" from "Thomas" cheaply.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** How many edits a word of this length may be off and still be meant: none below 4 letters, one up to 6, two beyond. */
+function allowedEdits(length: number): number {
+  return length < 4 ? 0 : length <= 6 ? 1 : 2;
+}
+
+function nearWord(q: Word, c: Word): boolean {
+  if (isPrefix(q, c)) return true;
+  const limit = allowedEdits(q.fold.length);
+  if (limit === 0) return false;
+  // "katarin" is the start of "katharina" with an h missing: compare with the name word cut to the query's length too.
+  const cut = c.fold.slice(0, q.fold.length + 1);
+  return editDistance(q.fold, c.fold, limit) <= limit || (q.fold.length >= 5 && editDistance(q.fold, cut, limit) <= limit);
+}
+
+/**
+ * Name rule (docs/design.md §2): the contacts a typed name nearly means —
+ * "Tomas" for Thomas Becker, "katarin" for Katharina, "Markus Vogl" for Markus
+ * Vogel — for a "did you mean …?" when nothing matches exactly. Every query
+ * word must be close to a different word of the name (a typo or two, by its
+ * length), and at least one must not be a mere prefix. Best first, at most `max`.
+ */
+export function nearMisses<Id>(query: string, candidates: readonly NameCandidate<Id>[] | PreparedCandidates<Id>, max = 3): Id[] {
+  const q = wordsOf(query);
+  if (q.length === 0) return [];
+  const names = 'names' in candidates ? candidates.names : prepareCandidates(candidates).names;
+  const scored: { id: Id; score: number }[] = [];
+  for (const c of names) {
+    if (q.length > c.words.length || c.words.length > 30) continue;
+    const used = new Set<number>();
+    let score = 0;
+    let ok = true;
+    for (const qw of q) {
+      let found = -1;
+      for (let j = 0; j < c.words.length; j++) {
+        const cw = c.words[j];
+        if (cw === undefined || used.has(j) || !nearWord(qw, cw)) continue;
+        found = j;
+        break;
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      used.add(found);
+      const cw = c.words[found] as Word;
+      score += qw.fold === cw.fold ? 0 : editDistance(qw.fold, cw.fold, 3);
+    }
+    if (ok) scored.push({ id: c.id, score });
+  }
+  return scored.sort((a, b) => a.score - b.score).slice(0, max).map((s) => s.id);
 }

@@ -111,10 +111,10 @@ export const deImport: typeof enImport = {
   importButton: (n) => (n > 0 ? `📥 ${n.toLocaleString('de-DE')} importieren` : '📥 Importieren'),
   importDone: (o: ImportOutcome) => [
     l`✓ Importiert: ${b(count(o.created.length, 'neuer Kontakt', 'neue Kontakte'))}${o.merged > 0 ? `, ${count(o.merged, 'Kontakt', 'Kontakte')} ergänzt` : ''}${o.settings ? ', Einstellungen wiederhergestellt' : ''}.`,
-    l`${code('/undo')} nimmt den ganzen Import zurück.`,
+    l`${code('/rückgängig')} nimmt den ganzen Import zurück.`,
   ],
   triageHead: (n, total) => [
-    l`Kurz einsortieren: ${n < total ? `die ${n} neuesten von ${total}` : n === 1 ? 'dein neuer Kontakt' : `deine ${n} neuen Kontakte`} — tippe eine Stufe an. Bis dahin sind sie C (passiv); ${code('/review')} geht später alle durch.`,
+    l`Kurz einsortieren: ${n < total ? `die ${n} neuesten von ${total}` : n === 1 ? 'dein neuer Kontakt' : `deine ${n} neuen Kontakte`} — tippe eine Stufe an. Bis dahin sind sie C (passiv); ${code('/durchsicht')} geht später alle durch.`,
   ],
   triageEntry,
   connectedNote: (source) => (source === 'linkedin' ? 'auf LinkedIn vernetzt' : source === 'xing' ? 'auf XING vernetzt' : null),

@@ -1,6 +1,4 @@
 /** Deutsche Antworten — dieselben Schlüssel wie en.ts, sonst meldet der Type-Check einen Fehler. */
-import type { ParseError } from '../commands/command.ts';
-import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -16,6 +14,8 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../store/undo-label.ts';
 import { deHelp } from './de-help.ts';
+import { parseError } from './de-errors.ts';
+import { deLanguage } from './de-language.ts';
 import { deNudge } from './de-nudge.ts';
 import { deImport } from './de-import.ts';
 import { deOccasions } from './de-occasions.ts';
@@ -99,6 +99,8 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   answer: (x) => `Antwort zu ${x.name}`,
   reminderDone: () => 'Erinnerung als erledigt markiert',
   sync: (x) => `was ${x.name} von selbst eingetragen hat`,
+  detail: (x) => `Angaben zu ${x.name}`,
+  rename: (x) => `${x.other} in ${x.name} umbenannt`,
   cards: (x) => `Weihnachtskarten ${x.name}`,
   birthday: (x) => `Geburtstag von ${x.name}`,
   address: (x) => `Adresse von ${x.name}`,
@@ -113,68 +115,14 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
   return l`Wieder fällig am ${day(due, today)} (${inDays(left)}).`;
 }
 
+/** The German word of an answer, for its example. */
+const ANSWER_WORDS: Record<string, string> = { done: 'erledigt', noanswer: 'nicht erreicht', skip: 'überspringen', keep: 'behalten', archive: 'archivieren' };
+
 /** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
 function sourceMark(t: Touch): string {
   return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${deSources.touchFromSource(t.kind)}` : '';
 }
 
-function parseError(e: ParseError): RichText {
-  const p = e.params;
-  const got = p.got ?? '';
-  const help = e.intent ? line(' Siehe ', code(`/help ${e.intent}`), '.') : line();
-  switch (e.error) {
-    case 'empty':
-      return [l`Schreib zum Beispiel ${code('/met Anna auf der Verbandstagung, Stufe A')} — oder ${code('/help')}.`];
-    case 'too_long':
-      return [l`Die Nachricht ist zu lang für einen Befehl (${p.length ?? 'über 500'} Zeichen; höchstens ${p.max ?? '500'}). Nichts wurde geändert.`];
-    case 'not_understood':
-      if (p.missing === 'query') return [l`Wonach soll ich suchen? Schreib z. B. ${code('/find siemens')}.`];
-      return [l`Das habe ich nicht verstanden: ${b(got || p.text || '')}. Nichts wurde geändert.`, l`${code('/help')} zeigt, was ich kann.`];
-    case 'unknown_command':
-      return [l`Den Befehl ${code(p.word ?? got)} kenne ich nicht. Nichts wurde geändert.`, l`${code('/help')} zeigt alle Befehle.`];
-    case 'missing_name':
-      return [l`Wen meinst du? Hier brauche ich einen Namen.`, help];
-    case 'missing_other':
-      return [l`Wem hast du ${b(p.name ?? '')} vorgestellt? Schreib ${code('/intro Anna to Bob')}.`];
-    case 'missing_note':
-      return [l`Was soll in der Notiz zu ${b(p.name ?? 'der Person')} stehen?`, help];
-    case 'missing_date':
-      return [l`Wann? Hier brauche ich ein Datum, etwa ${code('bis 10. Januar')} oder ${code('in 2 Wochen')}.`, help];
-    case 'bad_date':
-      return [l`In ${b(got)} finde ich kein Datum. Versuch ${code('gestern')}, ${code('letzten Freitag')} oder ${code('3. Dezember')}.`];
-    case 'date_in_past':
-      return [l`${b(got || p.date || '')} liegt in der Vergangenheit — hier brauche ich ein Datum in der Zukunft. Nichts wurde geändert.`];
-    case 'date_in_future':
-      return [l`${b(got || p.date || '')} liegt in der Zukunft — hier geht es nur um Vergangenes. Nichts wurde geändert.`];
-    case 'bad_tier':
-      return [l`In ${b(got)} finde ich keine Stufe — nimm A, B, C oder D.${p.name ? ` Für ${p.name} hat sich nichts geändert.` : ''}`];
-    case 'tier_without_cadence':
-      return [l`Stufe ${p.tier ?? got} hat keinen Rhythmus: C-Kontakte sind passiv, D-Kontakte werden zum Archivieren vorgeschlagen — nur A und B bekommen Erinnerungen.`];
-    case 'bad_cadence':
-      return [l`In ${b(got)} finde ich keinen Rhythmus — schreib z. B. ${code('alle 3 Wochen')} oder ${code('2 Monate')} (1 Tag bis 10 Jahre).`];
-    case 'bad_setting':
-      return [l`Die Einstellung ${b(got)} gibt es nicht. Einstellungen: time, timezone, days, count, language, cadence, holidays.`, line(' Siehe ', code('/help settings'), '.')];
-    case 'bad_time':
-      return [l`${b(got)} ist keine Uhrzeit — schreib z. B. ${code('/settings time 8:30')}.`];
-    case 'bad_timezone':
-      return [l`Die Zeitzone ${b(got)} kenne ich nicht — nimm einen Namen wie ${code('Europe/Berlin')} oder ${code('America/New_York')}.`];
-    case 'bad_days':
-      return [l`In ${b(got)} finde ich keine Wochentage — schreib z. B. ${code('Mo-Fr')} oder ${code('mo,mi,fr')}.`];
-    case 'bad_count':
-      return [l`${b(got)} ist keine Anzahl Personen pro Tag — wähle 1, 2 oder 3.`];
-    case 'bad_language':
-      return [l`Ich spreche Deutsch und Englisch — ${b(got)} ist keins davon. Schreib ${code('/settings language de')} oder ${code('en')}.`];
-    case 'bad_holidays':
-      return [l`${b(got)} ist keine Feiertagsregion — schreib z. B. ${code('/settings holidays DE-BY')}, ${code('AT')} oder ${code('keine')}.`];
-    case 'bad_format':
-      return [l`Ich exportiere ${code('json')}, ${code('csv')}, ${code('vcf')} oder ${code('ics')} — nicht ${b(got)}.`];
-    case 'bad_source':
-      return deSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
-    case 'bad_birthday':
-    case 'bad_address':
-      return deOccasions.occasionParseError(e);
-  }
-}
 
 export const de: Messages = {
   ...deTelegram,
@@ -221,10 +169,10 @@ export const de: Messages = {
   cadenceSet: (contact, cadences, today) =>
     line(b(contact.name), `: alle ${days(cadenceDaysFor(contact, cadences) ?? 0)}. `, ...nextDueLine(contact, cadences, today)),
   alreadyArchived: (name) => l`${b(name)} ist schon archiviert.`,
-  archived: (name) => l`🗄 ${b(name)} archiviert — bleibt gespeichert, wird aber nie mehr vorgeschlagen. ${code('/undo')} holt den Kontakt zurück.`,
+  archived: (name) => l`🗄 ${b(name)} archiviert — bleibt gespeichert, wird aber nie mehr vorgeschlagen. ${code('/rückgängig')} holt den Kontakt zurück.`,
   confirmDelete: (name) => l`${b(name)} mit allen Notizen, Kontakten und Erinnerungen löschen?`,
   deleteButton: (name) => `${name} löschen`,
-  deleted: (name) => l`🗑 ${b(name)} gelöscht. ${code('/undo')} holt den Kontakt zurück.`,
+  deleted: (name) => l`🗑 ${b(name)} gelöscht. ${code('/rückgängig')} holt den Kontakt zurück.`,
   introSelf: (name) => l`${b(name)} kann nicht sich selbst vorgestellt werden.`,
   introLogged: (a, other, note) =>
     line('🤝 Du hast ', b(a), ' mit ', b(other), ' bekannt gemacht', note ? ' — ' : '', note ? i(note) : '', '. Zählt als Kontakt mit beiden.'),
@@ -250,7 +198,7 @@ export const de: Messages = {
   reminderKept: () => l`Gut — die Erinnerung bleibt offen.`,
   reminderGone: () => l`Diese Erinnerung ist nicht mehr offen — nichts geändert.`,
   answerWho: (intent) =>
-    l`Wen meinst du? Schreib z. B. ${code(`${intent === 'done' ? 'erledigt' : intent === 'noanswer' ? 'nicht erreicht' : intent} Anna`)}.`,
+    l`Wen meinst du? Schreib z. B. ${code(`${ANSWER_WORDS[intent] ?? intent} Anna`)}.`,
 
   doneButton: (name) => `✅ Erledigt: ${name}`,
   noAnswerButton: () => '📵 Nicht erreicht',
@@ -267,7 +215,7 @@ export const de: Messages = {
   moreMatches: (n) => l`…und ${String(n)} weitere; schreib mehr vom Namen, um einzugrenzen.`,
   unknownName: (name) => l`${b(name)} kenne ich noch nicht.`,
   offerAdd: (name) => l`${name} als neuen Kontakt (Stufe B) anlegen?`,
-  tryFind: () => l`Versuch ${code('/find')} mit einem Teil des Namens, oder ${code('/list')}.`,
+  tryFind: () => l`Versuch ${code('/suche')} mit einem Teil des Namens, oder ${code('/liste')}.`,
   contactGone: () => l`Diesen Kontakt gibt es nicht mehr.`,
   questionExpired: () => l`Diese Frage ist nicht mehr offen — nichts wurde geändert.`,
   buttonUnknown: () => l`Diesen Knopf kenne ich nicht — nichts wurde geändert.`,
@@ -303,7 +251,7 @@ export const de: Messages = {
     ),
   listTierHead: (tier, n) => l`${b(`Stufe ${tier} — ${TIER_MEANING[tier]} (${n})`)}`,
   listEmpty: () => l`Dein Netzwerk ist noch leer. Fang an mit ${code('/met Anna auf der Verbandstagung, Stufe A')}.`,
-  listEmptyTier: (tier) => l`Keine aktiven Kontakte in Stufe ${tier}.`,
+  listEmptyTier: (tiers) => l`Keine aktiven Kontakte in Stufe ${tiers}.`,
   contactCard: (c: Contact, h: { touches: Touch[]; notes: Note[]; reminders: Reminder[] }, cadences: TierCadences, today: LocalDate): RichText => [
     line(b(c.name), ` — Stufe ${c.tier} (${TIER_MEANING[c.tier]})`, c.status === 'archived' ? ' · archiviert' : ''),
     ...(c.company || c.role ? [line([c.role, c.company].filter(Boolean).join(' bei '))] : []),
@@ -314,6 +262,7 @@ export const de: Messages = {
     ...(c.snoozedUntil && c.snoozedUntil > today ? [line(`💤 Zurückgestellt bis ${day(c.snoozedUntil, today)}`)] : []),
     ...(c.tags.length ? [line(c.tags.map((t) => `#${t}`).join(' '))] : []),
     ...(c.email || c.phone ? [line([c.email, c.phone].filter(Boolean).join(' · '))] : []),
+    ...deLanguage.cardDetails(c),
     ...(h.notes.length ? [line(b('Notizen')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Erinnerungen')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
@@ -347,21 +296,21 @@ export const de: Messages = {
   reviewApplied: (name: string, choice: ReviewChoice) =>
     choice === 'archive' ? l`🗄 ${b(name)} archiviert.` : choice === 'keep' ? l`✓ ${b(name)} behalten.` : l`✓ ${b(name)} ist jetzt Stufe ${choice}.`,
   reviewFinished: (n) => l`✓ Durchsicht fertig — ${String(n)} Kontakte geprüft. Die nächste ist in sechs Monaten.`,
-  reviewStopped: () => l`Durchsicht unterbrochen. ${code('/review')} macht dort weiter.`,
+  reviewStopped: () => l`Durchsicht unterbrochen. ${code('/durchsicht')} macht dort weiter.`,
 
-  settingsOverview: (u: User, _today: LocalDate, holidays: HolidaysShown): RichText => [
+  settingsOverview: (u: User, today: LocalDate, holidays: HolidaysShown): RichText => [
     line(b('Einstellungen')),
     line(`Erinnerung: ${u.nudgeTime} Uhr, ${weekdays(u.nudgeDays)}, ${u.nudgeCount} ${u.nudgeCount === 1 ? 'Person' : 'Personen'} pro Tag`),
     line(`Zeitzone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Sprache: Deutsch${u.languageSetByUser ? '' : ' (von deiner Plattform)'}`),
     line(`Rhythmus: A alle ${days(u.cadences.A)}, B alle ${days(u.cadences.B)}; C und D nie`),
-    ...(u.pausedUntil ? [line(u.pausedFrom ? `Pausiert vom ${u.pausedFrom} bis ${u.pausedUntil}` : `Pausiert bis ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil && u.pausedUntil > today ? [deLanguage.pauseLine(u.pausedFrom, u.pausedUntil, today)] : []),
     line(
       'Feiertage: ',
       holidays.region === null ? 'keine' : `${holidays.name ?? holidays.region} (${holidays.region})`,
       holidays.derived ? ' (aus Zeitzone und Sprache)' : '',
     ),
-    line('Ändern z. B. mit ', code('/settings time 8:30'), ', ', code('/settings days mo-fr'), ', ', code('/settings cadence A 45 Tage'), '.'),
+    line('Ändern z. B. mit ', code('/einstellungen zeit 8:30'), ', ', code('/einstellungen tage mo-fr'), ', ', code('/einstellungen rhythmus A 45 Tage'), '.'),
   ],
   settingChanged: (c: SettingsChange) => {
     switch (c.key) {
@@ -389,9 +338,9 @@ export const de: Messages = {
   holidaysOff: () => l`✓ Keine Feiertage: Erinnerungen kommen an allen deinen Erinnerungstagen.`,
   unknownHolidayRegion: (got) =>
     l`Die Feiertagsregion ${b(got)} kenne ich nicht — nimm ein Länderkürzel wie ${code('DE')}, ${code('AT')} oder ${code('CH')}, mit Bundesland wie ${code('DE-BY')}, oder ${code('keine')}. Nichts geändert.`,
-  paused: (until, today) => l`⏸ Erinnerungen pausiert bis ${day(until, today)}. ${code('/resume')} beendet die Pause früher.`,
+  paused: (until, today) => l`⏸ Erinnerungen pausiert bis ${day(until, today)}. ${code('/fortsetzen')} beendet die Pause früher.`,
   pausedRange: (from, last, today) =>
-    l`⏸ Keine Erinnerungen von ${day(from, today)} bis einschließlich ${day(last, today)}; bis dahin kommen sie wie gewohnt. ${code('/resume')} hebt die Pause auf.`,
+    l`⏸ Keine Erinnerungen von ${day(from, today)} bis einschließlich ${day(last, today)}; bis dahin kommen sie wie gewohnt. ${code('/fortsetzen')} hebt die Pause auf.`,
   resumed: () => l`▶ Erinnerungen laufen wieder.`,
   notPaused: () => l`Die Erinnerungen sind nicht pausiert.`,
 
@@ -411,12 +360,13 @@ export const de: Messages = {
     l`Erzähl mir, wen du kennengelernt und mit wem du gesprochen hast; jeden Morgen nenne ich dir ein, zwei Menschen, die einen Anruf wert sind.`,
   ],
   ...deImport,
+  ...deLanguage,
   ...deOccasions,
   ...deSources,
   helpOverview: deHelp.overview,
   helpTopic: deHelp.topic,
   ...deSlack,
-  helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/help')} zeigt die Befehle.`,
+  helpUnknown: (topic) => l`Zu ${b(topic)} gibt es keine Hilfe. ${code('/hilfe')} zeigt die Befehle.`,
 };
 
 function weekdays(daysOfWeek: number[]): string {

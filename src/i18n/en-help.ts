@@ -33,7 +33,10 @@ const TOPICS: Record<HelpTopic, RichText> = {
     ex('/settings time 8:30', '/settings timezone Europe/Berlin', '/settings days mon-fri', '/settings count 1', '/settings language de', '/settings cadence A 45 days', '/settings holidays DE-BY'),
     l`${code('/settings holidays DE-BY')}: no nudge on the public holidays of your region (a country, or country-state), and every date I suggest avoids them; ${code('none')} switches them off. Without it, your time zone and language choose the country.`,
   ],
-  pause: [l`${code('/pause until WHEN')} stops the nudges for a while (holidays); ${code('/resume')} starts them again.`, ex('/pause until January 6')],
+  pause: [
+    l`${code('/pause until WHEN')} or ${code('/pause from WHEN to WHEN')} stops the nudges for a while (holidays); ${code('/resume')} starts them again.`,
+    ex('/pause until January 6', '/pause from Dec 23 to Jan 6', 'holiday from Dec 23 to Jan 6'),
+  ],
   stats: [l`${code('/stats')} — touches per week, the share on A contacts (aim: 80 %), overdue per tier, network size against ~150 — and the last 12 weeks as a picture.`],
   birthday: [
     l`${code('/birthday NAME DATE')} — I greet them in the morning nudge on the day (on Friday for a weekend birthday). Plain words work too.`,
@@ -48,6 +51,11 @@ const TOPICS: Record<HelpTopic, RichText> = {
     l`${code('/export json|csv|vcf|ics [A-D …]')} — your data as a file: ${code('json')} holds everything (and imports back), ${code('csv')} and ${code('vcf')} your contacts (by tier: the holiday-card list), ${code('ics')} a calendar of who is due when and your reminders.`,
     ex('/export json', '/export csv A B', '/export vcf', '/export ics'),
   ],
+  rename: [l`${code('/rename NAME to NEW NAME')} — correct how a contact is called.`, ex('/rename Bob to Robert Meyer')],
+  details: [
+    l`${code('/email')} ${code('/phone')} ${code('/company')} ${code('/role')} ${code('/address')} ${code('/birthday')} — a contact's details, by command or in a sentence; ${code('/show')} lists them, ${code('/undo')} takes one back.`,
+    ex('/email Anna anna@example.org', '/phone Bob +49 30 1234567', '/address Anna Keller: Lindenstraße 12, 10115 Berlin', '/birthday Anna 12.3.', "Anna's email is anna@example.org"),
+  ],
   forget: [l`${code('/forget')} — erase everything keepwarm holds about you (asks for a typed confirmation).`],
   undo: [l`${code('/undo')} — revert the last change (up to 20 steps back).`],
   import: [
@@ -60,7 +68,8 @@ export const enHelp = {
   overview: (): RichText => [
     line(b('What I understand'), ' (as /command or plain text; dates like "yesterday" or "last Friday"):'),
     l`${code('/met')} ${code('/add')} — new and known contacts`,
-    l`${code('called Bob yesterday')} ${code('/note')} ${code('/remind')} — log contact, notes, reminders`,
+    l`${code('called Bob yesterday')} ${code('called Tom, Lisa and Omar')} ${code('/note')} ${code('/remind')} — log contact, notes, reminders`,
+    l`${code('/email')} ${code('/phone')} ${code('/address')} ${code('/birthday')} ${code('/rename')} — details of a contact`,
     l`${code('/today')} ${code('/overdue')} ${code('done')} ${code('skip')} ${code('snooze')} — whom to call and your answers`,
     l`${code('/show')} ${code('/find')} ${code('/list')} ${code('/stats')} — look at your network`,
     l`${code('/tier')} ${code('/every')} ${code('/intro')} ${code('/review')} ${code('/archive')} ${code('/delete')} — shape it`,

@@ -1,6 +1,4 @@
 /** English replies. The keys and their parameters define every catalog (messages.ts). */
-import type { ParseError } from '../commands/command.ts';
-import type { SourceUsage } from '../commands/parse-sources.ts';
 import { cadenceDaysFor, daysSinceLastTouch, nextDueOn } from '../core/cadence.ts';
 import type { ContactFacts, FollowUp, FollowUpStage } from '../core/contact.ts';
 import { daysBetween } from '../core/dates.ts';
@@ -16,6 +14,8 @@ import type { Line, RichText } from '../port.ts';
 import { b, code, i, l, line } from '../rich.ts';
 import type { UndoLabel } from '../store/undo-label.ts';
 import { enHelp } from './en-help.ts';
+import { parseError } from './en-errors.ts';
+import { enLanguage } from './en-language.ts';
 import { enNudge } from './en-nudge.ts';
 import { enImport } from './en-import.ts';
 import { enOccasions } from './en-occasions.ts';
@@ -94,6 +94,8 @@ const UNDO: Record<UndoLabel['key'], (l: UndoLabel) => string> = {
   answer: (x) => `answer about ${x.name}`,
   reminderDone: () => 'reminder marked done',
   sync: (x) => `what ${x.name} logged by itself`,
+  detail: (x) => `details of ${x.name}`,
+  rename: (x) => `renaming ${x.other} to ${x.name}`,
   cards: (x) => `holiday cards ${x.name}`,
   birthday: (x) => `birthday of ${x.name}`,
   address: (x) => `address of ${x.name}`,
@@ -111,64 +113,6 @@ function nextDueLine(contact: ContactFacts, cadences: TierCadences, today: Local
 /** "📅 from your calendar" after a touch a source logged (docs/sources.md). */
 function sourceMark(t: Touch): string {
   return t.fromSource && (t.kind === 'meeting' || t.kind === 'email') ? ` · ${enSources.touchFromSource(t.kind)}` : '';
-}
-
-function parseError(e: ParseError): RichText {
-  const p = e.params;
-  const got = p.got ?? '';
-  const help = e.intent ? line(' See ', code(`/help ${e.intent}`), '.') : line();
-  switch (e.error) {
-    case 'empty':
-      return [l`Say something like ${code('/met Anna at Verbandstagung, tier A')} — or ${code('/help')}.`];
-    case 'too_long':
-      return [l`That message is too long for a command (${p.length ?? 'over 500'} characters; at most ${p.max ?? '500'}). Nothing was changed.`];
-    case 'not_understood':
-      if (p.missing === 'query') return [l`What should I look for? Say e.g. ${code('/find siemens')}.`];
-      return [l`I did not understand ${b(got || p.text || '')}. Nothing was changed.`, l`Try ${code('/help')} for what I can do.`];
-    case 'unknown_command':
-      return [l`I don't know the command ${code(p.word ?? got)}. Nothing was changed.`, l`${code('/help')} lists all commands.`];
-    case 'missing_name':
-      return [l`Whom do you mean? I need a name here.`, help];
-    case 'missing_other':
-      return [l`Whom did you introduce ${b(p.name ?? '')} to? Say ${code('/intro Anna to Bob')}.`];
-    case 'missing_note':
-      return [l`What should the note on ${b(p.name ?? 'them')} say?`, help];
-    case 'missing_date':
-      return [l`When? I need a date here, like ${code('until January 10')} or ${code('in 2 weeks')}.`, help];
-    case 'bad_date':
-      return [l`I could not read a date in ${b(got)}. Try ${code('yesterday')}, ${code('last Friday')} or ${code('December 3')}.`];
-    case 'date_in_past':
-      return [l`${b(got || p.date || '')} is in the past — this needs a future date. Nothing was changed.`];
-    case 'date_in_future':
-      return [l`${b(got || p.date || '')} is in the future — this can only record what already happened. Nothing was changed.`];
-    case 'bad_tier':
-      return [l`I could not find a tier in ${b(got)} — use A, B, C or D.${p.name ? ` Nothing changed for ${p.name}.` : ''}`];
-    case 'tier_without_cadence':
-      return [l`Tier ${p.tier ?? got} has no cadence: C contacts are passive and D contacts are suggested for archiving — only A and B are nudged.`];
-    case 'bad_cadence':
-      return [l`I could not read a cadence in ${b(got)} — say e.g. ${code('every 3 weeks')} or ${code('2 months')} (between 1 day and 10 years).`];
-    case 'bad_setting':
-      return [l`There is no setting ${b(got)}. Settings: time, timezone, days, count, language, cadence, holidays.`, line(' See ', code('/help settings'), '.')];
-    case 'bad_time':
-      return [l`${b(got)} is not a time of day — say e.g. ${code('/settings time 8:30')}.`];
-    case 'bad_timezone':
-      return [l`${b(got)} is not a time zone I know — use a name like ${code('Europe/Berlin')} or ${code('America/New_York')}.`];
-    case 'bad_days':
-      return [l`I could not read days in ${b(got)} — say e.g. ${code('mon-fri')} or ${code('mon,wed,fri')}.`];
-    case 'bad_count':
-      return [l`${b(got)} is not a number of people per day — choose 1, 2 or 3.`];
-    case 'bad_language':
-      return [l`I speak English and German — ${b(got)} is neither. Say ${code('/settings language de')} or ${code('en')}.`];
-    case 'bad_holidays':
-      return [l`${b(got)} is not a holiday region — say e.g. ${code('/settings holidays DE-BY')}, ${code('NZ')}, or ${code('none')}.`];
-    case 'bad_format':
-      return [l`I can export ${code('json')}, ${code('csv')}, ${code('vcf')} or ${code('ics')} — not ${b(got)}.`];
-    case 'bad_source':
-      return enSources.sourceUsage((p.usage ?? 'calendar') as SourceUsage);
-    case 'bad_birthday':
-    case 'bad_address':
-      return enOccasions.occasionParseError(e);
-  }
 }
 
 export const en = {
@@ -306,7 +250,7 @@ export const en = {
     ),
   listTierHead: (tier: Tier, n: number) => l`${b(`Tier ${tier} — ${TIER_MEANING[tier]} (${n})`)}`,
   listEmpty: () => l`Your network is empty. Start with ${code('/met Anna at Verbandstagung, tier A')}.`,
-  listEmptyTier: (tier: Tier) => l`No active contacts in tier ${tier}.`,
+  listEmptyTier: (tiers: string) => l`No active contacts in tier ${tiers}.`,
   contactCard: (c: Contact, h: { touches: Touch[]; notes: Note[]; reminders: Reminder[] }, cadences: TierCadences, today: LocalDate): RichText => [
     line(b(c.name), ` — tier ${c.tier} (${TIER_MEANING[c.tier]})`, c.status === 'archived' ? ' · archived' : ''),
     ...(c.company || c.role ? [line([c.role, c.company].filter(Boolean).join(' at '))] : []),
@@ -317,6 +261,7 @@ export const en = {
     ...(c.snoozedUntil && c.snoozedUntil > today ? [line(`💤 Snoozed until ${day(c.snoozedUntil, today)}`)] : []),
     ...(c.tags.length ? [line(c.tags.map((t) => `#${t}`).join(' '))] : []),
     ...(c.email || c.phone ? [line([c.email, c.phone].filter(Boolean).join(' · '))] : []),
+    ...enLanguage.cardDetails(c),
     ...(h.notes.length ? [line(b('Notes')), ...h.notes.slice(0, 5).map((n) => line('📝 ', i(n.text)))] : []),
     ...(h.reminders.length ? [line(b('Reminders')), ...h.reminders.map((r) => line(`⏰ ${day(r.due, today)}`, r.text ? ': ' : '', r.text ? i(r.text) : ''))] : []),
     ...(h.touches.length
@@ -354,13 +299,13 @@ export const en = {
   reviewStopped: () => l`Review paused. ${code('/review')} continues where you stopped.`,
 
   // Settings
-  settingsOverview: (u: User, _today: LocalDate, holidays: HolidaysShown): RichText => [
+  settingsOverview: (u: User, today: LocalDate, holidays: HolidaysShown): RichText => [
     line(b('Settings')),
     line(`Nudge: ${u.nudgeTime} on ${weekdays(u.nudgeDays)}, ${u.nudgeCount} ${u.nudgeCount === 1 ? 'person' : 'people'} a day`),
     line(`Time zone: ${u.timeZone}${u.timeZoneSetByUser ? '' : ' (from your platform)'}`),
     line(`Language: English${u.languageSetByUser ? '' : ' (from your platform)'}`),
     line(`Cadence: A every ${days(u.cadences.A)}, B every ${days(u.cadences.B)}; C and D are never nudged`),
-    ...(u.pausedUntil ? [line(u.pausedFrom ? `Paused from ${u.pausedFrom} until ${u.pausedUntil}` : `Paused until ${u.pausedUntil}`)] : []),
+    ...(u.pausedUntil && u.pausedUntil > today ? [enLanguage.pauseLine(u.pausedFrom, u.pausedUntil, today)] : []),
     line(
       'Public holidays: ',
       holidays.region === null ? 'none' : `${holidays.name ?? holidays.region} (${holidays.region})`,
@@ -419,6 +364,7 @@ export const en = {
     l`Tell me whom you met and whom you talked to; every morning I name one or two people worth calling today.`,
   ],
   ...enImport,
+  ...enLanguage,
   ...enOccasions,
   ...enSources,
   helpOverview: enHelp.overview,

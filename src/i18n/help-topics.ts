@@ -18,7 +18,7 @@ export interface HolidaysShown {
 export type HelpTopic =
   | 'met' | 'add' | 'touch' | 'done' | 'note' | 'tier' | 'cadence' | 'snooze' | 'remind' | 'today' | 'overdue'
   | 'show' | 'find' | 'list' | 'intro' | 'review' | 'archive' | 'delete' | 'settings' | 'pause' | 'stats'
-  | 'export' | 'forget' | 'undo' | 'import' | 'birthday' | 'address' | 'cards' | 'sources';
+  | 'export' | 'forget' | 'undo' | 'import' | 'rename' | 'details' | 'birthday' | 'address' | 'cards' | 'sources';
 
 const ALIASES: Record<string, HelpTopic> = {
   met: 'met', getroffen: 'met', kennengelernt: 'met',
@@ -47,6 +47,10 @@ const ALIASES: Record<string, HelpTopic> = {
   forget: 'forget', vergessen: 'forget',
   undo: 'undo', rückgängig: 'undo',
   import: 'import', importieren: 'import',
+  rename: 'rename', umbenennen: 'rename',
+  details: 'details', detail: 'details', email: 'details', phone: 'details', company: 'details', role: 'details',
+  telefon: 'details', firma: 'details', rolle: 'details',
+  zurückstellen: 'snooze', verschieben: 'snooze', erinnern: 'remind',
   birthday: 'birthday', geburtstag: 'birthday', birthdays: 'birthday', geburtstage: 'birthday',
   address: 'address', adresse: 'address', anschrift: 'address',
   cards: 'cards', karten: 'cards', weihnachtskarten: 'cards', 'holiday-cards': 'cards', holiday_cards: 'cards',

@@ -25,6 +25,8 @@ export interface Change {
   cadences: TierCadences;
   readonly undo: UndoOp[];
   readonly nowIso: string;
+  /** What the undo step says it reverts; work inside may name it when the caller left it open. */
+  label: string | null;
 }
 
 /** Whose data a change touches. */
@@ -38,7 +40,8 @@ const UNDO_DEPTH = 20;
 
 /**
  * Runs `work` in one transaction. When it recorded inverse operations and
- * `label` is given, they become the user's newest undo step.
+ * `label` is given (or `work` set `change.label`), they become the user's
+ * newest undo step.
  */
 export async function withChange<T>(
   db: Kysely<DB>,
@@ -48,9 +51,9 @@ export async function withChange<T>(
   work: (change: Change) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    const change: Change = { tx, userId: owner.id, cadences: { ...owner.cadences }, undo: [], nowIso: now.toISOString() };
+    const change: Change = { tx, userId: owner.id, cadences: { ...owner.cadences }, undo: [], nowIso: now.toISOString(), label };
     const result = await work(change);
-    if (label !== null && change.undo.length > 0) await saveUndoStep(change, label);
+    if (change.label !== null && change.undo.length > 0) await saveUndoStep(change, change.label);
     // The update this change answers counts as handled exactly when the change is committed.
     await finishInTransaction(tx, change.nowIso);
     return result;

@@ -105,8 +105,8 @@ export async function countCloseContacts(db: Kysely<DB>, userId: number): Promis
 }
 
 /** Just enough to match a typed name against the network. */
-export async function contactNames(db: Kysely<DB>, userId: number): Promise<{ id: number; name: string; status: string }[]> {
-  return db.selectFrom('contacts').select(['id', 'name', 'status']).where('user_id', '=', userId).execute();
+export async function contactNames(db: Kysely<DB>, userId: number): Promise<{ id: number; name: string; status: string; salutation: string | null }[]> {
+  return db.selectFrom('contacts').select(['id', 'name', 'status', 'salutation']).where('user_id', '=', userId).execute();
 }
 
 export interface NewContactFields {

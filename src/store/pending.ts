@@ -16,8 +16,12 @@ export interface Pending<T = unknown> {
 
 const QUESTION_LIFETIME_MS = 24 * 3600_000;
 
-export async function setPending(db: Kysely<DB>, userId: number, kind: string, payload: unknown, now: Date): Promise<string> {
-  const token = randomBytes(4).toString('hex');
+/** A fresh token for a question's buttons. */
+export function newToken(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function setPending(db: Kysely<DB>, userId: number, kind: string, payload: unknown, now: Date, token = newToken()): Promise<string> {
   const row = {
     user_id: userId,
     token,

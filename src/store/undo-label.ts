@@ -21,6 +21,10 @@ export type UndoKey =
   | 'resume'
   | 'review'
   | 'import'
+  /** A detail said in the chat: email, phone, company, role, address, birthday. */
+  | 'detail'
+  /** name: the new name, other: the old one. */
+  | 'rename'
   /** An answer to one of the nudge's questions (keep, still follow up, drop the follow-up). */
   | 'answer'
   /** A reminder marked done after "also mark it as done?". */

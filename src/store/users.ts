@@ -116,6 +116,7 @@ export async function ensureUser(db: Kysely<DB>, who: PlatformIdentity, hints: P
         time_zone: null,
         platform_time_zone: hints.timeZone ?? null,
         paused_until: null,
+        paused_from: null,
         last_review_on: null,
         created_on: localDateOf(now, zone),
         created_at: now.toISOString(),

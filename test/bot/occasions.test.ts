@@ -31,8 +31,8 @@ describe('birthdays by chat', () => {
   it('an unreadable birthday is answered with an example and changes nothing', async () => {
     const chat = await startChat();
     await chat.say('/add Anna Keller, tier A');
-    await chat.say('/birthday Anna 31.2.');
-    expect(chat.text()).toContain('I could not read a birthday in 31.2.');
+    await chat.say('/birthday Anna 1.1.1604');
+    expect(chat.text()).toContain('I could not read a birthday in 1.1.1604');
     const row = await chat.db.selectFrom('contacts').select('birthday').executeTakeFirstOrThrow();
     expect(row.birthday).toBeNull();
   });

@@ -13,14 +13,15 @@ import { BERLIN, command, refusal } from './helpers.ts';
 const INTENTS = new Set(Object.keys({
   met: 1, add: 1, touch: 1, done: 1, noanswer: 1, skip: 1, snooze: 1, note: 1, tier: 1, cadence: 1, remind: 1, today: 1,
   overdue: 1, show: 1, find: 1, list: 1, intro: 1, review: 1, archive: 1, delete: 1, settings: 1, pause: 1, resume: 1,
-  stats: 1, export: 1, forget: 1, undo: 1, help: 1, start: 1, confirm: 1, cancel: 1, cards: 1, birthday: 1, address: 1,
+  stats: 1, export: 1, forget: 1, undo: 1, help: 1, start: 1, confirm: 1, cancel: 1, keep: 1, rename: 1, detail: 1, cards: 1, birthday: 1, address: 1,
   calendar: 1, caldav: 1, mail: 1, sourceOption: 1, sources: 1, disconnect: 1, sync: 1,
 } satisfies Record<Intent, 1>));
 const CODES = new Set(Object.keys({
   empty: 1, too_long: 1, not_understood: 1, unknown_command: 1, missing_name: 1, missing_other: 1, missing_note: 1,
   missing_date: 1, bad_date: 1, date_in_past: 1, date_in_future: 1, bad_tier: 1, tier_without_cadence: 1, bad_cadence: 1,
   bad_setting: 1, bad_time: 1, bad_timezone: 1, bad_days: 1, bad_count: 1, bad_language: 1, bad_holidays: 1, bad_format: 1,
-  bad_birthday: 1, bad_address: 1,
+  missing_value: 1, impossible_date: 1, month_needed: 1, bad_range: 1, bad_email: 1, bad_phone: 1, bad_address: 1,
+  bad_birthday: 1,
   bad_source: 1,
 } satisfies Record<ParseErrorCode, 1>));
 

@@ -28,6 +28,9 @@ const EXAMPLES: Record<Intent, string> = {
   intro: 'intro Anna to Bob, both work on heat pumps',
   review: 'review',
   archive: 'archive Tom',
+  keep: 'keep Tom',
+  rename: 'rename Bob to Robert Meyer',
+  detail: 'email Anna anna@example.org',
   delete: 'delete Tom',
   settings: 'settings time 8:30',
   pause: 'pause until January 6',
@@ -100,10 +103,11 @@ describe('answers to a nudge', () => {
     expect(command('/noanswer Bob, Mailbox', 'noanswer')).toEqual({ intent: 'noanswer', name: 'Bob', note: 'Mailbox' });
   });
 
-  it('"later" and "später" snooze until tomorrow; "snooze" needs a date', () => {
+  it('"later" and "später" snooze until tomorrow; "snooze" needs a date, "/snooze" alone a name first', () => {
     expect(command('later', 'snooze')).toEqual({ intent: 'snooze', until: '2026-11-24' });
     expect(command('später Bob', 'snooze')).toEqual({ intent: 'snooze', name: 'Bob', until: '2026-11-24' });
-    expect(refusal('/snooze')).toMatchObject({ error: 'missing_date', intent: 'snooze' });
+    expect(refusal('/snooze')).toMatchObject({ error: 'missing_name', intent: 'snooze' });
+    expect(refusal('/snooze Bob')).toMatchObject({ error: 'missing_date', intent: 'snooze', params: { name: 'Bob' } });
   });
 
   it('"call 3 people now" asks for three people today', () => {

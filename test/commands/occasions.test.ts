@@ -49,8 +49,9 @@ describe('/birthday and /geburtstag', () => {
   });
 
   it('a day the month lacks, a year to come or before 1901 is refused with what was read', () => {
-    expect(refusal('/birthday Anna 31.2.')).toMatchObject({ error: 'bad_birthday', params: { got: '31.2.' } });
-    expect(refusal('/birthday Anna 29.2.2023')).toMatchObject({ error: 'bad_birthday' });
+    // A day no month has is said so before anything reads it (parse.ts, impossibleDate).
+    expect(refusal('/birthday Anna 31.2.')).toMatchObject({ error: 'impossible_date', params: { got: '31.2.' } });
+    expect(refusal('/birthday Anna 29.2.2023')).toMatchObject({ error: 'impossible_date' });
     expect(refusal('/birthday Anna 1.1.2031')).toMatchObject({ error: 'bad_birthday' });
     expect(refusal('/birthday Anna 1.1.1604')).toMatchObject({ error: 'bad_birthday' });
     expect(refusal('Anna hat am Freitag Geburtstag')).toMatchObject({ error: 'bad_birthday', params: { name: 'Anna' } });

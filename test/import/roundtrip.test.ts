@@ -43,6 +43,8 @@ async function buildNetwork(chat: TestChat) {
     '/settings timezone Europe/Vienna',
   ]) {
     await chat.say(text);
+    // /add of a known name asks first: a namesake is a new contact.
+    if (text === '/add Anna Schmidt, tier C') await chat.press('New contact Anna Schmidt');
   }
 }
 

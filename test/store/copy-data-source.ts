@@ -87,6 +87,8 @@ export async function buildKeepwarmFile(path: string): Promise<void> {
   await bea.say('/tier Åsa A');
   await bea.say('/undo');
   await bea.say('/settings count 1');
+  // A pause said as a range keeps its first day (users.paused_from).
+  await bea.say('/pause vom 23.12. bis 6.1.');
 
   const cem = chat(console_('cem'), 'America/New_York');
   await cem.say('/add Anna Berg, tier B, last talked 8 months ago');

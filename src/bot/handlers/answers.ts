@@ -1,30 +1,37 @@
 /**
  * Answers about a person — done, no answer, skip, snooze — typed, replied to
  * a nudge, or pressed as a button; and the answers to the nudge's questions
- * (tier, keep/C/archive, still follow up?). A bare answer applies to the open
- * people of the nudge it answers (with two open it asks which, or takes "done
+ * (tier, keep/C/archive, still follow up?) — for one person or several
+ * ("ole und mo erledigt", all of them one change, one undo step). A bare
+ * answer applies to the open people of the nudge it answers (with two open it asks which, or takes "done
  * both"); the nudge is then drawn again to show what was logged, one mark per
  * person. A button names the nudge or /today list it is under: its answer
  * marks that list and edits it in place, and a second press changes nothing.
  */
 import type { Command } from '../../commands/command.ts';
-import { addDays } from '../../core/dates.ts';
+import { topicWithout } from '../../commands/name-note.ts';
+import { addDays, daysBetween } from '../../core/dates.ts';
 import { matchContacts } from '../../core/names.ts';
 import type { NudgeEntryView } from '../../core/nudge-model.ts';
 import type { TouchKind } from '../../core/types.ts';
 import { getContact, getContacts, updateContact, type Contact } from '../../store/contacts.ts';
 import { adoptMessage, nudgeById, nudgesAnsweredAt, openEntryFor, type StoredNudge } from '../../store/nudges.ts';
 import { encodeAction, type Action } from '../../commands/actions.ts';
-import type { Ctx, Handler } from '../context.ts';
+import type { Ctx, Handler, Resolved } from '../context.ts';
+import { encodeLabel } from '../../store/undo-label.ts';
 import { markEntry, type EntryRef } from '../entries.ts';
 import { answerWindowStart, editedNudge, pressedUnder, targetNudge } from '../nudge-state.ts';
 import type { Button, Reply } from '../../port.ts';
-import { resolveContact } from '../resolve.ts';
-import { attemptContact, skipContact, snoozeContact, touchContact, type AnswerReplies } from './touches.ts';
-import { change } from './undoable.ts';
+import { matchName, question } from '../resolve.ts';
+import { contactsOf, joinedNames, namesOf, resolvePeople, type Person } from '../people.ts';
+import { attemptContact, combined, refined, skipContact, snoozeContact, touchContact, type AnswerReplies } from './touches.ts';
+import { change, within } from './undoable.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
 export type Answer = Of<'done'> | Of<'noanswer'> | Of<'skip'> | Of<'snooze'>;
+
+/** The undo step of an answer about several people. */
+const UNDO_KEY = { done: 'touch', noanswer: 'attempt', skip: 'skip', snooze: 'snooze' } as const;
 
 /** Applies one answer to one contact, marking its entry when there is one. */
 function applyAnswer(ctx: Ctx, command: Answer, contact: Contact, entry: EntryRef | undefined): Promise<AnswerReplies> {
@@ -99,22 +106,50 @@ export async function touchAndSettle(ctx: Ctx, contact: Contact, on: string, kin
   return withEdited(ctx, entry ? holder : undefined, await touchContact(ctx, contact, on, kind, note, entry), [contact.id]);
 }
 
-export const touch: Handler<Of<'touch'>> = async (ctx, command, resolved) => {
-  const found = await resolveContact(ctx, command, 'name', resolved);
+/** "called Tom, Lisa and Omar": each touch settles that person's open entry; all of them one change. */
+export const touch: Handler<Of<'touch'>> = async (ctx, typed, resolved) => {
+  const command = await refined(ctx, typed);
+  const found = await resolvePeople(ctx, command, resolved);
   if ('replies' in found) return found.replies;
-  return touchAndSettle(ctx, found.contact, command.date, command.kind, command.note ?? null);
+  const replies = await change(ctx, null, async (ch) => {
+    const inner = within(ctx, ch);
+    const contacts = await contactsOf(inner, found.people);
+    ch.label ??= encodeLabel({ key: 'touch', name: joinedNames(contacts) });
+    const all: Reply[] = [];
+    for (const contact of contacts) {
+      all.push(...(await touchAndSettle(inner, contact, command.date, command.kind, topicWithout(command.note, contact.name) ?? null)));
+    }
+    return all;
+  });
+  return combined(replies);
 };
 
-/** Applies the same answer to several people of one nudge. */
+/** The same answer for several named contacts, in one change (one undo step). */
+async function answerAllOf(ctx: Ctx, command: Answer, contacts: Contact[], nudge: StoredNudge | undefined): Promise<Reply[]> {
+  if (contacts.length === 1 && contacts[0]) return answerFor(ctx, command, contacts[0], nudge);
+  const replies = await change(ctx, { key: UNDO_KEY[command.intent], name: joinedNames(contacts) }, async (ch) => {
+    const inner = within(ctx, ch);
+    const all: Reply[] = [];
+    for (const contact of contacts) all.push(...(await answerFor(inner, command, contact, nudge)));
+    return all;
+  });
+  return combined(replies);
+}
+
+/** Applies the same answer to several people of one nudge, in one change (one undo step). */
 async function answerMany(ctx: Ctx, command: Answer, nudge: StoredNudge, contactIds: number[]): Promise<Reply[]> {
   const contacts = await getContacts(ctx.db, ctx.user.id, contactIds);
   const all: AnswerReplies = { confirmation: [], questions: [] };
-  for (const contact of contacts) {
-    const replies = await applyAnswer(ctx, command, contact, answerableEntry(ctx, nudge, contact.id));
-    all.confirmation.push(...replies.confirmation);
-    all.questions.push(...replies.questions);
-  }
-  return withEdited(ctx, nudge, all, contactIds);
+  const apply = async (inner: Ctx): Promise<void> => {
+    for (const contact of contacts) {
+      const replies = await applyAnswer(inner, command, contact, answerableEntry(inner, nudge, contact.id));
+      all.confirmation.push(...replies.confirmation);
+      all.questions.push(...replies.questions);
+    }
+  };
+  if (contacts.length === 1) await apply(ctx);
+  else await change(ctx, { key: UNDO_KEY[command.intent], name: joinedNames(contacts) }, (ch) => apply(within(ctx, ch)));
+  return withEdited(ctx, nudge, { ...all, confirmation: combined(all.confirmation) }, contactIds);
 }
 
 /** The people of a nudge an answer can still apply to: open calls and follow-ups, not the questions. */
@@ -125,41 +160,70 @@ function answerable(nudge: StoredNudge): number[] {
     .map((v) => v.contactId);
 }
 
-function buttonFor(command: Answer, contactId: number): Action {
-  if (command.intent === 'snooze') return { kind: 'snooze', contactId, days: 3 };
+function buttonFor(ctx: Ctx, command: Answer, contactId: number): Action {
+  if (command.intent === 'snooze') return { kind: 'snooze', contactId, days: Math.max(1, Math.min(365, daysBetween(ctx.today, command.until))) };
   return { kind: command.intent, contactId };
 }
 
-export const answer: Handler<Answer> = async (ctx, command, resolved) => {
+/**
+ * Each named person of an answer: first among the open people of the nudge
+ * ("done Anna" while Anna is open), then in the whole network — or the
+ * question about the first who is neither.
+ */
+async function answerPeople(ctx: Ctx, command: Answer, resolved: Resolved, nudge: StoredNudge | undefined, open: number[]): Promise<{ contacts: Contact[] } | { replies: Reply[] }> {
+  const views = nudge ? nudge.model.entries.filter((v) => open.includes(v.contactId)).map((v) => ({ id: v.contactId, name: v.name })) : [];
+  const names = namesOf(command);
+  const people: Person[] = [];
+  for (let slot = 0; slot < names.length; slot++) {
+    const chosen = slot === 0 && names.length === 1 ? (resolved.name ?? resolved.people?.['0']) : resolved.people?.[String(slot)];
+    const adding = resolved.adds?.[String(slot)] ?? (names.length === 1 ? resolved.adds?.['name'] : undefined);
+    const name = names[slot] ?? '';
+    let id = chosen;
+    if (id === undefined && adding === undefined && views.length > 0) {
+      const inNudge = matchContacts(name, views);
+      if (inNudge.kind === 'one') id = inNudge.id;
+    }
+    if (id === undefined && adding === undefined) {
+      const match = await matchName(ctx, name);
+      if (match.kind !== 'one') return { replies: await question(ctx, command, slot, resolved, name, match) };
+      id = match.id;
+    }
+    if (adding !== undefined) {
+      people.push({ add: adding });
+      continue;
+    }
+    const contact = id === undefined ? undefined : await getContact(ctx.db, ctx.user.id, id);
+    if (!contact) return { replies: [{ text: [ctx.t.contactGone()] }] };
+    if (!people.some((p) => 'contact' in p && p.contact.id === contact.id)) people.push({ contact });
+  }
+  if (people.every((p) => 'contact' in p)) return { contacts: people.map((p) => (p as { contact: Contact }).contact) };
+  // Someone to add first: all of it in one change.
+  return { contacts: await change(ctx, null, (ch) => contactsOf(within(ctx, ch), people)) };
+}
+
+export const answer: Handler<Answer> = async (ctx, typed, resolved) => {
+  const command = typed.intent === 'done' || typed.intent === 'noanswer' ? await refined(ctx, typed as Answer & { name: string }) : typed;
   const nudge = await targetNudge(ctx);
-  if (resolved.name !== undefined) {
+  const open = nudge ? answerable(nudge) : [];
+
+  if (resolved.name !== undefined && namesOf(command).length === 0) {
     const contact = await getContact(ctx.db, ctx.user.id, resolved.name);
     return contact ? answerFor(ctx, command, contact, nudge) : [{ text: [ctx.t.contactGone()] }];
   }
-  const open = nudge ? answerable(nudge) : [];
-
   if (command.name !== undefined) {
-    // A name of the nudge first ("done Anna" while Anna is open), then the whole network.
-    if (nudge && open.length > 0) {
-      const views = nudge.model.entries.filter((v) => open.includes(v.contactId)).map((v) => ({ id: v.contactId, name: v.name }));
-      const match = matchContacts(command.name, views);
-      if (match.kind === 'one') {
-        const contact = await getContact(ctx.db, ctx.user.id, match.id);
-        if (contact) return answerFor(ctx, command, contact, nudge);
-      }
-    }
-    const found = await resolveContact(ctx, command, 'name', resolved);
+    const found = await answerPeople(ctx, command, resolved, nudge, open);
     if ('replies' in found) return found.replies;
-    return answerFor(ctx, command, found.contact, nudge);
+    return answerAllOf(ctx, command, found.contacts, nudge);
   }
 
   if (!nudge || open.length === 0) return [{ text: [ctx.t.answerWho(command.intent)] }];
-  if (open.length === 1 || (command.intent === 'done' && command.both)) return answerMany(ctx, command, nudge, open);
+  const all = (command.intent === 'done' || command.intent === 'snooze') && command.both === true;
+  if (open.length === 1 || all) return answerMany(ctx, command, nudge, open);
 
   // Several open and no name: ask, with a button each and one for all.
   const names = nudge.model.entries.filter((v) => open.includes(v.contactId));
   const buttons: Button[][] = [
-    names.map((v) => ({ label: v.name, action: encodeAction(buttonFor(command, v.contactId)) })),
+    names.map((v) => ({ label: v.name, action: encodeAction(buttonFor(ctx, command, v.contactId)) })),
   ];
   if (command.intent !== 'snooze') {
     buttons.push([{ label: open.length === 2 ? ctx.t.bothButton() : ctx.t.allButton(open.length), action: encodeAction({ kind: 'all', nudgeId: nudge.id, answer: command.intent }) }]);
@@ -244,6 +308,16 @@ export async function answerQuestion(ctx: Ctx, contact: Contact, kind: QuestionK
   const entry = holder ? { nudgeId: holder.id, contactId: contact.id, reason: viewOf(holder, contact.id)!.reason } : undefined;
   const replies = await work(entry);
   return withEdited(ctx, holder, { confirmation: replies, questions: [] });
+}
+
+/** The people a nudge asks about after three unanswered picks ("keep, move to C, or archive?"), still open. */
+export async function openIgnoredQuestions(ctx: Ctx): Promise<{ nudge: StoredNudge; contactIds: number[] } | undefined> {
+  const nudge = await targetNudge(ctx);
+  if (!nudge) return undefined;
+  const contactIds = nudge.model.entries
+    .filter((v) => v.reason === 'ignored' && nudge.entries.some((e) => e.contactId === v.contactId && (e.state === 'open' || e.state === 'ignored')))
+    .map((v) => v.contactId);
+  return contactIds.length > 0 ? { nudge, contactIds } : undefined;
 }
 
 /** "Still follow up with Ole?" — keep (due again today) or drop the follow-up. */

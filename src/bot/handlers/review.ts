@@ -9,6 +9,7 @@ import { encodeAction, type ReviewChoice } from '../../commands/actions.ts';
 import type { Ctx, Handler } from '../context.ts';
 import type { Button, Reply } from '../../port.ts';
 import { change } from './undoable.ts';
+import { ask, clearQuestion } from '../questions.ts';
 
 function reviewButtons(ctx: Ctx, contact: Contact): Button[][] {
   const choice = (c: ReviewChoice) => encodeAction({ kind: 'review', contactId: contact.id, choice: c });
@@ -28,9 +29,12 @@ async function nextToReview(ctx: Ctx): Promise<Reply[]> {
   const remaining = order.filter((c) => c.reviewedOn === null || c.reviewedOn < ctx.today);
   const next = remaining[0];
   if (!next) {
+    await clearQuestion(ctx, 'review');
     await change(ctx, null, (ch) => updateUserSettings(ch, { last_review_on: ctx.today }));
     return [{ text: [ctx.t.reviewFinished(order.length)] }];
   }
+  // "behalten" or "archivieren" typed answers this card like its buttons.
+  await ask(ctx, { kind: 'review', payload: { contactId: next.id } });
   return [
     {
       text: ctx.t.reviewCard(next, remaining.length, reviewSuggestion(next, ctx.today), ctx.today),
@@ -43,7 +47,10 @@ export const review: Handler = async (ctx) => nextToReview(ctx);
 
 /** A review button: apply the choice, mark the contact reviewed today, show the next one. */
 export async function reviewAnswer(ctx: Ctx, contactId: number, choice: ReviewChoice): Promise<Reply[]> {
-  if (choice === 'stop') return [{ text: [ctx.t.reviewStopped()] }];
+  if (choice === 'stop') {
+    await clearQuestion(ctx, 'review');
+    return [{ text: [ctx.t.reviewStopped()] }];
+  }
   const contact = await getContact(ctx.db, ctx.user.id, contactId);
   if (!contact) return [{ text: [ctx.t.contactGone()] }];
   await change(ctx, { key: 'review', name: contact.name }, (ch) =>

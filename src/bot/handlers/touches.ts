@@ -1,4 +1,4 @@
-/** Logging contact and planning the next: touch, done, no answer, skip, snooze, remind. */
+/** Logging contact and planning the next: done, no answer, skip, snooze, remind — for one person or several (the touch handler is in answers.ts). */
 import type { Command } from '../../commands/command.ts';
 import { encodeAction } from '../../commands/actions.ts';
 import { nextDueOn } from '../../core/cadence.ts';
@@ -9,11 +9,13 @@ import type { EntryDetail } from '../../core/nudge-model.ts';
 import type { TouchKind } from '../../core/types.ts';
 import { completeReminder, insertReminder, openRemindersOf, type Reminder } from '../../store/activity.ts';
 import { updateContact, type Contact } from '../../store/contacts.ts';
+import { encodeLabel } from '../../store/undo-label.ts';
 import type { Ctx, Handler } from '../context.ts';
 import { markEntry, nudgeDayFrom, type EntryRef } from '../entries.ts';
 import type { Reply } from '../../port.ts';
-import { resolveContact } from '../resolve.ts';
-import { change } from './undoable.ts';
+import { contactsOf, joinedNames, resolvePeople } from '../people.ts';
+import { refineSplit } from '../refine.ts';
+import { change, within } from './undoable.ts';
 import { logTouch } from './log-touch.ts';
 
 type Of<I extends Command['intent']> = Extract<Command, { intent: I }>;
@@ -132,10 +134,45 @@ export async function answerReminder(ctx: Ctx, reminderId: number, choice: 'done
   return [{ text: [closed ? ctx.t.reminderClosed(closed.text) : ctx.t.reminderGone()] }];
 }
 
+/**
+ * Replies about several people as one message: every line of each, in order;
+ * edits of a nudge once each, the last drawing; questions keep their buttons.
+ */
+export function combined(replies: Reply[]): Reply[] {
+  const edits = new Map<string, Reply>();
+  const lines: Reply['text'] = [];
+  const questions: Reply[] = [];
+  for (const reply of replies) {
+    if (reply.editMessageId !== undefined) edits.set(reply.editMessageId, reply);
+    else if (reply.buttons !== undefined) questions.push(reply);
+    else lines.push(...reply.text);
+  }
+  return [...(lines.length > 0 ? [{ text: lines }] : []), ...edits.values(), ...questions];
+}
+
+/**
+ * The name and note of a command whose split was guessed, settled against
+ * the network ("anna schmidt ist jetzt CFO": Anna Schmidt, "ist jetzt CFO").
+ */
+export async function refined<C extends { name: string; note?: string; loose?: true }>(ctx: Ctx, command: C): Promise<C> {
+  if (!command.loose || command.note === undefined || 'names' in command || typeof command.name !== 'string' || command.name === '') return command;
+  const split = await refineSplit(ctx, { name: command.name, rest: command.note }, true);
+  return { ...command, name: split.name, note: split.rest };
+}
+
 export const remind: Handler<Of<'remind'>> = async (ctx, command, resolved) => {
-  const found = await resolveContact(ctx, command, 'name', resolved);
+  const found = await resolvePeople(ctx, command, resolved);
   if ('replies' in found) return found.replies;
-  const { contact } = found;
-  await change(ctx, { key: 'remind', name: contact.name }, (ch) => insertReminder(ch, contact.id, command.date, command.note ?? null));
-  return [{ text: [ctx.t.reminderSet(contact.name, command.date, command.note, ctx.today)] }];
+  const replies = await change(ctx, null, async (ch) => {
+    const inner = within(ctx, ch);
+    const contacts = await contactsOf(inner, found.people);
+    ch.label ??= encodeLabel({ key: 'remind', name: joinedNames(contacts) });
+    const all: Reply[] = [];
+    for (const contact of contacts) {
+      await insertReminder(ch, contact.id, command.date, command.note ?? null);
+      all.push({ text: [ctx.t.reminderSet(contact.name, command.date, command.note, ctx.today)] });
+    }
+    return all;
+  });
+  return combined(replies);
 };

@@ -85,14 +85,18 @@ export const show: Handler<Of<'show'>> = async (ctx, command, resolved) => {
 };
 
 export const find: Handler<Of<'find'>> = async (ctx, command) => {
-  const found = await searchContacts(ctx.db, ctx.user.id, command.query);
+  // "/find #fintech": the tag itself, not every note that mentions the word.
+  const found =
+    command.tag !== undefined
+      ? (await listContacts(ctx.db, ctx.user.id)).filter((c) => c.tags.some((t) => t.toLowerCase() === command.tag?.toLowerCase()))
+      : await searchContacts(ctx.db, ctx.user.id, command.query);
   if (found.length === 0) return [{ text: [ctx.t.foundNone(command.query)] }];
   return [{ text: [ctx.t.foundHead(command.query, found.length), ...found.map((c) => ctx.t.contactListEntry(c, ctx.today))] }];
 };
 
 export const list: Handler<Of<'list'>> = async (ctx, command) => {
   const contacts = (await listContacts(ctx.db, ctx.user.id)).filter((c) => c.status === 'active');
-  const tiers = command.tier ? [command.tier] : TIERS;
+  const tiers = command.tiers ?? (command.tier ? [command.tier] : TIERS);
   const lines: Line[] = [];
   for (const tier of tiers) {
     const ofTier = contacts.filter((c) => c.tier === tier).sort((a, b) => a.name.localeCompare(b.name));
@@ -100,7 +104,7 @@ export const list: Handler<Of<'list'>> = async (ctx, command) => {
     lines.push(ctx.t.listTierHead(tier, ofTier.length));
     for (const c of ofTier) lines.push(ctx.t.contactListEntry(c, ctx.today));
   }
-  if (lines.length === 0) return [{ text: [command.tier ? ctx.t.listEmptyTier(command.tier) : ctx.t.listEmpty()] }];
+  if (lines.length === 0) return [{ text: [command.tier ? ctx.t.listEmptyTier(command.tier) : command.tiers ? ctx.t.listEmptyTier(command.tiers.join(', ')) : ctx.t.listEmpty()] }];
   return [{ text: lines }];
 };
 
