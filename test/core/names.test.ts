@@ -117,11 +117,12 @@ describe('finding a contact by name', () => {
     expect(matchContacts('Ant Ant', list)).toEqual({ kind: 'none' });
   });
 
-  it('an odd query of many repeated words is answered at once', () => {
+  // Trying every assignment of 9 prefixes to 30 words would not end within the
+  // test's time bound (a hang, not a timing: speed is `npm run bench -- commands`).
+  it('an odd query of many repeated words is answered, not searched exhaustively', () => {
     const list = people(`${Array.from({ length: 29 }, () => 'Al').join(' ')} Bo`);
-    const start = performance.now();
     expect(matchContacts('a a a a a a a b b', list)).toEqual({ kind: 'none' });
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(matchContacts('a a a a a a a b', list)).toEqual({ kind: 'one', id: list[0]?.id });
   });
 
   it('a prefix shared by several contacts is asked about', () => {
@@ -183,14 +184,14 @@ describe('prepared candidates', () => {
     }
   });
 
-  it('10,000 candidates are matched quickly enough to run on every command', () => {
+  it('among 10,000 candidates the one that fits is found, and a shared surname is asked about', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `Person${i} Nachname${i % 97}` }));
     many.push({ id: 99_999, name: 'Dr. Jürgen Müller' });
     const prepared = prepareCandidates(many);
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) expect(matchContacts('Juergen', prepared)).toEqual({ kind: 'one', id: 99_999 });
-    // Generous bound: a regression to quadratic work would take seconds.
-    expect((performance.now() - start) / 20).toBeLessThan(50);
+    expect(matchContacts('Juergen', prepared)).toEqual({ kind: 'one', id: 99_999 });
+    expect(matchContacts('Person9999', prepared)).toEqual({ kind: 'one', id: 9_999 });
+    const shared = matchContacts('Nachname5', prepared);
+    expect(shared.kind).toBe('many');
   });
 });
 
