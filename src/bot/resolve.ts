@@ -139,7 +139,8 @@ export async function question(ctx: Ctx, command: Command, slot: Slot, resolved:
     const token = await ask(ctx, { kind: 'unknown', payload });
     return [
       {
-        text: [t.unknownName(name), t.offerAdd(display)],
+        // The name as it would be stored: "herrn kern" is asked about as Kern.
+        text: [t.unknownName(display), t.offerAdd(display)],
         buttons: [[
           { label: t.addButton(display), action: encodeAction({ kind: 'add', token }), style: 'primary' },
           { label: t.cancelButton(), action: encodeAction({ kind: 'no', token }) },
