@@ -156,6 +156,10 @@ export function createSender(db: Kysely<DB>, messengers: Messenger[], options: S
               if (stopping) return;
               const [message] = await leaseDue(db, [platform], now(), 1, leaseMs);
               if (!message) {
+                // On PostgreSQL the rows another worker holds locked for a moment
+                // are skipped, not absent: idle only when nothing pending is due.
+                const next = await nextAttemptAt(db, [platform]);
+                if (next !== undefined && next <= now().toISOString()) continue;
                 idle = true;
                 return;
               }
